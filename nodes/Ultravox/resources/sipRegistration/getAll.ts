@@ -1,0 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit } from '../../../shared/descriptions';
+
+export const description: INodeProperties[] = returnAllAndLimit({
+	resource: ['sipRegistration'],
+	operation: ['getAll'],
+});

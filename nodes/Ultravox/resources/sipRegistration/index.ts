@@ -1,0 +1,99 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { deletedResult, vendorObjectResponse } from '../../../shared/output';
+import { validateBody, validateParameters } from '../../../shared/validation';
+import { registrationIdRule, sipRegistrationRules } from '../../shared/descriptions';
+import { ultravoxVendor } from '../../shared/vendor';
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as getAll from './getAll';
+import * as update from './update';
+
+const registrationUrl = '=/api/sip/registrations/{{ encodeURIComponent($parameter.registrationId) }}';
+const objectResponse = { postReceive: [vendorObjectResponse(ultravoxVendor)] };
+
+export const sipRegistrationDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['sipRegistration'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a SIP registration',
+				description: 'Register Ultravox with your PBX as a SIP user',
+				routing: {
+					request: { method: 'POST', url: '/api/sip/registrations' },
+					send: {
+						preSend: [
+							validateBody(
+								[
+									...sipRegistrationRules,
+									{ field: 'username', label: 'Username', required: true },
+									{ field: 'password', label: 'Password', required: true },
+									{ field: 'proxy', label: 'Proxy', required: true },
+								],
+								{ secretFields: ['password'] },
+							),
+						],
+					},
+					output: objectResponse,
+				},
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a SIP registration',
+				description: 'Delete a SIP registration',
+				routing: {
+					request: { method: 'DELETE', url: registrationUrl },
+					send: { preSend: [validateParameters([registrationIdRule])] },
+					output: { postReceive: [deletedResult] },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a SIP registration',
+				description: 'Get a SIP registration and whether it is active',
+				routing: {
+					request: { method: 'GET', url: registrationUrl },
+					send: { preSend: [validateParameters([registrationIdRule])] },
+					output: objectResponse,
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many SIP registrations',
+				description: 'List the SIP registrations of the account',
+				routing: { request: { method: 'GET', url: '/api/sip/registrations' } },
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a SIP registration',
+				description: 'Change the username, password, proxy, outbound proxy or auth user of a registration',
+				routing: {
+					request: { method: 'PATCH', url: registrationUrl },
+					send: {
+						preSend: [
+							validateParameters([registrationIdRule]),
+							validateBody(sipRegistrationRules, { secretFields: ['password'], atLeastOne: 'Update Fields' }),
+						],
+					},
+					output: objectResponse,
+				},
+			},
+		],
+		default: 'getAll',
+	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+];

@@ -1,0 +1,117 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+/** What went wrong with one HTTP exchange, stripped of anything that could hold a secret. */
+export interface HttpFailure {
+	status?: number;
+	/** Network-level code such as ECONNRESET or ECONNABORTED when no response arrived. */
+	networkCode?: string;
+	body?: unknown;
+	rateLimitWaits?: number;
+	retriedTimes?: number;
+}
+
+export interface ErrorContext {
+	vendor: string;
+	operation: string;
+	itemIndex: number;
+	/** The vendor's own words, extracted from its error body. */
+	vendorMessage?: string;
+	/** Secrets that must never appear in a message (new passwords, keys). */
+	secrets?: string[];
+}
+
+const STATUS_ADVICE: Record<number, (vendor: string) => string> = {
+	400: () => 'The request was rejected as invalid. Correct the field the vendor names and run again.',
+	401: (vendor) =>
+		`${vendor} rejected the credential. Open the credential, check the key or token (and that it has the scope this operation needs) and use "Test" there.`,
+	403: (vendor) =>
+		`${vendor} refused this operation for this key: it lacks the scope or permission, or it is read-only. Use a key that may perform this operation.`,
+	404: () => 'Nothing was found at that ID or path. Check the ID (or pick it from the list) and the account it belongs to.',
+	409: () => 'It conflicts with an existing resource (for example a username already in use). Choose another value.',
+	422: () => 'The request was rejected as invalid. Correct the field the vendor names and run again.',
+};
+
+function adviceFor(failure: HttpFailure, vendor: string): string {
+	const { status, networkCode } = failure;
+	if (status === 429) {
+		const waits = failure.rateLimitWaits ?? 0;
+		return `${vendor} kept answering "too many requests" after the node waited ${waits} time${waits === 1 ? '' : 's'}. Lower "Requests per Second" in the node's Options, or raise "Max Rate-Limit Retries".`;
+	}
+	if (status !== undefined && STATUS_ADVICE[status]) return STATUS_ADVICE[status](vendor);
+	if (status !== undefined && status >= 500) {
+		return `${vendor} had a server error. A change may or may not have been applied: read the resource back before running a write again.`;
+	}
+	if (networkCode === 'ECONNABORTED' || networkCode === 'ETIMEDOUT') {
+		return `No answer from ${vendor} in time. A change may or may not have been applied: read the resource back, or raise the Timeout under Request Options.`;
+	}
+	if (networkCode) {
+		return `The connection to ${vendor} failed (${networkCode}). Check the credential's server / base URL and your network; a write may or may not have been applied.`;
+	}
+	return 'Check the parameters and the credential, then run again.';
+}
+
+function summary(failure: HttpFailure, vendor: string): string {
+	if (failure.status === 429) return 'rate limit exceeded (HTTP 429)';
+	if (failure.status !== undefined) return `${vendor} answered HTTP ${failure.status}`;
+	if (failure.networkCode === 'ECONNABORTED' || failure.networkCode === 'ETIMEDOUT') return 'the request timed out';
+	return `the connection failed (${failure.networkCode ?? 'unknown network error'})`;
+}
+
+export function redact(text: string, secrets: string[] = []): string {
+	let clean = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) clean = clean.split(secret).join('[redacted]');
+	}
+	return clean;
+}
+
+/**
+ * One NodeApiError per failed call: the message says which operation failed and how, the
+ * description carries the vendor's own message and what to do. The error response handed to
+ * n8n is a plain object we built, never the HTTP client's error (which holds request headers).
+ */
+export function toNodeApiError(node: INode, failure: HttpFailure, context: ErrorContext): NodeApiError {
+	const { vendor, operation, itemIndex, secrets } = context;
+	const vendorMessage = context.vendorMessage ? redact(context.vendorMessage, secrets) : undefined;
+	const message = redact(`${vendor} ${operation} failed: ${summary(failure, vendor)}`, secrets);
+	const advice = adviceFor(failure, vendor);
+	const description = vendorMessage ? `${vendor} said: ${vendorMessage}\n${advice}` : advice;
+	const httpCode = failure.status !== undefined ? String(failure.status) : (failure.networkCode ?? 'none');
+	const errorResponse: JsonObject = { message, description, httpCode };
+	if (vendorMessage) errorResponse.vendorMessage = vendorMessage;
+	return new NodeApiError(node, errorResponse, { message, description, httpCode, itemIndex });
+}
+
+/** Flattens the common vendor error shapes into one readable line. */
+export function flattenErrorBody(body: unknown): string | undefined {
+	if (body === undefined || body === null || body === '') return undefined;
+	if (typeof body === 'string') return body.length > 500 ? `${body.slice(0, 500)}…` : body;
+	if (Array.isArray(body)) {
+		const parts = body.map(flattenErrorBody).filter(Boolean);
+		return parts.length ? parts.join('; ') : undefined;
+	}
+	if (typeof body === 'object') {
+		const parts: string[] = [];
+		for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+			const text = flattenErrorBody(value);
+			if (text !== undefined) parts.push(`${key}: ${text}`);
+		}
+		return parts.length ? parts.join('; ') : undefined;
+	}
+	return String(body);
+}
+
+/**
+ * A 2xx answer that still failed (a `{success: false}` envelope, a body that is not JSON). Thrown
+ * where the answer is read; the request path turns it into the operation's NodeApiError.
+ */
+export class AnswerFailure extends NodeOperationError {
+	constructor(
+		node: INode,
+		readonly status: number,
+		readonly vendorMessage: string | undefined,
+	) {
+		super(node, vendorMessage ?? `Unexpected answer (HTTP ${status})`);
+	}
+}

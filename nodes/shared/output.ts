@@ -1,0 +1,52 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { AnswerFailure } from './errors';
+import type { VendorProfile } from './vendor';
+
+function isEmptyBody(body: unknown): boolean {
+	return body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && body.length === 0);
+}
+
+/**
+ * postReceive for a call whose answer is a JSON object: refuses a 2xx that still reports failure,
+ * a body that is not JSON, or an empty one, and strips the vendor's secret fields.
+ */
+export function vendorObjectResponse(vendor: VendorProfile) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		const body = response.body as unknown;
+		const failed = vendor.failureInBody?.(body);
+		if (failed) {
+			throw new AnswerFailure(this.getNode(), failed.status ?? response.statusCode, failed.message);
+		}
+		if (isEmptyBody(body)) {
+			throw new AnswerFailure(this.getNode(), response.statusCode, 'The answer was empty where a JSON object was expected.');
+		}
+		if (typeof body !== 'object' || Buffer.isBuffer(body)) {
+			throw new AnswerFailure(this.getNode(), response.statusCode, 'The answer was not valid JSON.');
+		}
+		const objects = Array.isArray(body) ? (body as IDataObject[]) : [body as IDataObject];
+		return objects.map((json) => ({ json: vendor.sanitize ? vendor.sanitize(json) : json }));
+	};
+}
+
+/** postReceive for deletes: n8n's convention is one item `{ deleted: true }`. */
+export async function deletedResult(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+	return [{ json: { deleted: true } }];
+}
+
+/** Shallow copy of an object without the named keys (secrets the output must not carry). */
+export function withoutKeys(item: IDataObject, keys: readonly string[]): IDataObject {
+	const copy: IDataObject = {};
+	for (const [key, value] of Object.entries(item)) {
+		if (!keys.includes(key)) copy[key] = value;
+	}
+	return copy;
+}

@@ -1,0 +1,217 @@
+import { NodeApiError, sleep } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { AnswerFailure, toNodeApiError } from './errors';
+import type { HttpFailure } from './errors';
+import { pacerFor, retryAfterMs } from './pacing';
+import type { VendorProfile } from './vendor';
+
+/** How one vendor pages a list: what to ask for first, the items of a page, and the next page. */
+export interface PagingStrategy {
+	maxPageSize: number;
+	firstPage(request: IHttpRequestOptions, pageSize: number): IHttpRequestOptions;
+	readPage(
+		response: IN8nHttpFullResponse,
+		request: IHttpRequestOptions,
+		pageSize: number,
+	): { items: IDataObject[]; next?: IHttpRequestOptions };
+}
+
+export interface RequestPathOptions {
+	requestsPerSecond: number;
+	maxRateLimitRetries: number;
+	maxRetryWaitSeconds: number;
+	serverErrorRetries: number;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE']);
+
+interface HttpClientError {
+	cause?: {
+		code?: string;
+		response?: { status?: number; data?: unknown; headers?: IDataObject };
+	};
+}
+
+/** The status, body and headers of a failed call, when the failure came from HTTP at all. */
+function httpFailureOf(error: unknown): (HttpFailure & { headers?: IDataObject }) | undefined {
+	const cause = (error as HttpClientError)?.cause;
+	if (!cause || typeof cause !== 'object') return undefined;
+	if (cause.response?.status) {
+		return { status: cause.response.status, body: cause.response.data, headers: cause.response.headers };
+	}
+	if (cause.code && /^E[A-Z_]+$/.test(cause.code)) return { networkCode: cause.code };
+	return undefined;
+}
+
+function optionsOf(context: IExecutePaginationFunctions, vendor: VendorProfile): RequestPathOptions {
+	const options = context.getNodeParameter('rateLimiting', {}) as IDataObject;
+	return {
+		requestsPerSecond: Number(options.requestsPerSecond ?? vendor.defaultRequestsPerSecond),
+		maxRateLimitRetries: Number(options.maxRateLimitRetries ?? 5),
+		maxRetryWaitSeconds: Number(options.maxRetryWaitSeconds ?? 60),
+		serverErrorRetries: Number(options.serverErrorRetries ?? 2),
+	};
+}
+
+/** "Update" + "SIP Registration" as shown in the node, for messages. */
+export function operationLabel(properties: INodeProperties[], resource: string, operation: string): string {
+	const resourceName =
+		properties.find((p) => p.name === 'resource')?.options?.find((o) => 'value' in o && o.value === resource)
+			?.name ?? resource;
+	for (const property of properties) {
+		if (property.name !== 'operation') continue;
+		if (!property.displayOptions?.show?.resource?.includes(resource)) continue;
+		const option = property.options?.find((o) => 'value' in o && o.value === operation);
+		if (option) return `${option.name} ${resourceName}`;
+	}
+	return `${operation} ${resourceName}`;
+}
+
+function secretsOf(request: IHttpRequestOptions, vendor: VendorProfile): string[] {
+	const body = (request.body ?? {}) as IDataObject;
+	return vendor.secretRequestFields
+		.map((field) => body[field])
+		.filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
+/**
+ * The one path every request of every vendor node takes. n8n's declarative routing lets a node
+ * wrap the act of sending only through its pagination hook, so that is where this lives: it paces
+ * requests per credential, honours Retry-After on 429 with bounded waits (using n8n's sleep),
+ * retries only safe requests on 5xx and network faults, pages lists, and turns every failure into
+ * a NodeApiError that names the operation, the status and the vendor's own message.
+ */
+export function createRequestPath(
+	vendor: VendorProfile,
+	properties: INodeProperties[],
+	pagingByOperation: Record<string, PagingStrategy> = {},
+) {
+	return async function sendThroughRequestPath(
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const options = optionsOf(this, vendor);
+		const itemIndex = this.getItemIndex();
+		const resource = this.getNodeParameter('resource', '') as string;
+		const operationValue = this.getNodeParameter('operation', '') as string;
+		const operation = operationLabel(properties, resource, operationValue);
+		const paging = pagingByOperation[`${resource}:${operationValue}`];
+		const credentialId = this.getNode().credentials?.[vendor.credentialType]?.id ?? 'default';
+		const pacer = pacerFor(`${vendor.credentialType}:${credentialId}`);
+
+		const send = async <T>(request: IHttpRequestOptions, attempt: () => Promise<T>): Promise<T> => {
+			let rateLimitWaits = 0;
+			let serverRetries = 0;
+			const secrets = secretsOf(request, vendor);
+			for (;;) {
+				await pacer.waitForSlot(options.requestsPerSecond);
+				try {
+					return await attempt();
+				} catch (error) {
+					if (error instanceof AnswerFailure) {
+						throw toNodeApiError(
+							this.getNode(),
+							{ status: error.status },
+							{ vendor: vendor.displayName, operation, itemIndex, vendorMessage: error.vendorMessage, secrets },
+						);
+					}
+					const failure = httpFailureOf(error);
+					if (!failure) {
+						// Already a NodeApiError (e.g. a credential refusing an unsafe URL): the constructor hands it back as is.
+						throw new NodeApiError(
+							this.getNode(),
+							error instanceof NodeApiError ? (error as unknown as JsonObject) : { message: (error as Error).message },
+							{ itemIndex },
+						);
+					}
+					if (failure.status === 429 && rateLimitWaits < options.maxRateLimitRetries) {
+						const waitMs = retryAfterMs(failure.headers?.['retry-after']) ?? 1000 * 2 ** rateLimitWaits;
+						if (waitMs <= options.maxRetryWaitSeconds * 1000) {
+							rateLimitWaits++;
+							pacer.holdUntil(Date.now() + waitMs);
+							await sleep(waitMs);
+							continue;
+						}
+					}
+					const method = (request.method ?? 'GET').toUpperCase();
+					const transient =
+						(failure.status !== undefined && failure.status >= 500) ||
+						(failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode));
+					if (transient && SAFE_METHODS.has(method) && serverRetries < options.serverErrorRetries) {
+						serverRetries++;
+						await sleep(500 * 2 ** (serverRetries - 1));
+						continue;
+					}
+					throw toNodeApiError(
+						this.getNode(),
+						{ ...failure, rateLimitWaits, retriedTimes: serverRetries },
+						{
+							vendor: vendor.displayName,
+							operation,
+							itemIndex,
+							vendorMessage: vendor.errorMessage(failure.body, failure.status),
+							secrets,
+						},
+					);
+				}
+			}
+		};
+
+		if (!paging) {
+			const request = requestData.options as IHttpRequestOptions;
+			return await send(request, async () => await this.makeRoutingRequest(requestData));
+		}
+
+		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', 50));
+		const pageSize = Math.min(paging.maxPageSize, Number.isFinite(limit) ? limit : paging.maxPageSize);
+		const collected: IDataObject[] = [];
+		let request: IHttpRequestOptions | undefined = paging.firstPage(
+			{ ...(requestData.options as IHttpRequestOptions) },
+			pageSize,
+		);
+		while (request && collected.length < limit) {
+			const pageRequest: IHttpRequestOptions = { ...request, returnFullResponse: true };
+			const response = await send(
+				pageRequest,
+				async () =>
+					(await this.helpers.httpRequestWithAuthentication.call(
+						this,
+						vendor.credentialType,
+						pageRequest,
+					)) as IN8nHttpFullResponse,
+			);
+			const failed = vendor.failureInBody?.(response.body);
+			if (failed) {
+				throw toNodeApiError(
+					this.getNode(),
+					{ status: failed.status ?? response.statusCode },
+					{ vendor: vendor.displayName, operation, itemIndex, vendorMessage: failed.message },
+				);
+			}
+			if (typeof response.body !== 'object' || response.body === null) {
+				throw toNodeApiError(
+					this.getNode(),
+					{ status: response.statusCode },
+					{ vendor: vendor.displayName, operation, itemIndex, vendorMessage: 'The list answer was not valid JSON.' },
+				);
+			}
+			const page = paging.readPage(response, pageRequest, pageSize);
+			collected.push(...page.items);
+			request = page.items.length ? page.next : undefined;
+		}
+		return collected
+			.slice(0, limit)
+			.map((item) => ({ json: vendor.sanitize ? vendor.sanitize(item) : item }));
+	};
+}

@@ -1,0 +1,90 @@
+import { ApplicationError } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+
+export function isLoopbackHost(hostname: string): boolean {
+	return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * A base URL from a credential is where the credential's secret is sent, so it must be plain
+ * https://host[:port][/path] — no user info, query or fragment that could move the request
+ * elsewhere — and http is only acceptable on this machine (the sandbox).
+ */
+export function parseSafeBaseUrl(value: unknown, fieldLabel = 'Base URL'): URL {
+	const raw = typeof value === 'string' ? value.trim() : '';
+	const url = URL.canParse(raw) ? new URL(raw) : undefined;
+	if (!url) {
+		throw new ApplicationError(
+			`The credential's ${fieldLabel} "${raw}" is not a URL. Use a value such as https://api.example.com`,
+		);
+	}
+	if (url.username || url.password || url.search || url.hash || /[\s\\]/.test(raw)) {
+		throw new ApplicationError(
+			`The credential's ${fieldLabel} must not contain user info, a query, a fragment, spaces or backslashes. Use only https://host[:port][/path]`,
+		);
+	}
+	const loopback = isLoopbackHost(url.hostname);
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+		throw new ApplicationError(
+			`The credential's ${fieldLabel} must use https:// (plain http is only allowed for localhost / 127.0.0.1). Got "${url.protocol}//${url.host}"`,
+		);
+	}
+	return url;
+}
+
+export function trimTrailingSlash(value: string): string {
+	return value.replace(/\/+$/, '');
+}
+
+/** The origin the request will actually reach, whether `url` is relative or absolute. */
+function targetOf(requestOptions: IHttpRequestOptions): URL | undefined {
+	const base = requestOptions.baseURL ? trimTrailingSlash(requestOptions.baseURL) + '/' : undefined;
+	const relative = requestOptions.url.replace(/^\//, '');
+	return URL.canParse(relative, base) ? new URL(relative, base) : undefined;
+}
+
+/**
+ * Guards the moment a secret is attached to a request: the request must go to the credential's
+ * own origin (a vendor's absolute `next` link, or an expression in a parameter, cannot send the
+ * key elsewhere), and header values must not carry CR/LF.
+ */
+export function assertRequestStaysOnBase(requestOptions: IHttpRequestOptions, baseUrl: URL): void {
+	const target = targetOf(requestOptions);
+	if (!target) throw new ApplicationError(`The request URL "${requestOptions.url}" is not valid`);
+	if (target.origin !== baseUrl.origin) {
+		throw new ApplicationError(
+			`Refusing to send credentials to ${target.origin}: this credential only talks to ${baseUrl.origin}`,
+		);
+	}
+}
+
+export function assertHeaderSafe(label: string, value: unknown): string {
+	const text = value === undefined || value === null ? '' : String(value);
+	if (/[\r\n\0]/.test(text)) {
+		throw new ApplicationError(
+			`The credential's ${label} contains a line break or NUL character. Paste the value again without them`,
+		);
+	}
+	return text;
+}
+
+/**
+ * The gate every credential's `authenticate` goes through: the base URL is safe, the request
+ * stays on it, and no header value can split the request. Only then are the secret headers added.
+ */
+export function authenticateOnBase(
+	requestOptions: IHttpRequestOptions,
+	baseUrlValue: unknown,
+	headers: Record<string, { label: string; value: unknown }>,
+): IHttpRequestOptions {
+	const baseUrl = parseSafeBaseUrl(baseUrlValue);
+	assertRequestStaysOnBase(requestOptions, baseUrl);
+	const resolved: Record<string, string> = {};
+	for (const [name, { label, value }] of Object.entries(headers)) {
+		resolved[name] = assertHeaderSafe(label, value);
+	}
+	requestOptions.headers = { ...(requestOptions.headers ?? {}), ...resolved };
+	return requestOptions;
+}

@@ -1,0 +1,122 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+/** A vendor-documented limit on one field, keyed by the vendor's own field name. */
+export interface FieldRule {
+	/** Name in the vendor's request body (or path parameter). */
+	field: string;
+	/** Name the user sees in the node. */
+	label: string;
+	maxLength?: number;
+	minLength?: number;
+	pattern?: RegExp;
+	/** What the pattern allows, in words, for the error description. */
+	patternHint?: string;
+	integer?: boolean;
+	minimum?: number;
+	maximum?: number;
+	oneOf?: readonly string[];
+	/** Whether an empty value is refused (a required field). */
+	required?: boolean;
+}
+
+function describeProblem(rule: FieldRule, value: unknown): string | undefined {
+	if (value === undefined || value === null || value === '') {
+		return rule.required ? `is required` : undefined;
+	}
+	if (rule.integer || rule.minimum !== undefined || rule.maximum !== undefined) {
+		if (typeof value !== 'number' || Number.isNaN(value)) return `must be a number, got ${JSON.stringify(value)}`;
+		if (rule.integer && !Number.isInteger(value)) return `must be a whole number, got ${value}`;
+		if (rule.minimum !== undefined && value < rule.minimum) return `must be at least ${rule.minimum}, got ${value}`;
+		if (rule.maximum !== undefined && value > rule.maximum) return `must be at most ${rule.maximum}, got ${value}`;
+		return undefined;
+	}
+	if (rule.oneOf) {
+		return rule.oneOf.includes(String(value))
+			? undefined
+			: `must be one of ${rule.oneOf.join(', ')}, got "${String(value)}"`;
+	}
+	const text = String(value);
+	const length = [...text].length;
+	if (rule.maxLength !== undefined && length > rule.maxLength) {
+		return `may be at most ${rule.maxLength} characters long; this value has ${length}`;
+	}
+	if (rule.minLength !== undefined && length < rule.minLength) {
+		return `must be at least ${rule.minLength} characters long; this value has ${length}`;
+	}
+	if (rule.pattern && !rule.pattern.test(text)) {
+		return `has characters that are not allowed (${rule.patternHint ?? rule.pattern.source})`;
+	}
+	return undefined;
+}
+
+/**
+ * Checks values against the vendor's documented limits before anything is sent. The error names
+ * the field and the item, says what is wrong and how to fix it, and never echoes a value marked
+ * secret (passwords are described by length only).
+ */
+export function assertFields(
+	context: IExecuteSingleFunctions,
+	values: IDataObject,
+	rules: readonly FieldRule[],
+	secretFields: readonly string[] = [],
+): void {
+	const itemIndex = context.getItemIndex();
+	for (const rule of rules) {
+		if (!(rule.field in values) && !rule.required) continue;
+		let problem = describeProblem(rule, values[rule.field]);
+		if (!problem) continue;
+		if (secretFields.includes(rule.field)) problem = problem.replace(/, got .*$/, '');
+		throw new NodeOperationError(context.getNode(), `"${rule.label}" ${problem} (item ${itemIndex})`, {
+			itemIndex,
+			description: `Fix "${rule.label}" for item ${itemIndex} and run again. Nothing was sent to the vendor.`,
+		});
+	}
+}
+
+/**
+ * preSend hook: validates the JSON body the routing built against the vendor's field rules.
+ * With `atLeastOne`, an update that sets no field is refused instead of sending an empty change.
+ */
+export function validateBody(
+	rules: readonly FieldRule[],
+	options: { secretFields?: readonly string[]; atLeastOne?: string } = {},
+) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const body = (requestOptions.body ?? {}) as IDataObject;
+		if (options.atLeastOne && Object.keys(body).length === 0) {
+			const itemIndex = this.getItemIndex();
+			throw new NodeOperationError(this.getNode(), `No field to change was set (item ${itemIndex})`, {
+				itemIndex,
+				description: `Add at least one field under "${options.atLeastOne}". Nothing was sent to the vendor.`,
+			});
+		}
+		assertFields(this, body, rules, options.secretFields);
+		return requestOptions;
+	};
+}
+
+/** preSend hook: validates node parameters that end up in the path (IDs, domains, users). */
+export function validateParameters(rules: readonly FieldRule[]) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const values: IDataObject = {};
+		for (const rule of rules) {
+			values[rule.field] = this.getNodeParameter(rule.field, undefined, { extractValue: true }) as string;
+		}
+		assertFields(this, values, rules);
+		return requestOptions;
+	};
+}
+
+/** Encodes one path segment so that `/`, `?`, `#`, `..` and `%2F` cannot change the path. */
+export function pathSegment(value: unknown): string {
+	const text = String(value ?? '');
+	if (text === '.' || text === '..') return encodeURIComponent(text).replace(/\./g, '%2E');
+	return encodeURIComponent(text);
+}

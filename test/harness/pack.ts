@@ -1,0 +1,104 @@
+import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import packageJson from '../../package.json';
+
+/** The pack's node and credential classes, loaded from source the way package.json lists them. */
+const sourceOf = (distPath: string) => `../../${distPath.replace(/^dist\//, '').replace(/\.js$/, '')}`;
+
+export const PACKAGE_NAME = packageJson.name;
+
+export function packNodeTypes(): Record<string, INodeType> {
+	const types: Record<string, INodeType> = {};
+	for (const file of packageJson.n8n.nodes) {
+		for (const NodeClass of Object.values(require(sourceOf(file))) as Array<new () => INodeType>) {
+			const node = new NodeClass();
+			types[`${PACKAGE_NAME}.${node.description.name}`] = node;
+		}
+	}
+	return types;
+}
+
+export function packCredentialTypes(): Record<string, ICredentialType> {
+	const types: Record<string, ICredentialType> = {};
+	for (const file of packageJson.n8n.credentials) {
+		for (const CredentialClass of Object.values(require(sourceOf(file))) as Array<new () => ICredentialType>) {
+			const credential = new CredentialClass();
+			types[credential.name] = credential;
+		}
+	}
+	return types;
+}
+
+/**
+ * A test fixture, not a stand-in for n8n: a start node that emits the items a test gives it, so
+ * the pack's node receives real input items (n8n's own Manual Trigger emits exactly one).
+ */
+export class ItemSource implements INodeType {
+	description = {
+		displayName: 'Item Source',
+		name: 'itemSource',
+		group: ['input'],
+		version: 1,
+		description: 'Emits the items in its "items" parameter',
+		defaults: { name: 'Items' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[]' }],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as string | object[];
+		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as object[];
+		return [items.map((json) => ({ json: json as INodeExecutionData['json'] }))];
+	}
+}
+
+/** n8n's credential tester runs the test request on a copy of n8n-nodes-base.noOp; this is that node's shape. */
+export class NoOp implements INodeType {
+	description = {
+		displayName: 'No Operation, do nothing',
+		name: 'noOp',
+		group: ['organization'],
+		version: 1,
+		description: 'No operation',
+		defaults: { name: 'No Operation, do nothing' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+
+export class NodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+
+	getByName(name: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(name);
+	}
+
+	getByNameAndVersion(name: string): INodeType {
+		const type = this.types[name];
+		if (!type) throw new Error(`Unknown node type ${name}`);
+		return type;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+
+	add(name: string, type: INodeType): void {
+		this.types[name] = type;
+	}
+}
+
+export function allNodeTypes(): NodeTypes {
+	return new NodeTypes({
+		...packNodeTypes(),
+		'test.itemSource': new ItemSource(),
+		'n8n-nodes-base.noOp': new NoOp(),
+	});
+}

@@ -1,0 +1,15 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Everything a user could see — output items, error messages and descriptions, log lines — is
+ * appended here by the harness, so the secret-leak scan can read what the whole suite produced.
+ */
+export const TRANSCRIPT_DIR = path.resolve(__dirname, '..', '..', 'test-artifacts', 'transcripts');
+
+const file = path.join(TRANSCRIPT_DIR, `${process.pid}-${process.env.JEST_WORKER_ID ?? '0'}.jsonl`);
+
+export function recordTranscript(kind: 'output' | 'error' | 'log' | 'secrets', value: unknown): void {
+	mkdirSync(TRANSCRIPT_DIR, { recursive: true });
+	appendFileSync(file, `${JSON.stringify({ kind, value })}\n`);
+}
