@@ -7,10 +7,11 @@ import tseslint from 'typescript-eslint';
 // @n8n/scan-community-package lints a source checkout: the community-nodes `recommended`
 // (n8n Cloud) rules plus n8n-nodes-base's rulesets with the scanner's overrides.
 // scripts/lint.mjs runs it with inline config disabled, as the scanner does.
+const packFiles = ['package.json', 'nodes/**/*.ts', 'credentials/**/*.ts'];
 const packConfig = [
-	n8nCommunityNodesPlugin.configs.recommended,
-	{ files: ['package.json', 'nodes/**/*.ts', 'credentials/**/*.ts'], rules: { 'no-console': 'error' } },
-	{ plugins: { 'n8n-nodes-base': n8nNodesPlugin } },
+	{ ...n8nCommunityNodesPlugin.configs.recommended, files: packFiles },
+	{ files: packFiles, rules: { 'no-console': 'error' } },
+	{ files: packFiles, plugins: { 'n8n-nodes-base': n8nNodesPlugin } },
 	{ files: ['package.json'], rules: { ...n8nNodesPlugin.configs.community.rules } },
 	{
 		files: ['credentials/**/*.ts'],
@@ -40,6 +41,7 @@ const toolingConfig = tseslint.config({
 	rules: {
 		'@typescript-eslint/no-explicit-any': 'off',
 		'@typescript-eslint/no-require-imports': 'off',
+		'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 	},
 });
 

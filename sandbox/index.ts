@@ -1,24 +1,41 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { Sandbox } from './core/server';
 import type { SandboxOptions } from './core/server';
 import type { VendorSimulator } from './core/types';
-import { UltravoxSimulator } from './vendors/ultravox';
 
 export { Sandbox } from './core/server';
 export type { SandboxOptions, VendorEndpoint } from './core/server';
 export type { FaultSpec, RecordedRequest, SandboxConfig, VendorSimulator } from './core/types';
 
-/** Every vendor the sandbox simulates; a vendor plugs in by adding its simulator here. */
-export function allSimulators(): VendorSimulator[] {
-	return [new UltravoxSimulator()];
+/**
+ * A vendor plugs into the sandbox by adding `vendors/<name>.ts` exporting `createSimulator()`
+ * and, where the vendor documents one, `documentedRequestsPerSecond` (enforced by default).
+ */
+interface VendorModule {
+	createSimulator(): VendorSimulator;
+	documentedRequestsPerSecond?: number;
 }
 
-/** Documented per-key limits the sandbox enforces by default (requests per second). */
-export const DOCUMENTED_RATE_LIMITS: Record<string, number> = { ultravox: 200 };
+function vendorModules(): VendorModule[] {
+	const directory = path.join(__dirname, 'vendors');
+	return readdirSync(directory)
+		.filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts') && !file.endsWith('.test.ts'))
+		.sort()
+		.map((file) => require(path.join(directory, file)) as VendorModule);
+}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	const sandbox = new Sandbox(allSimulators(), {
+	const modules = vendorModules();
+	const simulators = modules.map((module) => module.createSimulator());
+	const documented: Record<string, number> = {};
+	simulators.forEach((simulator, index) => {
+		const perSecond = modules[index].documentedRequestsPerSecond;
+		if (perSecond) documented[simulator.name] = perSecond;
+	});
+	const sandbox = new Sandbox(simulators, {
 		...options,
-		config: { ...options.config, rateLimits: { ...DOCUMENTED_RATE_LIMITS, ...options.config?.rateLimits } },
+		config: { ...options.config, rateLimits: { ...documented, ...options.config?.rateLimits } },
 	});
 	return await sandbox.start();
 }

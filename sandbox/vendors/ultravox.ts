@@ -211,3 +211,10 @@ export class UltravoxSimulator implements VendorSimulator {
 		return { status: 204 };
 	}
 }
+
+/** Ultravox documents 200 requests per second per API key. */
+export const documentedRequestsPerSecond = 200;
+
+export function createSimulator(): VendorSimulator {
+	return new UltravoxSimulator();
+}

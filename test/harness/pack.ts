@@ -1,17 +1,37 @@
 import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import packageJson from '../../package.json';
 
-/** The pack's node and credential classes, loaded from source the way package.json lists them. */
-const sourceOf = (distPath: string) => `../../${distPath.replace(/^dist\//, '').replace(/\.js$/, '')}`;
-
 export const PACKAGE_NAME = packageJson.name;
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * Source files of every node (`nodes/<Vendor>/<Vendor>.node.ts`) and credential
+ * (`credentials/*.credentials.ts`) in the repository; a test checks package.json lists them all.
+ */
+export function packSourceFiles(): { nodes: string[]; credentials: string[] } {
+	const nodes = readdirSync(path.join(ROOT, 'nodes'), { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.flatMap((entry) =>
+			readdirSync(path.join(ROOT, 'nodes', entry.name))
+				.filter((file) => file.endsWith('.node.ts'))
+				.map((file) => `nodes/${entry.name}/${file}`),
+		);
+	const credentials = readdirSync(path.join(ROOT, 'credentials'))
+		.filter((file) => file.endsWith('.credentials.ts'))
+		.map((file) => `credentials/${file}`);
+	return { nodes: nodes.sort(), credentials: credentials.sort() };
+}
+
+const load = (file: string) => require(path.join(ROOT, file.replace(/\.ts$/, '')));
 
 export function packNodeTypes(): Record<string, INodeType> {
 	const types: Record<string, INodeType> = {};
-	for (const file of packageJson.n8n.nodes) {
-		for (const NodeClass of Object.values(require(sourceOf(file))) as Array<new () => INodeType>) {
+	for (const file of packSourceFiles().nodes) {
+		for (const NodeClass of Object.values(load(file)) as Array<new () => INodeType>) {
 			const node = new NodeClass();
 			types[`${PACKAGE_NAME}.${node.description.name}`] = node;
 		}
@@ -21,8 +41,8 @@ export function packNodeTypes(): Record<string, INodeType> {
 
 export function packCredentialTypes(): Record<string, ICredentialType> {
 	const types: Record<string, ICredentialType> = {};
-	for (const file of packageJson.n8n.credentials) {
-		for (const CredentialClass of Object.values(require(sourceOf(file))) as Array<new () => ICredentialType>) {
+	for (const file of packSourceFiles().credentials) {
+		for (const CredentialClass of Object.values(load(file)) as Array<new () => ICredentialType>) {
 			const credential = new CredentialClass();
 			types[credential.name] = credential;
 		}
