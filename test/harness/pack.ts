@@ -93,6 +93,28 @@ export class NoOp implements INodeType {
 	}
 }
 
+/**
+ * n8n-nodes-base's Manual Trigger, which exported example workflows start with: one empty item.
+ * (The e2e suite runs the same examples in a real n8n with the real node.)
+ */
+export class ManualTrigger implements INodeType {
+	description = {
+		displayName: 'When clicking ‘Execute workflow’',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Runs the flow on clicking a button in n8n',
+		defaults: { name: 'When clicking ‘Execute workflow’' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	} as INodeType['description'];
+
+	async execute(): Promise<INodeExecutionData[][]> {
+		return [[{ json: {} }]];
+	}
+}
+
 export class NodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
 
@@ -119,6 +141,7 @@ export function allNodeTypes(): NodeTypes {
 	return new NodeTypes({
 		...packNodeTypes(),
 		'test.itemSource': new ItemSource(),
+		'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 		'n8n-nodes-base.noOp': new NoOp(),
 	});
 }

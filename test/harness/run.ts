@@ -13,12 +13,16 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { startSandbox } from '../../sandbox';
 import type { Sandbox, SandboxOptions } from '../../sandbox';
 import { CredentialsHelper } from './credentials';
 import { allNodeTypes, PACKAGE_NAME, packCredentialTypes } from './pack';
 import type { NodeTypes } from './pack';
 import { recordTranscript } from './transcript';
+
+export const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 
 /** Log lines n8n-core writes during the suite, kept for the secret-leak scan. */
 const logLines: string[] = [];
@@ -164,6 +168,29 @@ export class TestEnvironment {
 			recordTranscript('error', { message, description });
 		}
 		return run;
+	}
+
+	/**
+	 * Runs an importable example workflow from examples/. Its credentials reference the sandbox
+	 * credentials by the ids used in examples/credentials.json (`sandbox-<vendor>`); each is
+	 * registered here with the sandbox's sample data for that vendor.
+	 */
+	async runExample(fileName: string): Promise<IRun> {
+		const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, fileName), 'utf8'));
+		for (const node of workflow.nodes as INode[]) {
+			for (const [type, reference] of Object.entries(node.credentials ?? {})) {
+				const vendor = String(reference.id).replace(/^sandbox-/, '');
+				if (!this.credentials.stored(String(reference.id))) {
+					this.credentials.add({
+						id: String(reference.id),
+						name: reference.name,
+						type,
+						data: this.sandbox.endpoints()[vendor].credentials as ICredentialDataDecryptedObject,
+					});
+				}
+			}
+		}
+		return await this.runWorkflow(workflow);
 	}
 
 	/** Runs one pack node on the given input items: Item Source → node. */

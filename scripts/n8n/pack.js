@@ -1,0 +1,104 @@
+'use strict';
+/**
+ * What the built pack declares (package.json `n8n` + dist/known + dist/types), and how example workflows are bound
+ * to imported credentials. Shared by scripts/start.js and the e2e suites (e2e/support.ts).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+function readJson(file) {
+	return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+const norm = (p) => p.replace(/^\.\//, '');
+
+/** Operations of a node description: every `operation` options property, per resource it is shown for. */
+function operationsOf(properties) {
+	const out = [];
+	for (const p of properties || []) {
+		if (p.name !== 'operation' || p.type !== 'options' || !p.options) continue;
+		const resources = (p.displayOptions && p.displayOptions.show && p.displayOptions.show.resource) || [undefined];
+		for (const resource of resources) for (const o of p.options) out.push({ resource, value: String(o.value), name: o.name });
+	}
+	return out;
+}
+
+/**
+ * The pack as package.json's `n8n` attribute and the built lazy-loading metadata (dist/known, dist/types) describe
+ * it. Needs `npm run build` first. Throws when package.json and dist/known disagree.
+ */
+function packMetadata(root = REPO_ROOT) {
+	const pkg = readJson(path.join(root, 'package.json'));
+	const known = readJson(path.join(root, 'dist/known/nodes.json'));
+	const knownCreds = readJson(path.join(root, 'dist/known/credentials.json'));
+	const types = readJson(path.join(root, 'dist/types/nodes.json'));
+	const credTypes = readJson(path.join(root, 'dist/types/credentials.json'));
+
+	const listed = new Set(pkg.n8n.nodes.map(norm));
+	const inMetadata = new Set(Object.values(known).map((k) => norm(k.sourcePath)));
+	const missing = [...listed].filter((f) => !inMetadata.has(f));
+	const extra = [...inMetadata].filter((f) => !listed.has(f));
+	if (missing.length || extra.length)
+		throw new Error(`package.json n8n.nodes and dist/known/nodes.json disagree: missing [${missing}] extra [${extra}]`);
+
+	const nodes = types
+		// dist/types can hold several versions of one node; keep one entry per name
+		.filter((d, i, all) => all.findIndex((o) => o.name === d.name) === i)
+		.map((d) => {
+			const k = known[d.name];
+			if (!k) throw new Error(`dist/types/nodes.json has ${d.name}, dist/known/nodes.json does not`);
+			const type = `${pkg.name}.${d.name}`;
+			return {
+				name: d.name,
+				displayName: d.displayName,
+				type,
+				toolType: d.usableAsTool ? `${type}Tool` : undefined,
+				sourcePath: norm(k.sourcePath),
+				credentialTypes: (d.credentials || []).map((c) => c.name),
+				operations: operationsOf(d.properties),
+				icon: d.icon,
+			};
+		});
+	const credentials = credTypes.map((c) => ({
+		name: c.name,
+		displayName: c.displayName,
+		sourcePath: norm((knownCreds[c.name] && knownCreds[c.name].sourcePath) || ''),
+	}));
+	return { packageName: pkg.name, nodeFiles: pkg.n8n.nodes.map(norm), credentialFiles: (pkg.n8n.credentials || []).map(norm), nodes, credentials };
+}
+
+/** Short stable ids: n8n's `execute --id` only accepts workflow ids of at most 21 characters. */
+function shortId(...parts) {
+	return `e2e${crypto.createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 13)}`;
+}
+
+/** Every `examples/*.json` workflow (optionally only those using one of `nodeTypes`). */
+function exampleWorkflows({ nodeTypes, root = REPO_ROOT } = {}) {
+	const dir = path.join(root, 'examples');
+	if (!fs.existsSync(dir)) return [];
+	return fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => ({ file: `examples/${f}`, workflow: readJson(path.join(dir, f)) }))
+		.filter(({ workflow }) => Array.isArray(workflow.nodes))
+		.filter(({ workflow }) => !nodeTypes || workflow.nodes.some((n) => nodeTypes.includes(n.type)));
+}
+
+/**
+ * Returns a copy of `workflow` whose credential references point at imported credentials (`byType`: credential type
+ * → `{ id, name }`), with a short id when it has none (or one n8n's CLI would refuse).
+ */
+function bindWorkflow(workflow, byType, idSeed) {
+	const copy = JSON.parse(JSON.stringify(workflow));
+	for (const n of copy.nodes) {
+		for (const type of Object.keys(n.credentials || {})) if (byType[type]) n.credentials[type] = { ...byType[type] };
+	}
+	if (!copy.id || String(copy.id).length > 21) copy.id = shortId('workflow', idSeed || copy.name || '');
+	return copy;
+}
+
+module.exports = { REPO_ROOT, packMetadata, operationsOf, shortId, exampleWorkflows, bindWorkflow };

@@ -1,0 +1,22 @@
+import { TestEnvironment } from '../harness/run';
+
+describe('Ultravox examples run on the engine against the sandbox', () => {
+	let env: TestEnvironment;
+	beforeAll(async () => (env = await TestEnvironment.start()));
+	afterAll(async () => await env.close());
+
+	it('list: returns every registration', async () => {
+		const run = await env.runExample('ultravox-list-registrations.json');
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(run.data.resultData.runData['List SIP registrations'][0].data!.main[0]).toHaveLength(250);
+	});
+
+	it('update: moves the first registration to the new proxy', async () => {
+		const run = await env.runExample('ultravox-update-registration.json');
+		expect(run.data.resultData.error).toBeUndefined();
+		const [updated] = run.data.resultData.runData['Update proxy'][0].data!.main[0]!;
+		expect(updated.json.proxy).toBe('pbx2.example.com');
+		const patch = env.sandbox.requests('ultravox').find((request) => request.method === 'PATCH')!;
+		expect(patch.body).toEqual({ proxy: 'pbx2.example.com' });
+	});
+});
