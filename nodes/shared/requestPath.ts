@@ -12,6 +12,7 @@ import type {
 import { AnswerFailure, toNodeApiError } from './errors';
 import type { HttpFailure } from './errors';
 import { pacerFor, retryAfterMs } from './pacing';
+import { generatePasswordItem, rotatePassword } from './rotation';
 import type { VendorProfile } from './vendor';
 
 /** How one vendor pages a list: what to ask for first, the items of a page, and the next page. */
@@ -30,6 +31,22 @@ export interface RequestPathOptions {
 	maxRateLimitRetries: number;
 	maxRetryWaitSeconds: number;
 	serverErrorRetries: number;
+}
+
+/** Sends one request with pacing and retries; throws the operation's NodeApiError on failure. */
+export type Sender = <T>(request: IHttpRequestOptions, attempt: () => Promise<T>) => Promise<T>;
+
+/** Everything an operation needs to talk to its vendor from inside the request path. */
+export interface RequestPathContext {
+	context: IExecutePaginationFunctions;
+	vendor: VendorProfile;
+	operation: string;
+	itemIndex: number;
+	send: Sender;
+	/** One request through the credential, answered in full (status, headers, body). */
+	fetchFull(request: IHttpRequestOptions): Promise<IN8nHttpFullResponse>;
+	/** A NodeApiError for a 2xx answer that still reports failure, or undefined. */
+	failureOf(response: IN8nHttpFullResponse, secrets?: string[]): NodeApiError | undefined;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -84,12 +101,139 @@ function secretsOf(request: IHttpRequestOptions, vendor: VendorProfile): string[
 		.filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
+function pathContext(
+	context: IExecutePaginationFunctions,
+	vendor: VendorProfile,
+	operation: string,
+): RequestPathContext {
+	const options = optionsOf(context, vendor);
+	const itemIndex = context.getItemIndex();
+	const credentialId = context.getNode().credentials?.[vendor.credentialType]?.id ?? 'default';
+	const pacer = pacerFor(`${vendor.credentialType}:${credentialId}`);
+
+	const send: Sender = async (request, attempt) => {
+		let rateLimitWaits = 0;
+		let serverRetries = 0;
+		const secrets = secretsOf(request, vendor);
+		for (;;) {
+			await pacer.waitForSlot(options.requestsPerSecond);
+			try {
+				return await attempt();
+			} catch (error) {
+				if (error instanceof AnswerFailure) {
+					throw toNodeApiError(
+						context.getNode(),
+						{ status: error.status },
+						{ vendor: vendor.displayName, operation, itemIndex, vendorMessage: error.vendorMessage, secrets },
+					);
+				}
+				const failure = httpFailureOf(error);
+				if (!failure) {
+					// Already a NodeApiError (e.g. a credential refusing an unsafe URL): the constructor hands it back as is.
+					throw new NodeApiError(
+						context.getNode(),
+						error instanceof NodeApiError ? (error as unknown as JsonObject) : { message: (error as Error).message },
+						{ itemIndex },
+					);
+				}
+				if (failure.status === 429 && rateLimitWaits < options.maxRateLimitRetries) {
+					const waitMs = retryAfterMs(failure.headers?.['retry-after']) ?? 1000 * 2 ** rateLimitWaits;
+					if (waitMs <= options.maxRetryWaitSeconds * 1000) {
+						rateLimitWaits++;
+						pacer.holdUntil(Date.now() + waitMs);
+						await sleep(waitMs);
+						continue;
+					}
+				}
+				const method = (request.method ?? 'GET').toUpperCase();
+				const transient =
+					(failure.status !== undefined && failure.status >= 500) ||
+					(failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode));
+				if (transient && SAFE_METHODS.has(method) && serverRetries < options.serverErrorRetries) {
+					serverRetries++;
+					await sleep(500 * 2 ** (serverRetries - 1));
+					continue;
+				}
+				throw toNodeApiError(
+					context.getNode(),
+					{ ...failure, rateLimitWaits, retriedTimes: serverRetries },
+					{
+						vendor: vendor.displayName,
+						operation,
+						itemIndex,
+						vendorMessage: vendor.errorMessage(failure.body, failure.status),
+						secrets,
+					},
+				);
+			}
+		}
+	};
+
+	const fetchFull = async (request: IHttpRequestOptions): Promise<IN8nHttpFullResponse> => {
+		const full: IHttpRequestOptions = { ...request, returnFullResponse: true };
+		return await send(
+			full,
+			async () =>
+				(await context.helpers.httpRequestWithAuthentication.call(
+					context,
+					vendor.credentialType,
+					full,
+				)) as IN8nHttpFullResponse,
+		);
+	};
+
+	const failureOf = (response: IN8nHttpFullResponse, secrets: string[] = []): NodeApiError | undefined => {
+		const failed = vendor.failureInBody?.(response.body);
+		if (!failed) return undefined;
+		return toNodeApiError(
+			context.getNode(),
+			{ status: failed.status ?? response.statusCode },
+			{ vendor: vendor.displayName, operation, itemIndex, vendorMessage: failed.message, secrets },
+		);
+	};
+
+	return { context, vendor, operation, itemIndex, send, fetchFull, failureOf };
+}
+
+async function pageThrough(
+	path: RequestPathContext,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	paging: PagingStrategy,
+): Promise<INodeExecutionData[]> {
+	const { context, vendor, operation, itemIndex } = path;
+	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll ? Infinity : Number(context.getNodeParameter('limit', 50));
+	const pageSize = Math.min(paging.maxPageSize, Number.isFinite(limit) ? limit : paging.maxPageSize);
+	const collected: IDataObject[] = [];
+	let request: IHttpRequestOptions | undefined = paging.firstPage(
+		{ ...(requestData.options as IHttpRequestOptions) },
+		pageSize,
+	);
+	while (request && collected.length < limit) {
+		const response = await path.fetchFull(request);
+		const failed = path.failureOf(response);
+		if (failed) throw failed;
+		if (typeof response.body !== 'object' || response.body === null) {
+			throw toNodeApiError(
+				context.getNode(),
+				{ status: response.statusCode },
+				{ vendor: vendor.displayName, operation, itemIndex, vendorMessage: 'The list answer was not valid JSON.' },
+			);
+		}
+		const page = paging.readPage(response, request, pageSize);
+		collected.push(...page.items);
+		request = page.items.length ? page.next : undefined;
+	}
+	return collected.slice(0, limit).map((item) => ({ json: vendor.sanitize ? vendor.sanitize(item) : item }));
+}
+
 /**
  * The one path every request of every vendor node takes. n8n's declarative routing lets a node
  * wrap the act of sending only through its pagination hook, so that is where this lives: it paces
  * requests per credential, honours Retry-After on 429 with bounded waits (using n8n's sleep),
- * retries only safe requests on 5xx and network faults, pages lists, and turns every failure into
- * a NodeApiError that names the operation, the status and the vendor's own message.
+ * retries only safe requests on 5xx and network faults, pages lists, runs the multi-step password
+ * operations, and turns every failure into a NodeApiError that names the operation, the status
+ * and the vendor's own message.
  */
 export function createRequestPath(
 	vendor: VendorProfile,
@@ -100,118 +244,19 @@ export function createRequestPath(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const options = optionsOf(this, vendor);
-		const itemIndex = this.getItemIndex();
 		const resource = this.getNodeParameter('resource', '') as string;
 		const operationValue = this.getNodeParameter('operation', '') as string;
-		const operation = operationLabel(properties, resource, operationValue);
+		const path = pathContext(this, vendor, operationLabel(properties, resource, operationValue));
+
+		if (vendor.rotation?.resource === resource) {
+			if (operationValue === 'generatePassword') return [generatePasswordItem(path)];
+			if (operationValue === 'rotatePassword') return [await rotatePassword(path, requestData)];
+		}
 		const paging = pagingByOperation[`${resource}:${operationValue}`];
-		const credentialId = this.getNode().credentials?.[vendor.credentialType]?.id ?? 'default';
-		const pacer = pacerFor(`${vendor.credentialType}:${credentialId}`);
-
-		const send = async <T>(request: IHttpRequestOptions, attempt: () => Promise<T>): Promise<T> => {
-			let rateLimitWaits = 0;
-			let serverRetries = 0;
-			const secrets = secretsOf(request, vendor);
-			for (;;) {
-				await pacer.waitForSlot(options.requestsPerSecond);
-				try {
-					return await attempt();
-				} catch (error) {
-					if (error instanceof AnswerFailure) {
-						throw toNodeApiError(
-							this.getNode(),
-							{ status: error.status },
-							{ vendor: vendor.displayName, operation, itemIndex, vendorMessage: error.vendorMessage, secrets },
-						);
-					}
-					const failure = httpFailureOf(error);
-					if (!failure) {
-						// Already a NodeApiError (e.g. a credential refusing an unsafe URL): the constructor hands it back as is.
-						throw new NodeApiError(
-							this.getNode(),
-							error instanceof NodeApiError ? (error as unknown as JsonObject) : { message: (error as Error).message },
-							{ itemIndex },
-						);
-					}
-					if (failure.status === 429 && rateLimitWaits < options.maxRateLimitRetries) {
-						const waitMs = retryAfterMs(failure.headers?.['retry-after']) ?? 1000 * 2 ** rateLimitWaits;
-						if (waitMs <= options.maxRetryWaitSeconds * 1000) {
-							rateLimitWaits++;
-							pacer.holdUntil(Date.now() + waitMs);
-							await sleep(waitMs);
-							continue;
-						}
-					}
-					const method = (request.method ?? 'GET').toUpperCase();
-					const transient =
-						(failure.status !== undefined && failure.status >= 500) ||
-						(failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode));
-					if (transient && SAFE_METHODS.has(method) && serverRetries < options.serverErrorRetries) {
-						serverRetries++;
-						await sleep(500 * 2 ** (serverRetries - 1));
-						continue;
-					}
-					throw toNodeApiError(
-						this.getNode(),
-						{ ...failure, rateLimitWaits, retriedTimes: serverRetries },
-						{
-							vendor: vendor.displayName,
-							operation,
-							itemIndex,
-							vendorMessage: vendor.errorMessage(failure.body, failure.status),
-							secrets,
-						},
-					);
-				}
-			}
-		};
-
-		if (!paging) {
-			const request = requestData.options as IHttpRequestOptions;
-			return await send(request, async () => await this.makeRoutingRequest(requestData));
-		}
-
-		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-		const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', 50));
-		const pageSize = Math.min(paging.maxPageSize, Number.isFinite(limit) ? limit : paging.maxPageSize);
-		const collected: IDataObject[] = [];
-		let request: IHttpRequestOptions | undefined = paging.firstPage(
-			{ ...(requestData.options as IHttpRequestOptions) },
-			pageSize,
+		if (paging) return await pageThrough(path, requestData, paging);
+		return await path.send(
+			requestData.options as IHttpRequestOptions,
+			async () => await this.makeRoutingRequest(requestData),
 		);
-		while (request && collected.length < limit) {
-			const pageRequest: IHttpRequestOptions = { ...request, returnFullResponse: true };
-			const response = await send(
-				pageRequest,
-				async () =>
-					(await this.helpers.httpRequestWithAuthentication.call(
-						this,
-						vendor.credentialType,
-						pageRequest,
-					)) as IN8nHttpFullResponse,
-			);
-			const failed = vendor.failureInBody?.(response.body);
-			if (failed) {
-				throw toNodeApiError(
-					this.getNode(),
-					{ status: failed.status ?? response.statusCode },
-					{ vendor: vendor.displayName, operation, itemIndex, vendorMessage: failed.message },
-				);
-			}
-			if (typeof response.body !== 'object' || response.body === null) {
-				throw toNodeApiError(
-					this.getNode(),
-					{ status: response.statusCode },
-					{ vendor: vendor.displayName, operation, itemIndex, vendorMessage: 'The list answer was not valid JSON.' },
-				);
-			}
-			const page = paging.readPage(response, pageRequest, pageSize);
-			collected.push(...page.items);
-			request = page.items.length ? page.next : undefined;
-		}
-		return collected
-			.slice(0, limit)
-			.map((item) => ({ json: vendor.sanitize ? vendor.sanitize(item) : item }));
 	};
 }

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import type { PasswordPolicy } from './password';
 
 /** What the shared request path needs to know about one vendor. */
 export interface VendorProfile {
@@ -18,4 +19,32 @@ export interface VendorProfile {
 	failureInBody?(body: unknown): { status?: number; message?: string } | undefined;
 	/** Body fields that hold secrets in requests: never echoed in errors or outputs. */
 	secretRequestFields: readonly string[];
+	/** How passwords of this vendor's credential-bearing resource are rotated, when it has one. */
+	rotation?: RotationProfile;
+}
+
+/** Registration state a vendor exposes on its credential-bearing resource. */
+export interface RegistrationState {
+	registered: boolean;
+	/** When the device registered, if the vendor says (NetSapiens does). */
+	registeredAt?: string;
+}
+
+export interface RotationProfile {
+	/** The node's resource value (e.g. 'sipRegistration') the password operations belong to. */
+	resource: string;
+	/** The resource in words, for outputs ('SIP registration'). */
+	resourceLabel: string;
+	policy: PasswordPolicy;
+	/** Node parameters that identify the resource, joined with '/' in the output's resourceId. */
+	idParameters: readonly string[];
+	/** The vendor's update body that sets only the password. */
+	passwordBody(password: string): IDataObject;
+	/**
+	 * Registration state from the body the read-back returned; absent when the vendor exposes none
+	 * (the rotation then reports "not verifiable" instead of claiming more than it knows).
+	 */
+	registration?(body: unknown): RegistrationState;
+	/** What a read-back proves for this vendor, when it exposes no registration state. */
+	notVerifiableReason?: string;
 }

@@ -6,7 +6,9 @@ import packageJson from '../../package.json';
 import { packSourceFiles } from '../harness/pack';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const { checkIcons } = require('../../scripts/icons') as typeof import('../../scripts/icons');
+const { checkIcons } = require('../../scripts/icons') as {
+	checkIcons(declarations: { owner: string; icon: unknown; sourceDir: string }[]): { problems: string[]; files: string[] };
+};
 
 describe('package.json is what n8n expects of a community package', () => {
 	it('names, keywords, license, files and peer dependency', () => {

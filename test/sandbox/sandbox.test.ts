@@ -65,7 +65,7 @@ describe('vendor sandbox: Ultravox contract', () => {
 		expect(first.text).not.toContain('"password"');
 		expect(first.json.next).toMatch(new RegExp(`^${sandbox.url}/ultravox/api/sip/registrations\\?cursor=`));
 		const second = await fetch(first.json.next, { headers: { 'X-API-Key': sandbox.endpoints().ultravox.credentials.apiKey as string } });
-		const secondPage = await second.json();
+		const secondPage = (await second.json()) as any;
 		expect(secondPage.results[0].username).toBe('ext1100');
 		expect(secondPage.previous).toBeTruthy();
 	});

@@ -19,6 +19,17 @@ export const ultravoxVendor: VendorProfile = {
 	// The spec marks the password write-only; dropping it here keeps that true even if it leaks.
 	sanitize: (item) => withoutKeys(item, ['password']),
 	secretRequestFields: ['password'],
+	rotation: {
+		resource: 'sipRegistration',
+		resourceLabel: 'SIP registration',
+		// Ultravox documents no minimum; 8 is the pack's floor for every vendor.
+		policy: { minimumLength: 8 },
+		idParameters: ['registrationId'],
+		passwordBody: (password) => ({ password }),
+		// `successful`: Ultravox's REGISTER to your PBX with these credentials is active. After a
+		// rotation it turns true only once the PBX accepts the new password.
+		registration: (body) => ({ registered: (body as IDataObject | undefined)?.successful === true }),
+	},
 };
 
 export const sipRegistrationPaging = nextUrlPaging({

@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedResult, vendorObjectResponse } from '../../../shared/output';
+import {
+	generatePasswordOption,
+	passwordOperationFields,
+	rotatePasswordOption,
+} from '../../../shared/rotationDescriptions';
 import { validateBody, validateParameters } from '../../../shared/validation';
 import { registrationIdRule, sipRegistrationRules } from '../../shared/descriptions';
 import { ultravoxVendor } from '../../shared/vendor';
@@ -7,6 +12,7 @@ import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
 import * as getAll from './getAll';
+import * as rotatePassword from './rotatePassword';
 import * as update from './update';
 
 const registrationUrl = '=/api/sip/registrations/{{ encodeURIComponent($parameter.registrationId) }}';
@@ -54,6 +60,8 @@ export const sipRegistrationDescription: INodeProperties[] = [
 					output: { postReceive: [deletedResult] },
 				},
 			},
+			// Spread into a literal: n8n's lint rules read each option as an object literal.
+			{ ...generatePasswordOption(ultravoxVendor.rotation!) },
 			{
 				name: 'Get',
 				value: 'get',
@@ -71,6 +79,13 @@ export const sipRegistrationDescription: INodeProperties[] = [
 				action: 'Get many SIP registrations',
 				description: 'List the SIP registrations of the account',
 				routing: { request: { method: 'GET', url: '/api/sip/registrations' } },
+			},
+			{
+				...rotatePasswordOption(ultravoxVendor.rotation!, {
+					method: 'PATCH',
+					url: registrationUrl,
+					preSend: [validateParameters([registrationIdRule])],
+				}),
 			},
 			{
 				name: 'Update',
@@ -96,4 +111,6 @@ export const sipRegistrationDescription: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...update.description,
+	...rotatePassword.description,
+	...passwordOperationFields(ultravoxVendor.rotation!, true),
 ];

@@ -1,0 +1,145 @@
+import type { INodePropertyOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+import type { IHttpRequestMethods } from 'n8n-workflow';
+import { DEFAULT_PASSWORD_LENGTH, MAXIMUM_PASSWORD_LENGTH } from './password';
+import type { RotationProfile } from './vendor';
+
+// The request path (requestPath.ts) runs these two operations itself; their routing only says
+// which call applies the password.
+
+export function generatePasswordOption(profile: RotationProfile): INodePropertyOptions {
+	return {
+		name: 'Generate Password',
+		value: 'generatePassword',
+		action: `Generate a password for a ${profile.resourceLabel}`,
+		description:
+			'Generate a strong SIP-safe password without applying it, so the workflow can store it before Rotate Password applies it',
+		routing: { request: { method: 'GET', url: '/' } },
+	};
+}
+
+export function rotatePasswordOption(
+	profile: RotationProfile,
+	apply: { method: IHttpRequestMethods; url: string; preSend?: PreSendAction[] },
+): INodePropertyOptions {
+	return {
+		name: 'Rotate Password',
+		value: 'rotatePassword',
+		action: `Rotate the password of a ${profile.resourceLabel}`,
+		description: `Apply a new password to a ${profile.resourceLabel}, read it back and report whether the device re-registered`,
+		routing: {
+			request: { method: apply.method, url: apply.url },
+			send: { preSend: apply.preSend ?? [] },
+		},
+	};
+}
+
+export function passwordOperationFields(
+	profile: RotationProfile,
+	verifiableRegistration: boolean,
+): INodeProperties[] {
+	const resource = [profile.resource];
+	const minimumLength = profile.policy.minimumLength;
+	const rotate = { resource, operation: ['rotatePassword'] };
+	return [
+		{
+			displayName: 'Password Source',
+			name: 'passwordSource',
+			type: 'options',
+			displayOptions: { show: rotate },
+			options: [
+				{
+					name: 'Generate',
+					value: 'generate',
+					description: 'A new random SIP-safe password from the policy below',
+				},
+				{
+					name: 'Use a Password I Provide',
+					value: 'provided',
+					description:
+						'E.g. the pending password your workflow stored before this step, so a retry re-applies the same one.',
+				},
+			],
+			default: 'generate',
+		},
+		{
+			displayName: 'New Password',
+			name: 'newPassword',
+			type: 'string',
+			typeOptions: { password: true },
+			displayOptions: { show: { ...rotate, passwordSource: ['provided'] } },
+			default: '',
+			description:
+				'The password to apply, usually an expression reading the pending password stored by an earlier step. Applying the same password again leaves the vendor unchanged.',
+		},
+		{
+			displayName: 'Password Length',
+			name: 'passwordLength',
+			type: 'number',
+			typeOptions: { minValue: minimumLength, maxValue: MAXIMUM_PASSWORD_LENGTH },
+			displayOptions: {
+				show: { resource, operation: ['rotatePassword', 'generatePassword'] },
+				hide: { passwordSource: ['provided'] },
+			},
+			default: DEFAULT_PASSWORD_LENGTH,
+			description: `Characters in the generated password (never fewer than ${minimumLength}, this vendor's minimum)`,
+		},
+		{
+			displayName: 'Verification',
+			name: 'verification',
+			type: 'options',
+			displayOptions: { show: rotate },
+			options: [
+				{
+					name: 'Read Back',
+					value: 'readBack',
+					description: verifiableRegistration
+						? 'Read the resource back once and report whether the device is registered with the new password'
+						: 'Read the resource back; this vendor exposes no registration state, so the result is "not verifiable"',
+				},
+				...(verifiableRegistration
+					? [
+							{
+								name: 'Wait for Registration',
+								value: 'waitForRegistration',
+								description: 'Poll until the device re-registers with the new password, up to the timeout',
+							},
+						]
+					: []),
+				{ name: 'None', value: 'none', description: 'Apply the password and do not check' },
+			],
+			default: 'readBack',
+		},
+		...(verifiableRegistration
+			? ([
+					{
+						displayName: 'Registration Timeout (Seconds)',
+						name: 'registrationTimeoutSeconds',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						displayOptions: { show: { ...rotate, verification: ['waitForRegistration'] } },
+						default: 60,
+						description: 'How long to wait for the device to re-register before reporting "notVerified"',
+					},
+					{
+						displayName: 'Poll Interval (Seconds)',
+						name: 'pollIntervalSeconds',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						displayOptions: { show: { ...rotate, verification: ['waitForRegistration'] } },
+						default: 5,
+						description: 'How often to read the registration state while waiting',
+					},
+				] as INodeProperties[])
+			: []),
+		{
+			displayName: 'Output New Password',
+			name: 'includeNewPassword',
+			type: 'boolean',
+			displayOptions: { show: rotate },
+			default: true,
+			description:
+				'Whether to output the applied password in the field "newPassword" so the next node can store it. Turn off only if the workflow already stored it.',
+		},
+	];
+}
+

@@ -1,0 +1,19 @@
+import { ultravoxVendor } from '../../nodes/Ultravox/shared/vendor';
+import { describeRotation } from './suite';
+
+const seededId = (env: any, index: number): string => env.sandbox.endpoints().ultravox.seeded.sipRegistrationIds[index];
+
+describeRotation({
+	vendor: 'ultravox',
+	node: 'ultravox',
+	credentialType: 'ultravoxSipApi',
+	profile: ultravoxVendor,
+	target: (env, index) => ({
+		resource: 'sipRegistration',
+		registrationId: { __rl: true, mode: 'id', value: seededId(env, index) },
+	}),
+	deviceId: seededId,
+	verifiable: true,
+	applyCall: { method: 'PATCH', path: /^\/api\/sip\/registrations\/[^/]+$/ },
+	passwordField: 'password',
+});
