@@ -197,7 +197,7 @@ export class Sandbox {
 			body: parseBody(rawBody),
 			rawBody,
 		};
-		this.recorded.push({
+		const record: RecordedRequest = {
 			vendor: simulator.name,
 			method: request.method,
 			path: request.path,
@@ -206,7 +206,9 @@ export class Sandbox {
 			body: request.body,
 			rawBody,
 			at: Date.now(),
-		});
+		};
+		this.recorded.push(record);
+		const answer = (status: number): number => (record.status = status);
 		const limit = this.options.maxRecordedRequests;
 		if (limit !== undefined && this.recorded.length > limit) this.recorded.splice(0, this.recorded.length - limit);
 
@@ -219,13 +221,13 @@ export class Sandbox {
 			return;
 		}
 		if (fault?.mode === 'status') {
-			return this.send(response, { status: fault.status ?? 500, body: fault.body, headers: fault.headers });
+			return this.send(response, { status: answer(fault.status ?? 500), body: fault.body, headers: fault.headers });
 		}
 		if (fault?.mode === 'malformed') {
-			return this.send(response, { status: fault.status ?? 200, body: '{"truncated": ', headers: { 'content-type': 'application/json' } });
+			return this.send(response, { status: answer(fault.status ?? 200), body: '{"truncated": ', headers: { 'content-type': 'application/json' } });
 		}
 		if (fault?.mode === 'empty') {
-			return this.send(response, { status: fault.status ?? 200, headers: { 'content-type': 'application/json' } });
+			return this.send(response, { status: answer(fault.status ?? 200), headers: { 'content-type': 'application/json' } });
 		}
 
 		const key = simulator.rateLimitKey?.(request);
@@ -233,16 +235,19 @@ export class Sandbox {
 		if (key !== undefined && perSecond) {
 			const waitMs = this.limiter.take(`${simulator.name}:${key}`, perSecond);
 			if (waitMs > 0 && simulator.tooManyRequests) {
-				return this.send(response, simulator.tooManyRequests(Math.max(1, Math.ceil(waitMs / 1000))));
+				const limited = simulator.tooManyRequests(Math.max(1, Math.ceil(waitMs / 1000)));
+				answer(limited.status);
+				return this.send(response, limited);
 			}
 		}
 
-		const answer = await simulator.handle(request, this.context(simulator.name));
+		const handled = await simulator.handle(request, this.context(simulator.name));
 		if (fault?.mode === 'applyThenDrop') {
 			incoming.socket.destroy();
 			return;
 		}
-		this.send(response, answer);
+		answer(handled.status);
+		this.send(response, handled);
 	}
 
 	private async admin(method: string, url: URL, body: any): Promise<SandboxResponse> {

@@ -64,6 +64,8 @@ export interface RecordedRequest {
 	body: unknown;
 	rawBody: string;
 	at: number;
+	/** The status the sandbox answered with; undefined when the connection was dropped. */
+	status?: number;
 }
 
 export type FaultMode = 'status' | 'delay' | 'reset' | 'malformed' | 'empty' | 'applyThenDrop' | 'timeout';
