@@ -80,6 +80,9 @@ export function authenticateOnBase(
 	headers: Record<string, { label: string; value: unknown }>,
 ): IHttpRequestOptions {
 	const baseUrl = parseSafeBaseUrl(baseUrlValue);
+	// Node requests carry no baseURL of their own: the credential owns it (and n8n need not
+	// evaluate a baseURL expression for every item).
+	requestOptions.baseURL ??= trimTrailingSlash(baseUrl.href);
 	assertRequestStaysOnBase(requestOptions, baseUrl);
 	const resolved: Record<string, string> = {};
 	for (const [name, { label, value }] of Object.entries(headers)) {

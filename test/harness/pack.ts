@@ -26,12 +26,17 @@ export function packSourceFiles(): { nodes: string[]; credentials: string[] } {
 	return { nodes: nodes.sort(), credentials: credentials.sort() };
 }
 
-const load = (file: string) => require(path.join(ROOT, file.replace(/\.ts$/, '')));
+// The explicit .ts matters: without it Node resolves `X.node` to the codex file X.node.json first.
+const load = (file: string) => require(path.join(ROOT, file));
+
+/** The exported classes of a module (as n8n's loader instantiates them), not its other exports. */
+const classesOf = (exported: Record<string, unknown>) =>
+	Object.values(exported).filter((value) => typeof value === 'function' && /^class\b/.test(String(value)));
 
 export function packNodeTypes(): Record<string, INodeType> {
 	const types: Record<string, INodeType> = {};
 	for (const file of packSourceFiles().nodes) {
-		for (const NodeClass of Object.values(load(file)) as Array<new () => INodeType>) {
+		for (const NodeClass of classesOf(load(file)) as Array<new () => INodeType>) {
 			const node = new NodeClass();
 			types[`${PACKAGE_NAME}.${node.description.name}`] = node;
 		}
@@ -42,7 +47,7 @@ export function packNodeTypes(): Record<string, INodeType> {
 export function packCredentialTypes(): Record<string, ICredentialType> {
 	const types: Record<string, ICredentialType> = {};
 	for (const file of packSourceFiles().credentials) {
-		for (const CredentialClass of Object.values(load(file)) as Array<new () => ICredentialType>) {
+		for (const CredentialClass of classesOf(load(file)) as Array<new () => ICredentialType>) {
 			const credential = new CredentialClass();
 			types[credential.name] = credential;
 		}

@@ -20,7 +20,7 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 
 	const getItems = (count: number) =>
 		Array.from({ length: count }, (_, n) => ({ id: ids[n % ids.length] }));
-	const getParameters = (rateLimiting: object = {}) => ({
+	const getParameters = (rateLimiting: Record<string, number> = {}) => ({
 		resource: 'sipRegistration',
 		operation: 'get',
 		registrationId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },

@@ -43,9 +43,7 @@ export const registrationIdLocator: INodeProperties = {
 
 /** Body fields every registration write can set, with their documented limits as hints. */
 export function registrationFields(kind: 'create' | 'update'): INodeProperties[] {
-	const emptyClears =
-		kind === 'update' ? ' Leave empty to clear it (sent as null).' : '';
-	const nullable = (value: string) => (kind === 'update' ? `={{ ${value} === "" ? null : ${value} }}` : undefined);
+	const emptyClears = kind === 'update' ? ' Leave empty to clear it (sent as null).' : '';
 	return [
 		...(kind === 'update'
 			? ([
@@ -84,7 +82,7 @@ export function registrationFields(kind: 'create' | 'update'): INodeProperties[]
 			default: '',
 			placeholder: 'e.g. proxy.trunk.com',
 			description: `A proxy used to reach your SIP server for registration; most often unset (at most 100 characters).${emptyClears}`,
-			routing: { send: { type: 'body', property: 'outboundProxy', value: nullable('$value') } },
+			routing: { send: { type: 'body', property: 'outboundProxy' } },
 		},
 		{
 			displayName: 'Auth User',
@@ -92,7 +90,7 @@ export function registrationFields(kind: 'create' | 'update'): INodeProperties[]
 			type: 'string',
 			default: '',
 			description: `The authentication username, if different from the SIP username; most often unset (at most 60 characters).${emptyClears}`,
-			routing: { send: { type: 'body', property: 'authUser', value: nullable('$value') } },
+			routing: { send: { type: 'body', property: 'authUser' } },
 		},
 	];
 }

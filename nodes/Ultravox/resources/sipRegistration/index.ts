@@ -5,7 +5,7 @@ import {
 	passwordOperationFields,
 	rotatePasswordOption,
 } from '../../../shared/rotationDescriptions';
-import { validateBody, validateParameters } from '../../../shared/validation';
+import { emptyAsNull, fillPath, validateBody } from '../../../shared/validation';
 import { registrationIdRule, sipRegistrationRules } from '../../shared/descriptions';
 import { ultravoxVendor } from '../../shared/vendor';
 import * as create from './create';
@@ -15,7 +15,7 @@ import * as getAll from './getAll';
 import * as rotatePassword from './rotatePassword';
 import * as update from './update';
 
-const registrationUrl = '=/api/sip/registrations/{{ encodeURIComponent($parameter.registrationId) }}';
+const registrationUrl = '/api/sip/registrations/{registrationId}';
 const objectResponse = { postReceive: [vendorObjectResponse(ultravoxVendor)] };
 
 export const sipRegistrationDescription: INodeProperties[] = [
@@ -56,7 +56,7 @@ export const sipRegistrationDescription: INodeProperties[] = [
 				description: 'Delete a SIP registration',
 				routing: {
 					request: { method: 'DELETE', url: registrationUrl },
-					send: { preSend: [validateParameters([registrationIdRule])] },
+					send: { preSend: [fillPath([registrationIdRule])] },
 					output: { postReceive: [deletedResult] },
 				},
 			},
@@ -69,7 +69,7 @@ export const sipRegistrationDescription: INodeProperties[] = [
 				description: 'Get a SIP registration and whether it is active',
 				routing: {
 					request: { method: 'GET', url: registrationUrl },
-					send: { preSend: [validateParameters([registrationIdRule])] },
+					send: { preSend: [fillPath([registrationIdRule])] },
 					output: objectResponse,
 				},
 			},
@@ -84,7 +84,7 @@ export const sipRegistrationDescription: INodeProperties[] = [
 				...rotatePasswordOption(ultravoxVendor.rotation!, {
 					method: 'PATCH',
 					url: registrationUrl,
-					preSend: [validateParameters([registrationIdRule])],
+					preSend: [fillPath([registrationIdRule])],
 				}),
 			},
 			{
@@ -96,7 +96,8 @@ export const sipRegistrationDescription: INodeProperties[] = [
 					request: { method: 'PATCH', url: registrationUrl },
 					send: {
 						preSend: [
-							validateParameters([registrationIdRule]),
+							fillPath([registrationIdRule]),
+							emptyAsNull(['outboundProxy', 'authUser']),
 							validateBody(sipRegistrationRules, { secretFields: ['password'], atLeastOne: 'Update Fields' }),
 						],
 					},
