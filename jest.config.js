@@ -7,4 +7,5 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
 	testTimeout: 120000,
 	maxWorkers: 2,
+	globalSetup: '<rootDir>/test/scan/globalSetup.js',
 };
