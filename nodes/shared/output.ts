@@ -33,7 +33,7 @@ export function vendorObjectResponse(vendor: VendorProfile) {
 			throw new AnswerFailure(this.getNode(), response.statusCode, 'The answer was not valid JSON.');
 		}
 		const objects = Array.isArray(body) ? (body as IDataObject[]) : [body as IDataObject];
-		return objects.map((json) => ({ json: vendor.sanitize ? vendor.sanitize(json) : json }));
+		return objects.map((json) => ({ json: vendor.sanitize ? vendor.sanitize(json, this) : json }));
 	};
 }
 

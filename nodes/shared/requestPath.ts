@@ -1,4 +1,4 @@
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -203,6 +203,12 @@ async function pageThrough(
 	const { context, vendor, operation, itemIndex } = path;
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : Number(context.getNodeParameter('limit', 50));
+	if (!returnAll && !(Number.isInteger(limit) && limit >= 1)) {
+		throw new NodeOperationError(context.getNode(), `"Limit" must be a whole number of at least 1 (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Set "Limit" to how many results you want, or turn on "Return All". Nothing was sent to the vendor.',
+		});
+	}
 	const pageSize = Math.min(paging.maxPageSize, Number.isFinite(limit) ? limit : paging.maxPageSize);
 	const collected: IDataObject[] = [];
 	let request: IHttpRequestOptions | undefined = paging.firstPage(
@@ -224,7 +230,7 @@ async function pageThrough(
 		collected.push(...page.items);
 		request = page.items.length ? page.next : undefined;
 	}
-	return collected.slice(0, limit).map((item) => ({ json: vendor.sanitize ? vendor.sanitize(item) : item }));
+	return collected.slice(0, limit).map((item) => ({ json: vendor.sanitize ? vendor.sanitize(item, context) : item }));
 }
 
 /**
@@ -247,16 +253,30 @@ export function createRequestPath(
 		const resource = this.getNodeParameter('resource', '') as string;
 		const operationValue = this.getNodeParameter('operation', '') as string;
 		const path = pathContext(this, vendor, operationLabel(properties, resource, operationValue));
+		// n8n cannot infer which input an output belongs to when one input yields several outputs
+		// (a list); every item is paired with the input item it answers.
+		const paired = (items: INodeExecutionData[]) =>
+			items.map((item) => ({ ...item, pairedItem: { item: path.itemIndex } }));
 
-		if (vendor.rotation?.resource === resource) {
-			if (operationValue === 'generatePassword') return [generatePasswordItem(path)];
-			if (operationValue === 'rotatePassword') return [await rotatePassword(path, requestData)];
+		try {
+			if (vendor.rotation?.resource === resource) {
+				if (operationValue === 'generatePassword') return paired([generatePasswordItem(path)]);
+				if (operationValue === 'rotatePassword') return paired([await rotatePassword(path, requestData)]);
+			}
+			const paging = pagingByOperation[`${resource}:${operationValue}`];
+			if (paging) return paired(await pageThrough(path, requestData, paging));
+			return paired(
+				await path.send(requestData.options as IHttpRequestOptions, async () => await this.makeRoutingRequest(requestData)),
+			);
+		} catch (error) {
+			// With Continue On Fail, n8n would emit this item's error unpaired; a list run with some
+			// failed items then loses track of them. The error item is emitted here, paired.
+			if (!this.continueOnFail()) throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: path.itemIndex });
+			const nodeError =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: path.itemIndex });
+			return [{ json: {}, error: nodeError, pairedItem: { item: path.itemIndex } }];
 		}
-		const paging = pagingByOperation[`${resource}:${operationValue}`];
-		if (paging) return await pageThrough(path, requestData, paging);
-		return await path.send(
-			requestData.options as IHttpRequestOptions,
-			async () => await this.makeRoutingRequest(requestData),
-		);
 	};
 }

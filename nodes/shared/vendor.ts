@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import type { PasswordPolicy } from './password';
 
 /** What the shared request path needs to know about one vendor. */
@@ -13,8 +13,11 @@ export interface VendorProfile {
 	defaultRequestsPerSecond: number;
 	/** The vendor's own message from an error body (each vendor shapes errors differently). */
 	errorMessage(body: unknown, status?: number): string | undefined;
-	/** Removes secret fields (digests, passwords) from an object the vendor returned. */
-	sanitize?(item: IDataObject): IDataObject;
+	/**
+	 * Removes secret fields (digests, passwords) from an object the vendor returned. `context` is the
+	 * running operation, for vendors whose node lets the user choose to output a secret.
+	 */
+	sanitize?(item: IDataObject, context?: IExecuteSingleFunctions): IDataObject;
 	/** A 2xx body that still reports failure (e.g. `{success: false}`), as status + message. */
 	failureInBody?(body: unknown): { status?: number; message?: string } | undefined;
 	/** Body fields that hold secrets in requests: never echoed in errors or outputs. */

@@ -196,3 +196,19 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 		expect(calls).toEqual(['GET /api/accounts/me', 'GET /api/accounts/me', 'GET /api/accounts/me']);
 	});
 });
+
+describe('Ultravox Get Many limit validation', () => {
+	let env: TestEnvironment;
+	beforeAll(async () => (env = await TestEnvironment.start()));
+	afterAll(async () => await env.close());
+
+	it.each([0, -5, 2.5])('a Limit of %p is refused before any request', async (limit) => {
+		const result = await env.run({
+			node: 'ultravox',
+			credential: env.credential('ultravox', 'ultravoxSipApi'),
+			parameters: { resource: 'sipRegistration', operation: 'getAll', returnAll: false, limit },
+		});
+		expect(result.error?.message).toBe('"Limit" must be a whole number of at least 1 (item 0)');
+		expect(env.sandbox.requests('ultravox')).toHaveLength(0);
+	});
+});

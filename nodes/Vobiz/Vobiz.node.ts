@@ -1,0 +1,53 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
+import { createRequestPath } from '../shared/requestPath';
+import { searchApplications } from './listSearch/searchApplications';
+import { searchEndpoints } from './listSearch/searchEndpoints';
+import { endpointDescription } from './resources/endpoint';
+import { endpointPaging, vobizVendor } from './shared/vendor';
+
+const properties: INodeProperties[] = [
+	sharedRequestPathMarker,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [{ name: 'Endpoint', value: 'endpoint' }],
+		default: 'endpoint',
+	},
+	...endpointDescription,
+	rateLimitingOptions(
+		vobizVendor,
+		'Vobiz answers 429 when too many requests arrive but publishes no per-second limit, so the default is deliberately low.',
+	),
+];
+
+export class Vobiz implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Vobiz',
+		name: 'vobiz',
+		icon: { light: 'file:vobiz.svg', dark: 'file:vobiz.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage Vobiz SIP endpoints: create, read, list, update passwords and settings, delete',
+		defaults: { name: 'Vobiz' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'vobizSipApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+		},
+		requestOperations: {
+			pagination: createRequestPath(vobizVendor, properties, { 'endpoint:getAll': endpointPaging }),
+		},
+		properties,
+	};
+
+	methods = { listSearch: { searchEndpoints, searchApplications } };
+}

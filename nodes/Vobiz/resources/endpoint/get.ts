@@ -1,0 +1,16 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import { endpointIdLocator } from '../../shared/descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		...endpointIdLocator,
+		description:
+			'The SIP endpoint to read. Its sip_registered ("true" or "false", as text), sip_contact, sip_expires and sip_user_agent say whether a device is registered with it.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['endpoint'], operation: ['get'] } },
+	properties,
+);

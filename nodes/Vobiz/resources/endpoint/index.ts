@@ -1,0 +1,103 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { deletedResult, vendorObjectResponse } from '../../../shared/output';
+import { validateBody, validateParameters } from '../../../shared/validation';
+import {
+	createEndpointRules,
+	endpointIdRule,
+	listFilterRules,
+	updateEndpointRules,
+	validateAuthIdForPath,
+	validateQuery,
+} from '../../shared/descriptions';
+import { createdEndpoint, updateAccepted } from '../../shared/output';
+import { vobizVendor } from '../../shared/vendor';
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as getAll from './getAll';
+import * as update from './update';
+
+// Vobiz compares paths exactly: capital "Account" and "Endpoint", and the trailing slash.
+const endpointsUrl = '=/api/v1/Account/{{ encodeURIComponent($credentials.authId) }}/Endpoint/';
+const endpointUrl =
+	'=/api/v1/Account/{{ encodeURIComponent($credentials.authId) }}/Endpoint/{{ encodeURIComponent($parameter.endpointId) }}/';
+const checkEndpointPath = [validateAuthIdForPath, validateParameters([endpointIdRule])];
+
+export const endpointDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['endpoint'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create an endpoint',
+				description: 'Create a SIP endpoint (a SIP user for a phone or softphone)',
+				routing: {
+					request: { method: 'POST', url: endpointsUrl },
+					send: {
+						preSend: [validateAuthIdForPath, validateBody(createEndpointRules, { secretFields: ['password'] })],
+					},
+					output: { postReceive: [vendorObjectResponse(vobizVendor), createdEndpoint] },
+				},
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete an endpoint',
+				description: 'Delete a SIP endpoint; its devices are disconnected at once',
+				routing: {
+					request: { method: 'DELETE', url: endpointUrl },
+					send: { preSend: checkEndpointPath },
+					output: { postReceive: [deletedResult] },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an endpoint',
+				description: 'Get a SIP endpoint and whether a device is registered with it',
+				routing: {
+					request: { method: 'GET', url: endpointUrl },
+					send: { preSend: checkEndpointPath },
+					output: { postReceive: [vendorObjectResponse(vobizVendor)] },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many endpoints',
+				description: 'List the SIP endpoints of the account',
+				routing: {
+					request: { method: 'GET', url: endpointsUrl },
+					send: { preSend: [validateAuthIdForPath, validateQuery(listFilterRules)] },
+				},
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update an endpoint',
+				description: 'Change the password, alias, application or voice, message and video permissions',
+				routing: {
+					request: { method: 'POST', url: endpointUrl },
+					send: {
+						preSend: [
+							...checkEndpointPath,
+							validateBody(updateEndpointRules, { secretFields: ['password'], atLeastOne: 'Update Fields' }),
+						],
+					},
+					output: { postReceive: [updateAccepted] },
+				},
+			},
+		],
+		default: 'getAll',
+	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+];

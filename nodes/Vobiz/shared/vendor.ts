@@ -1,0 +1,56 @@
+import type { IDataObject } from 'n8n-workflow';
+import { flattenErrorBody } from '../../shared/errors';
+import { withoutKeys } from '../../shared/output';
+import { offsetPaging } from '../../shared/paging';
+import type { VendorProfile } from '../../shared/vendor';
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * Vobiz documents two error shapes that disagree (vendors.md §4 "Errors"): the /errors page's
+ * envelope `{status:"error", error:{code, message, details}, timestamp, requestId}` and the
+ * endpoint pages' flat `{error:"invalid request parameters", details:{field: message}}`. The
+ * seed's OpenAPI fragment adds a third, `{api_id, error, message}`. Many 404s have no body at all.
+ */
+export function vobizErrorMessage(body: unknown): string | undefined {
+	if (!isObject(body)) return flattenErrorBody(body);
+	if (isObject(body.error)) {
+		const { code, message, details } = body.error;
+		const headline = text(message) ?? text(code);
+		const codeNote = text(code) && text(message) ? ` [${code as string}]` : '';
+		const detailText = flattenErrorBody(details);
+		return headline ? `${headline}${codeNote}${detailText ? ` (${detailText})` : ''}` : flattenErrorBody(body.error);
+	}
+	if (text(body.error)) {
+		const parts = [text(body.message), flattenErrorBody(body.details)].filter(Boolean);
+		return parts.length ? `${body.error as string} (${parts.join('; ')})` : (body.error as string);
+	}
+	return text(body.message) ?? flattenErrorBody(withoutKeys(body, ['api_id', 'timestamp', 'requestId']));
+}
+
+export const vobizVendor: VendorProfile = {
+	displayName: 'Vobiz',
+	credentialType: 'vobizSipApi',
+	// Vobiz documents 429 answers but no numeric limit for a main account (vendors.md §4 "Rate
+	// limits"), so the default pace is a conservative guess users can raise.
+	defaultRequestsPerSecond: 10,
+	errorMessage: vobizErrorMessage,
+	// Vobiz never returns an endpoint password; dropping it keeps that true even if one leaks.
+	sanitize: (item) => withoutKeys(item, ['password']),
+	secretRequestFields: ['password'],
+};
+
+/** `limit` (at most 100) / `offset` paging; `meta.total_count` says when the list ends. */
+export const endpointPaging = offsetPaging({
+	itemsPath: 'objects',
+	limitParameter: 'limit',
+	offsetParameter: 'offset',
+	maxPageSize: 100,
+	totalPath: 'meta.total_count',
+});
