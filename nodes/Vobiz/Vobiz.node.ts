@@ -38,8 +38,8 @@ export class Vobiz implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vobizSipApi', required: true }],
+		// No baseURL here: the credential's authenticate() supplies its own (see authenticateOnBase).
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 		},

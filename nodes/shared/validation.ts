@@ -119,7 +119,11 @@ export function validateParameters(rules: readonly FieldRule[]) {
  * and fills them in, each encoded as one path segment. A plain template instead of an n8n
  * expression keeps the expression engine (the costliest step per item) out of every request.
  */
-export function fillPath(rules: readonly FieldRule[]) {
+export function fillPath(
+	rules: readonly FieldRule[],
+	/** Placeholders filled from the credential (e.g. Vobiz's `{authId}`), checked by the caller. */
+	fromCredential?: { type: string; fields: readonly string[] },
+) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
@@ -130,6 +134,10 @@ export function fillPath(rules: readonly FieldRule[]) {
 			values[rule.field] = typeof value === 'number' ? String(value) : (value as string);
 		}
 		assertFields(this, values, rules);
+		if (fromCredential) {
+			const credentials = await this.getCredentials(fromCredential.type);
+			for (const field of fromCredential.fields) values[field] = String(credentials[field] ?? '');
+		}
 		requestOptions.url = requestOptions.url.replace(/\{([^}]+)\}/g, (placeholder, name: string) =>
 			name in values ? pathSegment(values[name]) : placeholder,
 		);

@@ -44,6 +44,18 @@ export const vobizVendor: VendorProfile = {
 	// Vobiz never returns an endpoint password; dropping it keeps that true even if one leaks.
 	sanitize: (item) => withoutKeys(item, ['password']),
 	secretRequestFields: ['password'],
+	rotation: {
+		resource: 'endpoint',
+		resourceLabel: 'endpoint',
+		// Vobiz documents "minimum 8 characters" for endpoint passwords.
+		policy: { minimumLength: 8 },
+		idParameters: ['endpointId'],
+		passwordBody: (password) => ({ password }),
+		// "A new password signs out every registered device until it re-registers" (Vobiz): a
+		// registered endpoint after the change has re-registered with the new password.
+		// sip_registered is the string "true"/"false" in Vobiz's answers.
+		registration: (body) => ({ registered: String((body as IDataObject | undefined)?.sip_registered) === 'true' }),
+	},
 };
 
 /** `limit` (at most 100) / `offset` paging; `meta.total_count` says when the list ends. */

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedResult, vendorObjectResponse } from '../../../shared/output';
-import { validateBody, validateParameters } from '../../../shared/validation';
+import {
+	generatePasswordOption,
+	passwordOperationFields,
+	rotatePasswordOption,
+} from '../../../shared/rotationDescriptions';
+import { fillPath, validateBody } from '../../../shared/validation';
 import {
 	createEndpointRules,
 	endpointIdRule,
@@ -15,13 +20,15 @@ import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
 import * as getAll from './getAll';
+import * as rotatePassword from './rotatePassword';
 import * as update from './update';
 
 // Vobiz compares paths exactly: capital "Account" and "Endpoint", and the trailing slash.
-const endpointsUrl = '=/api/v1/Account/{{ encodeURIComponent($credentials.authId) }}/Endpoint/';
-const endpointUrl =
-	'=/api/v1/Account/{{ encodeURIComponent($credentials.authId) }}/Endpoint/{{ encodeURIComponent($parameter.endpointId) }}/';
-const checkEndpointPath = [validateAuthIdForPath, validateParameters([endpointIdRule])];
+const endpointsUrl = '/api/v1/Account/{authId}/Endpoint/';
+const endpointUrl = '/api/v1/Account/{authId}/Endpoint/{endpointId}/';
+const authIdFromCredential = { type: 'vobizSipApi', fields: ['authId'] };
+const checkEndpointsPath = [validateAuthIdForPath, fillPath([], authIdFromCredential)];
+const checkEndpointPath = [validateAuthIdForPath, fillPath([endpointIdRule], authIdFromCredential)];
 
 export const endpointDescription: INodeProperties[] = [
 	{
@@ -39,7 +46,7 @@ export const endpointDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: endpointsUrl },
 					send: {
-						preSend: [validateAuthIdForPath, validateBody(createEndpointRules, { secretFields: ['password'] })],
+						preSend: [...checkEndpointsPath, validateBody(createEndpointRules, { secretFields: ['password'] })],
 					},
 					output: { postReceive: [vendorObjectResponse(vobizVendor), createdEndpoint] },
 				},
@@ -55,6 +62,8 @@ export const endpointDescription: INodeProperties[] = [
 					output: { postReceive: [deletedResult] },
 				},
 			},
+			// Spread into a literal: n8n's lint rules read each option as an object literal.
+			{ ...generatePasswordOption(vobizVendor.rotation!) },
 			{
 				name: 'Get',
 				value: 'get',
@@ -73,9 +82,10 @@ export const endpointDescription: INodeProperties[] = [
 				description: 'List the SIP endpoints of the account',
 				routing: {
 					request: { method: 'GET', url: endpointsUrl },
-					send: { preSend: [validateAuthIdForPath, validateQuery(listFilterRules)] },
+					send: { preSend: [...checkEndpointsPath, validateQuery(listFilterRules)] },
 				},
 			},
+			{ ...rotatePasswordOption(vobizVendor.rotation!, { method: 'POST', url: endpointUrl, preSend: checkEndpointPath }) },
 			{
 				name: 'Update',
 				value: 'update',
@@ -100,4 +110,6 @@ export const endpointDescription: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...update.description,
+	...rotatePassword.description,
+	...passwordOperationFields(vobizVendor.rotation!, true),
 ];

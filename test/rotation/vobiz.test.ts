@@ -1,0 +1,16 @@
+import { vobizVendor } from '../../nodes/Vobiz/shared/vendor';
+import { describeRotation } from './suite';
+
+const seededId = (env: any, index: number): string => env.sandbox.endpoints().vobiz.seeded.endpointIds[index];
+
+describeRotation({
+	vendor: 'vobiz',
+	node: 'vobiz',
+	credentialType: 'vobizSipApi',
+	profile: vobizVendor,
+	target: (env, index) => ({ resource: 'endpoint', endpointId: { __rl: true, mode: 'id', value: seededId(env, index) } }),
+	deviceId: seededId,
+	verifiable: true,
+	applyCall: { method: 'POST', path: /^\/api\/v1\/Account\/[^/]+\/Endpoint\/[^/]+\/$/ },
+	passwordField: 'password',
+});
