@@ -102,7 +102,11 @@ export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promi
 		let requests = 0;
 		for (const [shape, items] of groups) {
 			const present = new Set(shape ? shape.split(',') : []);
-			const parameters: INodeParameters = JSON.parse(JSON.stringify(target.parameters));
+			// Pacing is the node's politeness toward the vendor, not under test here; the sandbox's limit is off too.
+			const parameters: INodeParameters = {
+				...JSON.parse(JSON.stringify(target.parameters)),
+				rateLimiting: { requestsPerSecond: 100_000 },
+			};
 			for (const field of target.fields.filter((candidate) => present.has(candidate.parameter))) {
 				const expression = `={{ $json[${JSON.stringify(field.parameter)}] }}`;
 				const value = field.wrap ? field.wrap(expression) : expression;
@@ -127,9 +131,16 @@ export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promi
 			if (!target.list && pairedTo.some((index, position) => index !== position)) {
 				throw new Error(`Output items are not paired with their input items (shape ${shape})`);
 			}
-			const answered = new Set(pairedTo);
-			const lost = items.map((_, index) => index).filter((index) => !answered.has(index));
-			if (lost.length) throw new Error(`Input items without an output item: ${lost.join(', ')} (shape ${shape})`);
+			// A list that finds nothing legitimately outputs nothing for that item; every output, and every
+			// error item in particular, must still point at a real input item.
+			if (pairedTo.some((index) => index === undefined || index < 0 || index >= items.length)) {
+				throw new Error(`An output item is not paired with an input item (shape ${shape})`);
+			}
+			if (!target.list) {
+				const answered = new Set(pairedTo);
+				const lost = items.map((_, index) => index).filter((index) => !answered.has(index));
+				if (lost.length) throw new Error(`Input items without an output item: ${lost.join(', ')} (shape ${shape})`);
+			}
 			const allowed = new Set([
 				...target.fields.filter((field) => present.has(field.parameter) && field.bodyField).map((field) => field.bodyField!),
 				...(target.alwaysSent ?? []),
