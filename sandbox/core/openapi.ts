@@ -20,6 +20,19 @@ export interface ContractViolation {
 }
 
 type Schema = Record<string, any>;
+
+/** Every `format` a document names, wherever it appears. */
+function formatsUsedIn(node: unknown, found = new Set<string>()): Set<string> {
+	if (Array.isArray(node)) node.forEach((entry) => formatsUsedIn(entry, found));
+	else if (node && typeof node === 'object') {
+		for (const [key, value] of Object.entries(node)) {
+			if (key === 'format' && typeof value === 'string') found.add(value);
+			else formatsUsedIn(value, found);
+		}
+	}
+	return found;
+}
+
 type Mode = 'request' | 'response';
 
 interface Operation {
@@ -49,6 +62,11 @@ export class OpenApiContract {
 		addFormats(this.ajv);
 		for (const format of ['password', 'int32', 'int64', 'float', 'double', 'byte', 'binary', 'decimal']) {
 			this.ajv.addFormat(format, true);
+		}
+		// Formats a vendor's document invents (NetSapiens has "i" and "pass") constrain nothing: accept
+		// them as ajv would, without its "unknown format ignored" warning on every compile.
+		for (const format of formatsUsedIn(this.document)) {
+			if (!this.ajv.formats[format]) this.ajv.addFormat(format, true);
 		}
 		for (const [template, pathItem] of Object.entries<Schema>(this.document.paths ?? {})) {
 			const pattern = new RegExp(

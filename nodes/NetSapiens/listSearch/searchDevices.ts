@@ -1,0 +1,20 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { currentValue, listPage, matching, nextStart } from './pages';
+import { pathSegment } from '../../shared/validation';
+
+/** Devices of the chosen user, with their registration state. */
+export async function searchDevices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const start = Number(paginationToken ?? 0);
+	const domain = currentValue(this, 'domain');
+	const user = currentValue(this, 'user');
+	const rows = await listPage(this, `/domains/${pathSegment(domain)}/users/${pathSegment(user)}/devices`, start);
+	const devices = rows.map((row) => {
+		const state = row['device-sip-registration-state'];
+		return { name: state ? `${row.device} (${state})` : String(row.device), value: String(row.device) };
+	});
+	return { results: matching(devices, filter), paginationToken: nextStart(start, rows) };
+}

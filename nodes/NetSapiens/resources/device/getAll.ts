@@ -1,0 +1,26 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit } from '../../../shared/descriptions';
+import { domainLocator, outputSecretsOption, userLocator } from '../../shared/descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Devices Of',
+		name: 'listScope',
+		type: 'options',
+		options: [
+			{ name: 'A User', value: 'user', description: 'The devices of one user' },
+			{ name: 'The Whole Domain', value: 'domain', description: 'The devices of every user in the domain' },
+		],
+		default: 'user',
+	},
+	domainLocator,
+	{ ...userLocator, displayOptions: { show: { listScope: ['user'] } } },
+	...returnAllAndLimit({}),
+	outputSecretsOption,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['device'], operation: ['getAll'] } },
+	properties,
+);

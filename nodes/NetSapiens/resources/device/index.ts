@@ -1,0 +1,129 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { deletedResult, vendorObjectResponse } from '../../../shared/output';
+import { emptyAsNull, fillPath, validateBody } from '../../../shared/validation';
+import {
+	deviceBodyRules,
+	deviceRule,
+	domainRule,
+	NULLABLE_DEVICE_FIELDS,
+	refuseEmptyRegistrationPassword,
+	userRule,
+} from '../../shared/descriptions';
+import { acceptedDeviceChange } from '../../shared/output';
+import { DEVICE_SECRET_FIELDS, netSapiensVendor } from '../../shared/vendor';
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as getAll from './getAll';
+import * as update from './update';
+
+const userDevicesUrl = '/domains/{domain}/users/{user}/devices';
+const deviceUrl = `${userDevicesUrl}/{device}`;
+const domainDevicesUrl = '/domains/{domain}/devices';
+
+const secretFields = DEVICE_SECRET_FIELDS;
+const fillUserPath = fillPath([domainRule, userRule]);
+const fillDomainPath = fillPath([domainRule]);
+const clearEmptyNullables = emptyAsNull(NULLABLE_DEVICE_FIELDS);
+const fillDevicePath = fillPath([domainRule, userRule, deviceRule]);
+
+/** Get Many lists one user's devices or the whole domain's; the user is only asked for the first. */
+async function fillListPath(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const wholeDomain = this.getNodeParameter('listScope', 'user') === 'domain';
+	if (!wholeDomain) return await fillUserPath.call(this, requestOptions);
+	requestOptions.url = domainDevicesUrl;
+	return await fillDomainPath.call(this, requestOptions);
+}
+
+export const deviceDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['device'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a device',
+				description: 'Add a device (a SIP registration) to a user',
+				routing: {
+					request: { method: 'POST', url: userDevicesUrl },
+					send: {
+						preSend: [
+							fillUserPath,
+							clearEmptyNullables,
+							refuseEmptyRegistrationPassword,
+							validateBody([deviceRule, ...deviceBodyRules], { secretFields }),
+						],
+					},
+					output: {
+						postReceive: [vendorObjectResponse(netSapiensVendor), acceptedDeviceChange('additionalFields')],
+					},
+				},
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a device',
+				description: 'Remove a device from a user',
+				routing: {
+					request: { method: 'DELETE', url: deviceUrl },
+					send: { preSend: [fillDevicePath] },
+					output: { postReceive: [deletedResult] },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a device',
+				description: 'Get a device with its settings and registration state',
+				routing: {
+					request: { method: 'GET', url: deviceUrl },
+					send: { preSend: [fillDevicePath] },
+					output: { postReceive: [vendorObjectResponse(netSapiensVendor)] },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many devices',
+				description: 'List the devices of a user or of a whole domain',
+				routing: {
+					request: { method: 'GET', url: userDevicesUrl },
+					send: { preSend: [fillListPath] },
+				},
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a device',
+				description: 'Change device settings such as the SIP registration password; only the fields you set are sent',
+				routing: {
+					request: { method: 'PUT', url: deviceUrl },
+					send: {
+						preSend: [
+							fillDevicePath,
+							clearEmptyNullables,
+							refuseEmptyRegistrationPassword,
+							validateBody(deviceBodyRules, { secretFields, atLeastOne: 'Update Fields' }),
+						],
+					},
+					output: {
+						postReceive: [vendorObjectResponse(netSapiensVendor), acceptedDeviceChange('updateFields')],
+					},
+				},
+			},
+		],
+		default: 'getAll',
+	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+];

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import { flattenErrorBody } from '../../shared/errors';
+import { offsetPaging } from '../../shared/paging';
+import type { VendorProfile } from '../../shared/vendor';
+
+/** Device fields that hold a password, in what NetSapiens returns and what the node sends. */
+export const DEVICE_SECRET_FIELDS = ['device-sip-registration-password', 'device-provisioning-password'] as const;
+
+export const MASK = '********';
+
+/** NetSapiens' ErrorResponse `{code, message}` (NS-OAS); anything else is shown as it came. */
+export function netSapiensErrorMessage(body: unknown): string | undefined {
+	if (body && typeof body === 'object' && !Array.isArray(body)) {
+		const { message } = body as IDataObject;
+		if (typeof message === 'string' && message !== '') return message;
+	}
+	return flattenErrorBody(body);
+}
+
+function outputsSecrets(context: IExecuteSingleFunctions | undefined): boolean {
+	return context?.getNodeParameter('options.outputSecrets', false) === true;
+}
+
+/**
+ * Device passwords come back on every read (the spec does not mark them write-only) [I]: they are
+ * masked unless the user asked for secrets in the output. An empty or null password stays as it
+ * is, so "no provisioning password" remains visible.
+ */
+export function maskDeviceSecrets(item: IDataObject, context?: IExecuteSingleFunctions): IDataObject {
+	if (outputsSecrets(context)) return item;
+	const masked: IDataObject = { ...item };
+	for (const field of DEVICE_SECRET_FIELDS) {
+		if (typeof masked[field] === 'string' && masked[field] !== '') masked[field] = MASK;
+	}
+	return masked;
+}
+
+export const netSapiensVendor: VendorProfile = {
+	displayName: 'NetSapiens',
+	credentialType: 'netSapiensSipApi',
+	// NetSapiens documents no request rate limit (vendors.md §5 "Rate limits"); a conservative
+	// default that users can raise under Rate Limiting.
+	defaultRequestsPerSecond: 10,
+	errorMessage: netSapiensErrorMessage,
+	sanitize: maskDeviceSecrets,
+	secretRequestFields: DEVICE_SECRET_FIELDS,
+};
+
+/**
+ * `start`/`limit` paging ("every GET method that isn't a count … will support START and LIMIT",
+ * limit 1–1000). The device lists answer a plain array without a total, so a short page ends the
+ * list [I].
+ */
+export const devicePaging = offsetPaging({
+	limitParameter: 'limit',
+	offsetParameter: 'start',
+	maxPageSize: 1000,
+});
