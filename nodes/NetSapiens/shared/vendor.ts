@@ -44,6 +44,24 @@ export const netSapiensVendor: VendorProfile = {
 	errorMessage: netSapiensErrorMessage,
 	sanitize: maskDeviceSecrets,
 	secretRequestFields: DEVICE_SECRET_FIELDS,
+	rotation: {
+		resource: 'device',
+		resourceLabel: 'device',
+		// NetSapiens documents no minimum (it generates 16 characters when none is given); 8 is the pack's floor.
+		policy: { minimumLength: 8 },
+		idParameters: ['domain', 'user', 'device'],
+		passwordBody: (password) => ({ 'device-sip-registration-password': password }),
+		// State and time of the device's last registration: only a registration at or after the
+		// change proves the device has the new password.
+		registration: (body) => {
+			const device = (body ?? {}) as IDataObject;
+			const registeredAt = device['device-sip-registration-datetime'];
+			return {
+				registered: device['device-sip-registration-state'] === 'registered',
+				registeredAt: typeof registeredAt === 'string' && registeredAt ? registeredAt : undefined,
+			};
+		},
+	},
 };
 
 /**

@@ -1,5 +1,10 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { deletedResult, vendorObjectResponse } from '../../../shared/output';
+import {
+	generatePasswordOption,
+	passwordOperationFields,
+	rotatePasswordOption,
+} from '../../../shared/rotationDescriptions';
 import { emptyAsNull, fillPath, validateBody } from '../../../shared/validation';
 import {
 	deviceBodyRules,
@@ -15,6 +20,7 @@ import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
 import * as getAll from './getAll';
+import * as rotatePassword from './rotatePassword';
 import * as update from './update';
 
 const userDevicesUrl = '/domains/{domain}/users/{user}/devices';
@@ -77,6 +83,8 @@ export const deviceDescription: INodeProperties[] = [
 					output: { postReceive: [deletedResult] },
 				},
 			},
+			// Spread into a literal: n8n's lint rules read each option as an object literal.
+			{ ...generatePasswordOption(netSapiensVendor.rotation!) },
 			{
 				name: 'Get',
 				value: 'get',
@@ -98,6 +106,7 @@ export const deviceDescription: INodeProperties[] = [
 					send: { preSend: [fillListPath] },
 				},
 			},
+			{ ...rotatePasswordOption(netSapiensVendor.rotation!, { method: 'PUT', url: deviceUrl, preSend: [fillDevicePath] }) },
 			{
 				name: 'Update',
 				value: 'update',
@@ -126,4 +135,6 @@ export const deviceDescription: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...update.description,
+	...rotatePassword.description,
+	...passwordOperationFields(netSapiensVendor.rotation!, true),
 ];
