@@ -3,11 +3,14 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyRouting,
 	JsonObject,
+	PreSendAction,
 } from 'n8n-workflow';
 import { AnswerFailure, toNodeApiError } from './errors';
 import type { HttpFailure } from './errors';
@@ -233,6 +236,40 @@ async function pageThrough(
 	return collected.slice(0, limit).map((item) => ({ json: vendor.sanitize ? vendor.sanitize(item, context) : item }));
 }
 
+const deferredErrors = new WeakMap<object, unknown>();
+const GUARDED = Symbol('guardedPreSend');
+
+/**
+ * A preSend that fails would make n8n emit that item's error before the request path runs, and
+ * unpaired, which a list run with several input items cannot trace back. The guard keeps the
+ * error with the request instead; the request path then raises it as its own (paired) error.
+ */
+function guarded(preSend: PreSendAction): PreSendAction {
+	if ((preSend as unknown as Record<symbol, boolean>)[GUARDED]) return preSend;
+	const guard = async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		if (deferredErrors.has(requestOptions)) return requestOptions;
+		try {
+			return await preSend.call(this, requestOptions);
+		} catch (error) {
+			deferredErrors.set(requestOptions, error);
+			return requestOptions;
+		}
+	};
+	Object.defineProperty(guard, GUARDED, { value: true });
+	return guard;
+}
+
+type WithRouting = { routing?: INodePropertyRouting; options?: unknown[]; values?: unknown[] };
+
+function guardPreSends(entries: unknown[] | undefined): void {
+	for (const entry of (entries ?? []) as WithRouting[]) {
+		const send = entry?.routing?.send;
+		if (send?.preSend) send.preSend = send.preSend.map(guarded);
+		guardPreSends(entry?.options);
+		guardPreSends(entry?.values);
+	}
+}
+
 /**
  * The one path every request of every vendor node takes. n8n's declarative routing lets a node
  * wrap the act of sending only through its pagination hook, so that is where this lives: it paces
@@ -246,6 +283,7 @@ export function createRequestPath(
 	properties: INodeProperties[],
 	pagingByOperation: Record<string, PagingStrategy> = {},
 ) {
+	guardPreSends(properties);
 	return async function sendThroughRequestPath(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -259,6 +297,7 @@ export function createRequestPath(
 			items.map((item) => ({ ...item, pairedItem: { item: path.itemIndex } }));
 
 		try {
+			if (deferredErrors.has(requestData.options)) throw deferredErrors.get(requestData.options);
 			if (vendor.rotation?.resource === resource) {
 				if (operationValue === 'generatePassword') return paired([generatePasswordItem(path)]);
 				if (operationValue === 'rotatePassword') return paired([await rotatePassword(path, requestData)]);
