@@ -1,6 +1,7 @@
 import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { DirectoryLoader } from 'n8n-core';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import packageJson from '../../package.json';
@@ -33,11 +34,19 @@ const load = (file: string) => require(path.join(ROOT, file));
 const classesOf = (exported: Record<string, unknown>) =>
 	Object.values(exported).filter((value) => typeof value === 'function' && /^class\b/.test(String(value)));
 
+const withRequestOptions = new WeakSet<object>();
+
 export function packNodeTypes(): Record<string, INodeType> {
 	const types: Record<string, INodeType> = {};
 	for (const file of packSourceFiles().nodes) {
 		for (const NodeClass of classesOf(load(file)) as Array<new () => INodeType>) {
 			const node = new NodeClass();
+			// As n8n's loader does, once per node type: declarative nodes get the "Request Options"
+			// collection (batching, timeout, proxy).
+			if (!withRequestOptions.has(node.description.properties)) {
+				DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+				withRequestOptions.add(node.description.properties);
+			}
 			types[`${PACKAGE_NAME}.${node.description.name}`] = node;
 		}
 	}
