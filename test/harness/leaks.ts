@@ -25,16 +25,28 @@ export function knownSecrets(entries: TranscriptEntry[]): string[] {
 	].filter((secret) => typeof secret === 'string' && secret.length >= 6);
 }
 
-/** Each place a known secret appears outside a designated field, with the text just before it. */
+const PREFIX = 6;
+
+/**
+ * Each place a known secret appears outside a designated field, with the text just before it.
+ * Secrets are indexed by their first characters, so a text is scanned once whatever the number
+ * of secrets (a suite knows tens of thousands).
+ */
 export function findLeaks(entries: TranscriptEntry[]): string[] {
-	const secrets = knownSecrets(entries);
+	const byPrefix = new Map<string, string[]>();
+	for (const secret of knownSecrets(entries)) {
+		const prefix = secret.slice(0, PREFIX);
+		byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), secret]);
+	}
 	const findings: string[] = [];
 	for (const entry of entries) {
 		if (entry.kind === 'secrets') continue;
-		const text = JSON.stringify(entry.kind === 'output' ? withoutDesignatedFields(entry.value) : entry.value);
-		for (const secret of secrets) {
-			const at = text.indexOf(secret);
-			if (at >= 0) findings.push(`${entry.kind}: …${text.slice(Math.max(0, at - 60), at)}[secret]`);
+		const text = JSON.stringify(entry.kind === 'output' ? withoutDesignatedFields(entry.value) : entry.value) ?? '';
+		for (let at = 0; at + PREFIX <= text.length; at++) {
+			const candidates = byPrefix.get(text.slice(at, at + PREFIX));
+			if (candidates?.some((secret) => text.startsWith(secret, at))) {
+				findings.push(`${entry.kind}: …${text.slice(Math.max(0, at - 60), at)}[secret]`);
+			}
 		}
 	}
 	return findings;

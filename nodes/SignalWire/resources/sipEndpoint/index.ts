@@ -1,0 +1,101 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { deletedResult, vendorObjectResponse } from '../../../shared/output';
+import { validateBody, validateParameters } from '../../../shared/validation';
+import {
+	LEGACY_ENDPOINT_NOTE,
+	endpointIdRule,
+	sipEndpointCreateRules,
+	sipEndpointRules,
+} from '../../shared/descriptions';
+import { signalWireVendor } from '../../shared/vendor';
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as getAll from './getAll';
+import * as update from './update';
+
+const endpointsUrl = '/api/relay/rest/endpoints/sip';
+const endpointUrl = `=${endpointsUrl}/{{ encodeURIComponent($parameter.endpointId) }}`;
+const objectResponse = { postReceive: [vendorObjectResponse(signalWireVendor)] };
+const secretFields = ['password'];
+
+export const sipEndpointDescription: INodeProperties[] = [
+	{
+		displayName: LEGACY_ENDPOINT_NOTE,
+		name: 'legacyNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['sipEndpoint'] } },
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['sipEndpoint'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a SIP endpoint',
+				description: 'Create a SIP endpoint (legacy) with a username and password devices register with',
+				routing: {
+					request: { method: 'POST', url: endpointsUrl },
+					send: { preSend: [validateBody(sipEndpointCreateRules, { secretFields })] },
+					output: objectResponse,
+				},
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a SIP endpoint',
+				description: 'Delete a SIP endpoint (legacy) permanently',
+				routing: {
+					request: { method: 'DELETE', url: endpointUrl },
+					send: { preSend: [validateParameters([endpointIdRule])] },
+					output: { postReceive: [deletedResult] },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a SIP endpoint',
+				description: 'Get a SIP endpoint (legacy); its password is never returned',
+				routing: {
+					request: { method: 'GET', url: endpointUrl },
+					send: { preSend: [validateParameters([endpointIdRule])] },
+					output: objectResponse,
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many SIP endpoints',
+				description: 'List the SIP endpoints (legacy) of the project, optionally filtered by username or caller ID',
+				routing: { request: { method: 'GET', url: endpointsUrl } },
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a SIP endpoint',
+				description: 'Change a SIP endpoint (legacy), including its password',
+				routing: {
+					request: { method: 'PUT', url: endpointUrl },
+					send: {
+						preSend: [
+							validateParameters([endpointIdRule]),
+							validateBody(sipEndpointRules, { secretFields, atLeastOne: 'Update Fields' }),
+						],
+					},
+					output: objectResponse,
+				},
+			},
+		],
+		default: 'getAll',
+	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+];

@@ -1,0 +1,408 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type { FieldRule } from '../../shared/validation';
+import type { ListRule } from './validation';
+
+// Both cases, without a flag: the locator's regex validation is built from the source alone.
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const UUID_HINT = 'a UUID such as 67075301-69b2-4fc3-8a2c-c95a69a5665e';
+
+/** Codecs the SIP profile documents (and, [I], what relay SIP endpoints accept too). */
+export const PROFILE_CODECS = ['OPUS', 'G722', 'PCMU', 'PCMA', 'VP8', 'H264'] as const;
+/** Codecs of a Fabric SIP address (`SipAddressCodec`): the profile's plus G729. */
+export const ADDRESS_CODECS = ['OPUS', 'G722', 'PCMU', 'PCMA', 'G729', 'VP8', 'H264'] as const;
+export const CIPHERS = [
+	'AEAD_AES_256_GCM_8',
+	'AES_256_CM_HMAC_SHA1_80',
+	'AES_CM_128_HMAC_SHA1_80',
+	'AES_256_CM_HMAC_SHA1_32',
+	'AES_CM_128_HMAC_SHA1_32',
+] as const;
+/** The relay call handlers as SignalWire names them, with the names the node shows. */
+const CALL_HANDLER_NAMES: Record<string, string> = {
+	ai_agent: 'AI Agent',
+	call_flow: 'Call Flow',
+	dialogflow: 'Dialogflow',
+	laml_application: 'LaML Application',
+	laml_webhooks: 'LaML Webhooks',
+	relay_application: 'Relay Application',
+	relay_connector: 'Relay Connector',
+	relay_context: 'Relay Context',
+	relay_script: 'Relay Script (SWML)',
+	relay_topic: 'Relay Topic',
+	video_room: 'Video Room',
+};
+const CALL_HANDLERS = Object.keys(CALL_HANDLER_NAMES);
+
+const asOptions = (values: readonly string[]): INodePropertyOptions[] =>
+	values.map((value) => ({ name: value, value }));
+
+const uuidRule = (field: string, label: string, required = false): FieldRule => ({
+	field,
+	label,
+	required,
+	pattern: UUID,
+	patternHint: UUID_HINT,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Path parameters: SignalWire declares both IDs as UUIDs, which also keeps "." and ".." out.
+
+export const endpointIdRule = uuidRule('endpointId', 'SIP Endpoint', true);
+export const addressIdRule = uuidRule('addressId', 'SIP Address', true);
+
+function idLocator(name: string, label: string, searchListMethod: string, placeholder: string): INodeProperties {
+	return {
+		displayName: label,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: `The ${label} to work on`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 67075301-69b2-4fc3-8a2c-c95a69a5665e',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: UUID.source, errorMessage: `Not a valid ${label} ID (${UUID_HINT})` },
+					},
+				],
+			},
+		],
+	};
+}
+
+export const endpointIdLocator = idLocator('endpointId', 'SIP Endpoint', 'searchSipEndpoints', 'Select a SIP endpoint...');
+export const addressIdLocator = idLocator('addressId', 'SIP Address', 'searchSipAddresses', 'Select a SIP address...');
+
+// ---------------------------------------------------------------------------------------------
+// SIP profile (relay REST, the seed operation)
+
+export const sipProfileRules: readonly FieldRule[] = [
+	{
+		field: 'default_send_as',
+		label: 'Default Send As',
+		pattern: /^\+[1-9]\d{1,14}$/,
+		patternHint: 'an E.164 number such as +15551234567, or empty for a random project number',
+	},
+	{ field: 'default_encryption', label: 'Default Encryption', oneOf: ['required', 'optional'] },
+];
+
+export const sipProfileListRules: readonly ListRule[] = [
+	{ field: 'default_codecs', label: 'Default Codecs', oneOf: PROFILE_CODECS },
+	{ field: 'default_ciphers', label: 'Default Ciphers', oneOf: CIPHERS },
+];
+
+export const sipProfileUpdateFields: INodeProperties[] = [
+	{
+		displayName: 'Default Ciphers',
+		name: 'defaultCiphers',
+		type: 'multiOptions',
+		options: asOptions(CIPHERS),
+		default: [],
+		description: 'Encryption ciphers endpoints using this profile support',
+		routing: { send: { type: 'body', property: 'default_ciphers' } },
+	},
+	{
+		displayName: 'Default Codecs',
+		name: 'defaultCodecs',
+		type: 'multiOptions',
+		options: asOptions(PROFILE_CODECS),
+		default: [],
+		description: 'Codecs endpoints using this profile support',
+		routing: { send: { type: 'body', property: 'default_codecs' } },
+	},
+	{
+		displayName: 'Default Encryption',
+		name: 'defaultEncryption',
+		type: 'options',
+		options: [
+			{ name: 'Optional', value: 'optional', description: 'Encrypt when possible' },
+			{ name: 'Required', value: 'required', description: 'Refuse unencrypted connections' },
+		],
+		default: 'optional',
+		description: 'Whether connections to endpoints using this profile require encryption. Encryption is always used when possible.',
+		routing: { send: { type: 'body', property: 'default_encryption' } },
+	},
+	{
+		displayName: 'Default Send As',
+		name: 'defaultSendAs',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +15551234567',
+		description:
+			'The E.164 number calls to phone numbers come from. Leave empty to have SignalWire pick a random purchased or verified number of the project (sent as null).',
+		routing: { send: { type: 'body', property: 'default_send_as', value: '={{ $value === "" ? null : $value }}' } },
+	},
+	{
+		displayName: 'Domain Identifier',
+		name: 'domainIdentifier',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. example',
+		description: 'The domain identifier part of the profile\'s SIP domain; must be unique in the project',
+		routing: { send: { type: 'body', property: 'domain_identifier' } },
+	},
+];
+
+// ---------------------------------------------------------------------------------------------
+// SIP endpoints (relay REST, legacy)
+
+export const LEGACY_ENDPOINT_NOTE =
+	'SignalWire labels relay SIP endpoints legacy (deprecated in favour of SIP credentials), but they remain the resource whose SIP password the API can set.';
+
+const usernameRule: FieldRule = {
+	field: 'username',
+	label: 'Username',
+	pattern: /^[^\s@]+$/,
+	patternHint: 'no spaces and no "@"',
+};
+
+export const sipEndpointRules: readonly FieldRule[] = [
+	usernameRule,
+	{ field: 'encryption', label: 'Encryption', oneOf: ['default', 'required', 'optional'] },
+	{ field: 'call_handler', label: 'Call Handler', oneOf: CALL_HANDLERS },
+	{ field: 'call_request_method', label: 'Call Request Method', oneOf: ['GET', 'POST'] },
+	{ field: 'call_fallback_method', label: 'Call Fallback Method', oneOf: ['GET', 'POST'] },
+	{ field: 'call_status_callback_method', label: 'Call Status Callback Method', oneOf: ['GET', 'POST'] },
+	{ field: 'call_flow_version', label: 'Call Flow Version', oneOf: ['working_copy', 'current_deployed'] },
+	uuidRule('call_video_room_id', 'Call Video Room ID'),
+	uuidRule('call_flow_id', 'Call Flow ID'),
+	uuidRule('call_ai_agent_id', 'Call AI Agent ID'),
+];
+
+export const sipEndpointCreateRules: readonly FieldRule[] = [
+	...sipEndpointRules,
+	{ ...usernameRule, required: true },
+	{ field: 'password', label: 'Password', required: true },
+];
+
+const requiredWhen = (handler: string) => `Used (and required) when Call Handler is ${CALL_HANDLER_NAMES[handler]}`;
+
+const stringField = (displayName: string, name: string, property: string, description: string, placeholder?: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	...(placeholder ? { placeholder } : {}),
+	description,
+	routing: { send: { type: 'body', property } },
+});
+
+const methodField = (displayName: string, name: string, property: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'options',
+	options: [
+		{ name: 'GET', value: 'GET' },
+		{ name: 'POST', value: 'POST' },
+	],
+	default: 'POST',
+	description,
+	routing: { send: { type: 'body', property } },
+});
+
+export const usernameField: INodeProperties = stringField(
+	'Username',
+	'username',
+	'username',
+	'The SIP username; unique in the project, without spaces or "@"',
+	'e.g. c3p0',
+);
+
+export const passwordField: INodeProperties = {
+	displayName: 'Password',
+	name: 'password',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	description: 'The password devices register with. SignalWire never returns it.',
+	routing: { send: { type: 'body', property: 'password' } },
+};
+
+/** Every documented SIP endpoint body field except username and password, sorted by name. */
+export const sipEndpointOptionalFields: INodeProperties[] = [
+	stringField('Call AI Agent ID', 'callAiAgentId', 'call_ai_agent_id', `The AI agent incoming calls go to. ${requiredWhen('ai_agent')}.`),
+	stringField('Call Dialogflow Agent ID', 'callDialogflowAgentId', 'call_dialogflow_agent_id', `The Dialogflow agent incoming calls go to. ${requiredWhen('dialogflow')}.`),
+	methodField('Call Fallback Method', 'callFallbackMethod', 'call_fallback_method', 'The HTTP method for Call Fallback URL'),
+	stringField('Call Fallback URL', 'callFallbackUrl', 'call_fallback_url', `The LaML URL used when Call Request URL fails. ${requiredWhen('laml_webhooks')}.`),
+	stringField('Call Flow ID', 'callFlowId', 'call_flow_id', `The call flow incoming calls go to. ${requiredWhen('call_flow')}.`),
+	{
+		displayName: 'Call Flow Version',
+		name: 'callFlowVersion',
+		type: 'options',
+		options: [
+			{ name: 'Current Deployed', value: 'current_deployed' },
+			{ name: 'Working Copy', value: 'working_copy' },
+		],
+		default: 'current_deployed',
+		description: 'Which version of the call flow to run',
+		routing: { send: { type: 'body', property: 'call_flow_version' } },
+	},
+	{
+		displayName: 'Call Handler',
+		name: 'callHandler',
+		type: 'options',
+		options: CALL_HANDLERS.map((value) => ({ name: CALL_HANDLER_NAMES[value], value })),
+		default: 'relay_context',
+		description: 'What handles inbound calls to this endpoint; set the matching Call … field too',
+		routing: { send: { type: 'body', property: 'call_handler' } },
+	},
+	stringField('Call LaML Application ID', 'callLamlApplicationId', 'call_laml_application_id', `The LaML application incoming calls go to. ${requiredWhen('laml_application')}.`),
+	stringField('Call Relay Application', 'callRelayApplication', 'call_relay_application', `The Relay application incoming calls go to. ${requiredWhen('relay_application')}.`),
+	stringField('Call Relay Context', 'callRelayContext', 'call_relay_context', `The Relay context incoming calls go to. ${requiredWhen('relay_context')}.`),
+	stringField('Call Relay Context Status Callback URL', 'callRelayContextStatusCallbackUrl', 'call_relay_context_status_callback_url', `Where status changes are sent. ${requiredWhen('relay_context')}.`),
+	stringField('Call Relay Script URL', 'callRelayScriptUrl', 'call_relay_script_url', `The SWML script that answers incoming calls. ${requiredWhen('relay_script')}.`),
+	stringField('Call Relay Topic', 'callRelayTopic', 'call_relay_topic', `The Relay topic incoming calls go to. ${requiredWhen('relay_topic')}.`),
+	stringField('Call Relay Topic Status Callback URL', 'callRelayTopicStatusCallbackUrl', 'call_relay_topic_status_callback_url', `Where status changes are sent. ${requiredWhen('relay_topic')}.`),
+	methodField('Call Request Method', 'callRequestMethod', 'call_request_method', 'The HTTP method for Call Request URL'),
+	stringField('Call Request URL', 'callRequestUrl', 'call_request_url', `The LaML URL fetched when a call comes in. ${requiredWhen('laml_webhooks')}.`),
+	methodField('Call Status Callback Method', 'callStatusCallbackMethod', 'call_status_callback_method', 'The HTTP method for Call Status Callback URL'),
+	stringField('Call Status Callback URL', 'callStatusCallbackUrl', 'call_status_callback_url', `Where status changes are sent. ${requiredWhen('laml_webhooks')}.`),
+	stringField('Call Video Room ID', 'callVideoRoomId', 'call_video_room_id', `The video room incoming calls go to. ${requiredWhen('video_room')}.`),
+	stringField('Caller ID', 'callerId', 'caller_id', 'Friendly caller ID: the CNAM when calling a phone number, the From when calling another SIP endpoint', 'e.g. C-3P0'),
+	{
+		displayName: 'Ciphers',
+		name: 'ciphers',
+		type: 'multiOptions',
+		options: asOptions(CIPHERS),
+		default: [],
+		description: 'Encryption ciphers this endpoint supports',
+		routing: { send: { type: 'body', property: 'ciphers' } },
+	},
+	{
+		displayName: 'Codecs',
+		name: 'codecs',
+		type: 'multiOptions',
+		options: asOptions(PROFILE_CODECS),
+		default: [],
+		description: 'Codecs this endpoint supports',
+		routing: { send: { type: 'body', property: 'codecs' } },
+	},
+	{
+		displayName: 'Encryption',
+		name: 'encryption',
+		type: 'options',
+		options: [
+			{ name: 'Default', value: 'default', description: 'Use the SIP profile\'s setting' },
+			{ name: 'Optional', value: 'optional' },
+			{ name: 'Required', value: 'required' },
+		],
+		default: 'default',
+		description: 'Whether connections to this endpoint require encryption',
+		routing: { send: { type: 'body', property: 'encryption' } },
+	},
+	stringField('Send As', 'sendAs', 'send_as', 'The purchased or verified number calls to phone numbers come from, or "random" for a random one of the project', 'e.g. random'),
+];
+
+// ---------------------------------------------------------------------------------------------
+// SIP addresses (Fabric)
+
+const addressNameRule: FieldRule = {
+	field: 'name',
+	label: 'Name',
+	maxLength: 50,
+	pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+	patternHint: 'lowercase letters, digits and single hyphens between them, such as sales-line',
+};
+
+export const sipAddressRules: readonly FieldRule[] = [
+	addressNameRule,
+	{ field: 'user', label: 'User', pattern: /^\S+$/, patternHint: 'no spaces' },
+	uuidRule('context_id', 'Domain ID'),
+	{ field: 'encryption', label: 'Encryption', oneOf: ['required', 'optional', 'forbidden'] },
+];
+
+export const sipAddressCreateRules: readonly FieldRule[] = [
+	...sipAddressRules,
+	{ ...addressNameRule, required: true },
+	uuidRule('calling_handler_resource_id', 'Calling Handler Resource ID', true),
+];
+
+export const sipAddressListRules: readonly ListRule[] = [
+	{ field: 'codecs', label: 'Codecs', minItems: 1, oneOf: ADDRESS_CODECS },
+	{ field: 'ciphers', label: 'Ciphers', minItems: 1, oneOf: CIPHERS },
+	{ field: 'ip_auth', label: 'IP Auth', maxItems: 256 },
+];
+
+export const addressNameField: INodeProperties = stringField(
+	'Name',
+	'name',
+	'name',
+	'URL-safe name used in the SIP URI: lowercase letters, digits and hyphens, at most 50 characters, unique in the project',
+	'e.g. sales-line',
+);
+
+/** Body fields of a SIP address that both create and update accept, sorted by name. */
+export const sipAddressOptionalFields: INodeProperties[] = [
+	{
+		displayName: 'Ciphers',
+		name: 'ciphers',
+		type: 'multiOptions',
+		options: asOptions(CIPHERS),
+		default: [],
+		description: 'SRTP ciphers enabled for calls to this address (at least one)',
+		routing: { send: { type: 'body', property: 'ciphers' } },
+	},
+	{
+		displayName: 'Codecs',
+		name: 'codecs',
+		type: 'multiOptions',
+		options: asOptions(ADDRESS_CODECS),
+		default: [],
+		description: 'Codecs enabled for calls to this address (at least one)',
+		routing: { send: { type: 'body', property: 'codecs' } },
+	},
+	stringField('Domain ID', 'contextId', 'context_id', 'The Domain (context) the address is grouped under; it must exist in the project', 'e.g. 9c8b7a6d-5e4f-3a2b-1c0d-9e8f7a6b5c4d'),
+	{
+		displayName: 'Encryption',
+		name: 'encryption',
+		type: 'options',
+		options: [
+			{ name: 'Forbidden', value: 'forbidden' },
+			{ name: 'Optional', value: 'optional' },
+			{ name: 'Required', value: 'required' },
+		],
+		default: 'optional',
+		description: 'SRTP encryption requirement for calls to this address',
+		routing: { send: { type: 'body', property: 'encryption' } },
+	},
+	{
+		displayName: 'IP Auth',
+		name: 'ipAuth',
+		type: 'string',
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add IP or CIDR' },
+		default: [],
+		placeholder: 'e.g. 10.0.0.0/24',
+		description: 'Allowed IP addresses or CIDR ranges (at most 256); required when IP Auth Enabled is on',
+		routing: { send: { type: 'body', property: 'ip_auth' } },
+	},
+	{
+		displayName: 'IP Auth Enabled',
+		name: 'ipAuthEnabled',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to enforce IP authentication for this address',
+		routing: { send: { type: 'body', property: 'ip_auth_enabled' } },
+	},
+	{
+		...passwordField,
+		description: 'The SIP registration password. SignalWire treats it as write-only and never returns it.',
+	},
+	stringField('User', 'user', 'user', 'The SIP username that reaches this address, without spaces; "*" accepts any', 'e.g. agent'),
+];
+
+/** Collection options in the alphabetical order n8n shows them in. */
+export function sortedByName(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
