@@ -7,7 +7,6 @@ import { searchSipEndpoints } from './listSearch/searchSipEndpoints';
 import { sipAddressDescription } from './resources/sipAddress';
 import { sipEndpointDescription } from './resources/sipEndpoint';
 import { sipProfileDescription } from './resources/sipProfile';
-import { signalWireBaseUrlExpression } from './shared/space';
 import { signalWireVendor, sipAddressPaging, sipEndpointPaging } from './shared/vendor';
 
 const properties: INodeProperties[] = [
@@ -59,8 +58,8 @@ export class SignalWire implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'signalWireSipApi', required: true }],
+		// No baseURL here: the credential's authenticate() supplies the Space's own (see authenticateOnBase).
 		requestDefaults: {
-			baseURL: signalWireBaseUrlExpression,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 		},

@@ -43,6 +43,16 @@ export const signalWireVendor: VendorProfile = {
 	// SignalWire never returns SIP passwords; dropping the key keeps that true even if one leaks.
 	sanitize: (item) => withoutKeys(item, ['password']),
 	secretRequestFields: ['password'],
+	rotation: {
+		resource: 'sipEndpoint',
+		resourceLabel: 'SIP endpoint',
+		// SignalWire documents no minimum; 8 is the pack's floor for every vendor.
+		policy: { minimumLength: 8 },
+		idParameters: ['endpointId'],
+		passwordBody: (password) => ({ password }),
+		notVerifiableReason:
+			'SignalWire exposes no registration state for SIP endpoints; the endpoint was read back and exists. Confirm the device registers (e.g. a test call) before retiring the old password.',
+	},
 };
 
 /**

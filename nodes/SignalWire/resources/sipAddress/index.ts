@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedResult, vendorObjectResponse } from '../../../shared/output';
-import { validateBody, validateParameters } from '../../../shared/validation';
+import { fillPath, validateBody } from '../../../shared/validation';
 import {
 	addressIdRule,
 	sipAddressCreateRules,
@@ -16,7 +16,7 @@ import * as getAll from './getAll';
 import * as update from './update';
 
 const addressesUrl = '/api/fabric/sip_addresses';
-const addressUrl = `=${addressesUrl}/{{ encodeURIComponent($parameter.addressId) }}`;
+const addressUrl = `${addressesUrl}/{addressId}`;
 const objectResponse = { postReceive: [vendorObjectResponse(signalWireVendor)] };
 const secretFields = ['password'];
 
@@ -52,7 +52,7 @@ export const sipAddressDescription: INodeProperties[] = [
 				description: 'Delete a SIP address; calls and registrations to it stop at once',
 				routing: {
 					request: { method: 'DELETE', url: addressUrl },
-					send: { preSend: [validateParameters([addressIdRule])] },
+					send: { preSend: [fillPath([addressIdRule])] },
 					output: { postReceive: [deletedResult] },
 				},
 			},
@@ -63,7 +63,7 @@ export const sipAddressDescription: INodeProperties[] = [
 				description: 'Get a SIP address; its password is never returned',
 				routing: {
 					request: { method: 'GET', url: addressUrl },
-					send: { preSend: [validateParameters([addressIdRule])] },
+					send: { preSend: [fillPath([addressIdRule])] },
 					output: objectResponse,
 				},
 			},
@@ -83,7 +83,7 @@ export const sipAddressDescription: INodeProperties[] = [
 					request: { method: 'PATCH', url: addressUrl },
 					send: {
 						preSend: [
-							validateParameters([addressIdRule]),
+							fillPath([addressIdRule]),
 							validateBody(sipAddressRules, { secretFields, atLeastOne: 'Update Fields' }),
 							validateLists(sipAddressListRules),
 						],

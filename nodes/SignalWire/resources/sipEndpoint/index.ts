@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedResult, vendorObjectResponse } from '../../../shared/output';
-import { validateBody, validateParameters } from '../../../shared/validation';
+import {
+	generatePasswordOption,
+	passwordOperationFields,
+	rotatePasswordOption,
+} from '../../../shared/rotationDescriptions';
+import { fillPath, validateBody } from '../../../shared/validation';
 import {
 	LEGACY_ENDPOINT_NOTE,
 	endpointIdRule,
@@ -12,10 +17,11 @@ import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
 import * as getAll from './getAll';
+import * as rotatePassword from './rotatePassword';
 import * as update from './update';
 
 const endpointsUrl = '/api/relay/rest/endpoints/sip';
-const endpointUrl = `=${endpointsUrl}/{{ encodeURIComponent($parameter.endpointId) }}`;
+const endpointUrl = `${endpointsUrl}/{endpointId}`;
 const objectResponse = { postReceive: [vendorObjectResponse(signalWireVendor)] };
 const secretFields = ['password'];
 
@@ -52,10 +58,12 @@ export const sipEndpointDescription: INodeProperties[] = [
 				description: 'Delete a SIP endpoint (legacy) permanently',
 				routing: {
 					request: { method: 'DELETE', url: endpointUrl },
-					send: { preSend: [validateParameters([endpointIdRule])] },
+					send: { preSend: [fillPath([endpointIdRule])] },
 					output: { postReceive: [deletedResult] },
 				},
 			},
+			// Spread into a literal: n8n's lint rules read each option as an object literal.
+			{ ...generatePasswordOption(signalWireVendor.rotation!) },
 			{
 				name: 'Get',
 				value: 'get',
@@ -63,7 +71,7 @@ export const sipEndpointDescription: INodeProperties[] = [
 				description: 'Get a SIP endpoint (legacy); its password is never returned',
 				routing: {
 					request: { method: 'GET', url: endpointUrl },
-					send: { preSend: [validateParameters([endpointIdRule])] },
+					send: { preSend: [fillPath([endpointIdRule])] },
 					output: objectResponse,
 				},
 			},
@@ -75,6 +83,13 @@ export const sipEndpointDescription: INodeProperties[] = [
 				routing: { request: { method: 'GET', url: endpointsUrl } },
 			},
 			{
+				...rotatePasswordOption(signalWireVendor.rotation!, {
+					method: 'PUT',
+					url: endpointUrl,
+					preSend: [fillPath([endpointIdRule])],
+				}),
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a SIP endpoint',
@@ -83,7 +98,7 @@ export const sipEndpointDescription: INodeProperties[] = [
 					request: { method: 'PUT', url: endpointUrl },
 					send: {
 						preSend: [
-							validateParameters([endpointIdRule]),
+							fillPath([endpointIdRule]),
 							validateBody(sipEndpointRules, { secretFields, atLeastOne: 'Update Fields' }),
 						],
 					},
@@ -98,4 +113,6 @@ export const sipEndpointDescription: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...update.description,
+	...rotatePassword.description,
+	...passwordOperationFields(signalWireVendor.rotation!, false),
 ];
