@@ -1,0 +1,55 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
+import { createRequestPath } from '../shared/requestPath';
+import { searchSipDomains } from './listSearch/searchSipDomains';
+import { searchSipUsers } from './listSearch/searchSipUsers';
+import { sipUserDescription } from './resources/sipUser';
+import { opentactVendor, sipUserPaging } from './shared/vendor';
+
+const properties: INodeProperties[] = [
+	sharedRequestPathMarker,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [{ name: 'SIP User', value: 'sipUser' }],
+		default: 'sipUser',
+	},
+	...sipUserDescription,
+	rateLimitingOptions(
+		opentactVendor,
+		'Opentact documents no rate limit, so the node paces itself conservatively at 10 requests per second by default.',
+	),
+];
+
+export class Opentact implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Opentact',
+		name: 'opentact',
+		icon: { light: 'file:opentact.svg', dark: 'file:opentact.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage the SIP users of Opentact SIP domains',
+		defaults: { name: 'Opentact' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'opentactSipApi', required: true }],
+		// No baseURL here: the credential's authenticate() supplies its own (see authenticateOnBase).
+		requestDefaults: {
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+		},
+		requestOperations: {
+			pagination: createRequestPath(opentactVendor, properties, {
+				'sipUser:getAll': sipUserPaging,
+			}),
+		},
+		properties,
+	};
+
+	methods = { listSearch: { searchSipDomains, searchSipUsers } };
+}

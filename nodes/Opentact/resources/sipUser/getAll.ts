@@ -1,0 +1,11 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit } from '../../../shared/descriptions';
+import { domainLocator } from '../../shared/descriptions';
+
+const show = { resource: ['sipUser'], operation: ['getAll'] };
+
+export const description: INodeProperties[] = [
+	...updateDisplayOptions({ show }, [{ ...domainLocator, description: 'The SIP domain whose users to list' }]),
+	...returnAllAndLimit(show),
+];

@@ -1,0 +1,90 @@
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow } from 'n8n-workflow';
+import type { INode, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import { searchSipDomains } from '../../nodes/Opentact/listSearch/searchSipDomains';
+import { searchSipUsers } from '../../nodes/Opentact/listSearch/searchSipUsers';
+import { PACKAGE_NAME } from '../harness/pack';
+import { TestEnvironment } from '../harness/run';
+import { BRANCH_DOMAIN, byId, calls, CREDENTIAL_TYPE, fromList, MAIN_DOMAIN, VENDOR } from './helpers';
+
+/**
+ * The "From List" pickers, called through n8n-core's LoadOptionsContext the way the editor calls a
+ * listSearch method: with the node's current parameters, authenticated through the credential.
+ */
+describe('Opentact "From List" pickers', () => {
+	let env: TestEnvironment;
+	let credential: { type: string; id: string };
+
+	const contextFor = (parameters: INodeParameters, path = 'parameters.userId') => {
+		const node: INode = {
+			id: 'picker',
+			name: 'Opentact',
+			type: `${PACKAGE_NAME}.opentact`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: 'Opentact sandbox' } },
+		};
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: env.nodeTypes });
+		const additionalData = {
+			credentialsHelper: env.credentials,
+			currentNodeParameters: parameters,
+			restApiUrl: 'http://127.0.0.1/rest',
+			instanceBaseUrl: 'http://127.0.0.1/',
+			webhookBaseUrl: 'http://127.0.0.1/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+			variables: {},
+		} as unknown as IWorkflowExecuteAdditionalData;
+		return new LoadOptionsContext(workflow, node, additionalData, path);
+	};
+
+	beforeAll(async () => {
+		env = await TestEnvironment.start();
+		credential = env.credential(VENDOR, CREDENTIAL_TYPE);
+	});
+	afterAll(async () => await env.close());
+	beforeEach(() => env.sandbox.clearRequests());
+
+	it('lists the SIP domains of the account, filtered by name, logging in first', async () => {
+		const context = contextFor({ resource: 'sipUser', operation: 'getAll' }, 'parameters.domain');
+		const all = await searchSipDomains.call(context);
+		const domains = env.sandbox.endpoints().opentact.seeded.sipDomains as string[];
+		expect(all.results).toEqual(domains.map((domain) => ({ name: domain, value: domain })));
+		expect(calls(env)).toEqual(['GET /rest/auth', 'GET /rest/sip/domain']);
+		expect(env.sandbox.requests(VENDOR)[1].headers['x-auth-token']).toBe(env.credentials.stored(credential.id)?.sessionToken);
+		const filtered = await searchSipDomains.call(context, 'BRANCH');
+		expect(filtered.results.map((result) => result.value)).toEqual([BRANCH_DOMAIN]);
+	});
+
+	it('lists the users of the SIP domain chosen above, by login and name, with their UUIDs as values', async () => {
+		const seeded = env.sandbox.endpoints().opentact.seeded as { branchSipUserIds: string[] };
+		const context = contextFor({ resource: 'sipUser', operation: 'get', domain: fromList(BRANCH_DOMAIN) });
+		const { results } = await searchSipUsers.call(context);
+		expect(results).toEqual([
+			{ name: 'ext1000 (User0 branch)', value: seeded.branchSipUserIds[0] },
+			{ name: 'ext1001 (User1 branch)', value: seeded.branchSipUserIds[1] },
+			{ name: 'ext1002 (User2 branch)', value: seeded.branchSipUserIds[2] },
+		]);
+		expect(calls(env)).toEqual([`GET /rest/sip/domain/${BRANCH_DOMAIN}/user`]);
+		const filtered = await searchSipUsers.call(contextFor({ domain: byId(MAIN_DOMAIN) }), 'ext1011');
+		expect(filtered.results.map((result) => result.name)).toEqual(['ext1011 (User11 acme)']);
+	});
+
+	it('asks for the SIP domain first when none is chosen', async () => {
+		await expect(searchSipUsers.call(contextFor({ domain: fromList('') }))).rejects.toThrow('Choose the SIP domain first');
+		expect(calls(env)).toEqual([]);
+	});
+
+	it('an Opentact failure answer is an error, not an empty list', async () => {
+		env.sandbox.injectFault({
+			vendor: VENDOR,
+			mode: 'status',
+			status: 200,
+			path: '^/rest/sip/domain$',
+			body: { success: false, message: 'Listing disabled', status: 503 },
+		});
+		await expect(searchSipDomains.call(contextFor({}, 'parameters.domain'))).rejects.toThrow('Listing disabled');
+	});
+});
