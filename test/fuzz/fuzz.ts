@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { TestEnvironment } from '../harness/run';
+import { recordReliability } from '../harness/transcript';
 
 /**
  * Property-based fuzzing of one operation's parameters on the engine. Each generated case is one
@@ -153,6 +154,12 @@ export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promi
 			}
 		}
 		if (decoyHits.length) throw new Error(`Requests reached another host: ${decoyHits.join('; ')}`);
+		recordReliability('fuzz', {
+			vendor: target.vendor,
+			operation: `${target.parameters.resource}:${target.parameters.operation}`,
+			cases: cases.length,
+			requests,
+		});
 		return { cases: cases.length, requests };
 	} finally {
 		await env.close();

@@ -13,3 +13,11 @@ export function recordTranscript(kind: 'output' | 'error' | 'log' | 'secrets', v
 	mkdirSync(TRANSCRIPT_DIR, { recursive: true });
 	appendFileSync(file, `${JSON.stringify({ kind, value })}\n`);
 }
+
+/** Figures for RELIABILITY.md (fuzz runs, faults tried, injection cases, queue mode), one JSON line each. */
+export const RELIABILITY_DIR = path.resolve(__dirname, '..', '..', 'test-artifacts', 'reliability');
+
+export function recordReliability(kind: string, figures: Record<string, unknown>): void {
+	mkdirSync(RELIABILITY_DIR, { recursive: true });
+	appendFileSync(path.join(RELIABILITY_DIR, `${kind}.jsonl`), `${JSON.stringify(figures)}\n`);
+}

@@ -4,5 +4,7 @@ const { rmSync } = require('node:fs');
 const path = require('node:path');
 
 module.exports = async () => {
-	rmSync(path.resolve(__dirname, '..', '..', 'test-artifacts', 'transcripts'), { recursive: true, force: true });
+	for (const folder of ['transcripts', 'reliability']) {
+		rmSync(path.resolve(__dirname, '..', '..', 'test-artifacts', folder), { recursive: true, force: true });
+	}
 };

@@ -1,0 +1,95 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { RELIABILITY_DIR } from '../harness/transcript';
+
+/**
+ * Second pass of `npm test`, after the suite: writes RELIABILITY.md from the figures the suite
+ * recorded (faults tried, items in and out, secrets scanned and found, injection cases, fuzz runs,
+ * queue mode) and checks them. RELIABILITY.md therefore always states the latest full run.
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function lines(kind: string): Record<string, any>[] {
+	const file = path.join(RELIABILITY_DIR, `${kind}.jsonl`);
+	if (!existsSync(file)) return [];
+	return readFileSync(file, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => JSON.parse(line));
+}
+
+function jsonFiles(prefix: string): Record<string, any>[] {
+	if (!existsSync(RELIABILITY_DIR)) return [];
+	return readdirSync(RELIABILITY_DIR)
+		.filter((file) => file.startsWith(prefix) && file.endsWith('.json'))
+		.map((file) => ({ file, ...JSON.parse(readFileSync(path.join(RELIABILITY_DIR, file), 'utf8')) }));
+}
+
+describe('RELIABILITY.md from this run', () => {
+	const fuzz = lines('fuzz');
+	const faults = jsonFiles('faults-');
+	const injection = jsonFiles('injection');
+	const queue = lines('queue');
+	const scanFile = path.join(ROOT, 'test-artifacts', 'secret-scan.json');
+	const scan = existsSync(scanFile) ? JSON.parse(readFileSync(scanFile, 'utf8')) : undefined;
+
+	it('writes RELIABILITY.md and every figure holds', () => {
+		const sum = (rows: Record<string, any>[], key: string) => rows.reduce((total, row) => total + Number(row[key] ?? 0), 0);
+		const fuzzByVendor = new Map<string, { operations: number; cases: number; minimum: number }>();
+		for (const row of fuzz) {
+			const entry = fuzzByVendor.get(row.vendor) ?? { operations: 0, cases: 0, minimum: Infinity };
+			entry.operations++;
+			entry.cases += row.cases;
+			entry.minimum = Math.min(entry.minimum, row.cases);
+			fuzzByVendor.set(row.vendor, entry);
+		}
+		const text = `# Reliability
+
+Written by \`npm test\` (its second pass, after the whole suite) on ${new Date().toISOString().slice(0, 10)}; every figure is from that run.
+
+## Fault matrix
+
+${
+	faults.length
+		? `| vendor | faults tried | items in | items out |\n|---|---|---|---|\n${faults
+				.map((row) => `| ${row.vendor ?? row.file} | ${row.faultsTried} | ${row.itemsIn} | ${row.itemsOut} |`)
+				.join('\n')}\n\nTotal: ${sum(faults, 'faultsTried')} faults tried, ${sum(faults, 'itemsIn')} items in, ${sum(faults, 'itemsOut')} items out.`
+		: 'Not run in this pass.'
+}
+
+## Secret-leak scan
+
+${
+	scan
+		? `Scanned ${scan.outputs} output records, ${scan.errors} errors (message and description) and ${scan.logLines} log lines for ${scan.secretsScanned} known secrets (API keys, tokens, passwords, SIP digests, Basic header values): **${scan.found} found**.`
+		: 'Not run in this pass.'
+}
+
+## Injection
+
+${
+	injection.length
+		? injection.map((row) => `${row.cases} cases: ${row.refused} refused before any request, ${row.encoded} encoded so the request stayed on its path; requests to another host: ${row.reachedOtherHost ?? 0}.`).join('\n')
+		: 'Not run in this pass.'
+}
+
+## Property-based fuzzing
+
+${
+	fuzzByVendor.size
+		? `| vendor | operations | cases | fewest cases for one operation |\n|---|---|---|---|\n${[...fuzzByVendor]
+				.map(([vendor, row]) => `| ${vendor} | ${row.operations} | ${row.cases} | ${row.minimum} |`)
+				.join('\n')}\n\nEvery case: no uncaught exception, no request to another host, no field the user did not set.`
+		: 'Not run in this pass.'
+}
+
+## Queue mode
+
+${queue.length ? queue.map((row) => `- ${row.result}`).join('\n') : 'Not run in this pass (needs redis-server).'}
+`;
+		writeFileSync(path.join(ROOT, 'RELIABILITY.md'), text);
+		if (scan) expect(scan.found).toBe(0);
+		for (const [, row] of fuzzByVendor) expect(row.minimum).toBeGreaterThanOrEqual(Number(process.env.FUZZ_RUNS ?? 1000));
+		for (const row of faults) expect(row.itemsOut).toBe(row.itemsIn);
+	});
+});
