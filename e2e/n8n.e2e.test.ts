@@ -5,7 +5,7 @@
  * The first run on a machine installs n8n into ~/.cache/n8n-nodes-sip-credentials (about 5 minutes, 3 GB); later
  * runs reuse it. Set SKIP_N8N_E2E=1 to skip this suite.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startSandbox } from '../sandbox';
 import { createN8n, packProject } from '../scripts/n8n/runtime';
@@ -31,11 +31,15 @@ suite('the pack in a real n8n', () => {
 	let installed: InstalledPack;
 	let exported: ExportedNode[];
 	let sandbox: SandboxLike;
+	let tarball: string;
 
 	beforeAll(async () => {
 		// build + pack, and make sure n8n is installed, side by side
-		const [tarball, instance] = await Promise.all([packProject(), createN8n()]);
-		n8n = instance;
+		const [packed, instance] = await Promise.allSettled([packProject(), createN8n()]);
+		// keep whatever succeeded, so that afterAll cleans it up even when the other failed
+		if (instance.status === 'fulfilled') n8n = instance.value;
+		if (packed.status === 'fulfilled') tarball = packed.value;
+		for (const r of [packed, instance]) if (r.status === 'rejected') throw r.reason;
 		meta = packMetadata();
 		installed = await n8n.installPack(tarball);
 		exported = await n8n.exportNodes();
@@ -45,6 +49,7 @@ suite('the pack in a real n8n', () => {
 	afterAll(async () => {
 		await sandbox?.close();
 		await n8n?.dispose();
+		if (tarball) rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}, 60_000);
 
 	test('the tarball installs like n8n installs community packages', () => {
@@ -87,6 +92,7 @@ suite('the pack in a real n8n', () => {
 		const node = meta.nodes.find((n) => n.sourcePath === file.replace(/^\.\//, ''));
 		expect(node).toBeDefined();
 		const runs = await runVendorWorkflows(n8n, sandbox, meta, node!.name);
+		process.stdout.write(`[n8n e2e] ${node!.name}:\n${runs.map((r) => `  ${describeRun(r)} (${r.result.durationMs} ms)`).join('\n')}\n`);
 		expect(runs.length).toBeGreaterThan(0);
 		for (const run of runs) {
 			const why = describeRun(run);

@@ -3,7 +3,7 @@
  * workflows in a real n8n against the in-process sandbox.
  */
 import path from 'node:path';
-import { bindWorkflow, exampleWorkflows, shortId } from '../scripts/n8n/pack';
+import { bindWorkflow, exampleWorkflows, sandboxVendorFor, shortId } from '../scripts/n8n/pack';
 import type { PackMetadata, PackNode } from '../scripts/n8n/pack';
 import type { CredentialImport, ExecuteResult, N8nInstance, WorkflowJson } from '../scripts/n8n/runtime';
 
@@ -16,7 +16,7 @@ export const RUN_TIMEOUT_MS = 5 * 60_000;
 // ---------------------------------------------------------------------------------------------------------------
 // what the pack declares: see scripts/n8n/pack.js (shared with `npm start`)
 
-export { packMetadata, operationsOf, shortId, exampleWorkflows } from '../scripts/n8n/pack';
+export { packMetadata, operationsOf, shortId, exampleWorkflows, sandboxVendorFor } from '../scripts/n8n/pack';
 export type { PackMetadata, PackNode } from '../scripts/n8n/pack';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -80,15 +80,17 @@ export function smokeWorkflow(node: PackNode, credentialId: string, credentialNa
 
 /** The sandbox credential of one vendor, ready for `n8n import:credentials`. */
 export function sandboxCredential(sandbox: SandboxLike, node: PackNode): CredentialImport {
-	const endpoint = sandbox.endpoints()[node.name];
-	if (!endpoint) throw new Error(`the sandbox has no vendor "${node.name}" (it has: ${Object.keys(sandbox.endpoints()).join(', ')})`);
+	const endpoints = sandbox.endpoints();
+	const vendor = sandboxVendorFor(node.name, Object.keys(endpoints));
+	if (!vendor) throw new Error(`the sandbox has no vendor for node "${node.name}" (it has: ${Object.keys(endpoints).join(', ')})`);
+	const endpoint = endpoints[vendor];
 	const type = node.credentialTypes[0];
 	if (!type) throw new Error(`node ${node.type} declares no credential type`);
 	return { id: credentialIdFor(node.name), name: `${node.displayName} (sandbox)`, type, data: endpoint.credentials };
 }
 
 /**
- * Extension point for every vendor: imports the vendor's sandbox credential into `n8n`, then imports and executes
+ * Extension point for every vendor (`vendor`: the node name or the sandbox's vendor key): imports the vendor's sandbox credential into `n8n`, then imports and executes
  * (one after the other) each `examples/*.json` workflow that uses the vendor's node — or, when there is none yet, the
  * generated smoke workflow. Returns one entry per workflow with n8n's run and the sandbox requests it caused.
  */
@@ -98,8 +100,9 @@ export async function runVendorWorkflows(
 	meta: PackMetadata,
 	vendor: string,
 ): Promise<VendorRun[]> {
-	const node = meta.nodes.find((n) => n.name === vendor);
+	const node = meta.nodes.find((n) => n.name.toLowerCase() === vendor.toLowerCase());
 	if (!node) throw new Error(`the pack has no node "${vendor}" (it has: ${meta.nodes.map((n) => n.name).join(', ')})`);
+	const sandboxVendor = sandboxVendorFor(node.name, Object.keys(sandbox.endpoints())) ?? vendor;
 	const credential = sandboxCredential(sandbox, node);
 	await n8n.importCredentials([credential]);
 
@@ -114,9 +117,9 @@ export async function runVendorWorkflows(
 
 	const runs: VendorRun[] = [];
 	for (const { source, workflow } of workflows) {
-		const before = sandbox.requests(vendor).length;
+		const before = sandbox.requests(sandboxVendor).length;
 		const result = await n8n.execute(workflow.id!);
-		runs.push({ vendor, workflow, source, result, requests: sandbox.requests(vendor).slice(before) });
+		runs.push({ vendor: sandboxVendor, workflow, source, result, requests: sandbox.requests(sandboxVendor).slice(before) });
 	}
 	return runs;
 }

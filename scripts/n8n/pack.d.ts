@@ -10,8 +10,18 @@ export interface PackNode {
 	/** dist file of the node class (as in package.json `n8n.nodes`) */
 	sourcePath: string;
 	credentialTypes: string[];
-	operations: Array<{ resource?: string; value: string; name: string }>;
+	/** `action` is the label n8n's node panel lists (falls back to `name`) */
+	operations: Array<{ resource?: string; value: string; name: string; action?: string }>;
 	icon?: unknown;
+}
+
+export interface CredentialProperty {
+	name: string;
+	displayName: string;
+	type: string;
+	default?: unknown;
+	options?: Array<{ name: string; value: unknown }>;
+	[key: string]: unknown;
 }
 
 export interface PackMetadata {
@@ -19,7 +29,7 @@ export interface PackMetadata {
 	nodeFiles: string[];
 	credentialFiles: string[];
 	nodes: PackNode[];
-	credentials: Array<{ name: string; displayName: string; sourcePath: string }>;
+	credentials: Array<{ name: string; displayName: string; sourcePath: string; properties: CredentialProperty[] }>;
 }
 
 export const REPO_ROOT: string;
@@ -32,3 +42,5 @@ export function bindWorkflow<W extends import('./runtime').WorkflowJson>(
 	byType: Record<string, { id: string; name: string }>,
 	idSeed?: string,
 ): W & { id: string };
+/** The sandbox's vendor key for a node name (case-insensitive: node `netSapiens` → vendor `netsapiens`). */
+export function sandboxVendorFor(nodeName: string, vendorKeys: string[]): string | undefined;

@@ -21,7 +21,7 @@ function operationsOf(properties) {
 	for (const p of properties || []) {
 		if (p.name !== 'operation' || p.type !== 'options' || !p.options) continue;
 		const resources = (p.displayOptions && p.displayOptions.show && p.displayOptions.show.resource) || [undefined];
-		for (const resource of resources) for (const o of p.options) out.push({ resource, value: String(o.value), name: o.name });
+		for (const resource of resources) for (const o of p.options) out.push({ resource, value: String(o.value), name: o.name, action: o.action });
 	}
 	return out;
 }
@@ -66,6 +66,7 @@ function packMetadata(root = REPO_ROOT) {
 		name: c.name,
 		displayName: c.displayName,
 		sourcePath: norm((knownCreds[c.name] && knownCreds[c.name].sourcePath) || ''),
+		properties: c.properties || [],
 	}));
 	return { packageName: pkg.name, nodeFiles: pkg.n8n.nodes.map(norm), credentialFiles: (pkg.n8n.credentials || []).map(norm), nodes, credentials };
 }
@@ -101,4 +102,12 @@ function bindWorkflow(workflow, byType, idSeed) {
 	return copy;
 }
 
-module.exports = { REPO_ROOT, packMetadata, operationsOf, shortId, exampleWorkflows, bindWorkflow };
+/**
+ * The sandbox's key for a node's vendor: node names are camelCase (`netSapiens`), sandbox vendors lower case
+ * (`netsapiens`); compared case-insensitively. Undefined when the sandbox does not simulate the vendor.
+ */
+function sandboxVendorFor(nodeName, vendorKeys) {
+	return vendorKeys.find((k) => k.toLowerCase() === String(nodeName).toLowerCase());
+}
+
+module.exports = { REPO_ROOT, packMetadata, operationsOf, shortId, exampleWorkflows, bindWorkflow, sandboxVendorFor };

@@ -68,13 +68,19 @@ function installExitHook() {
 	});
 }
 
+const GUARD = path.join(__dirname, 'guard.js');
+
 /**
- * Spawns `cmd args` in its own process group and tracks it until it exits.
+ * Spawns `cmd args` in its own process group, under guard.js (which kills the group should this process die
+ * without cleaning up), and tracks it until it exits. `opts.guard: false` spawns the command directly.
  * @returns {import('node:child_process').ChildProcess}
  */
 function spawnTracked(cmd, args, opts = {}) {
 	installExitHook();
-	const child = spawn(cmd, args, { ...opts, detached: true });
+	const { guard = true, ...spawnOpts } = opts;
+	const child = guard
+		? spawn(process.execPath, [GUARD, String(process.pid), cmd, ...args], { ...spawnOpts, detached: true })
+		: spawn(cmd, args, { ...spawnOpts, detached: true });
 	children.add(child);
 	child.once('exit', () => children.delete(child));
 	child.once('error', () => children.delete(child));
@@ -111,10 +117,11 @@ async function killAll({ graceMs = 8000 } = {}) {
 }
 
 /**
- * For long-running CLIs (`npm start`): on SIGINT/SIGTERM/SIGHUP run `cleanup`, kill every tracked group, exit.
- * A second signal forces SIGKILL at once.
+ * For long-running CLIs (`npm start`): on SIGINT/SIGTERM/SIGHUP — or when this process is orphaned because its
+ * parent died (e.g. `kill <npm pid>`: npm's `sh -c` dies without passing the signal on) — run `cleanup`, kill every
+ * tracked group, exit. A second signal forces SIGKILL at once.
  */
-function installSignalHandlers(cleanup = async () => {}) {
+function installSignalHandlers(cleanup = async () => {}, { watchParent = true } = {}) {
 	let stopping = false;
 	const handler = async (signal) => {
 		if (stopping) {
@@ -125,12 +132,20 @@ function installSignalHandlers(cleanup = async () => {}) {
 		process.stderr.write(`\n[n8n] ${signal}: stopping…\n`);
 		try {
 			await cleanup();
+		} catch (e) {
+			process.stderr.write(`[n8n] cleanup failed: ${e.message}\n`);
 		} finally {
 			await killAll();
 			process.exit(signal === 'SIGINT' ? 130 : 143);
 		}
 	};
 	for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, handler);
+	if (watchParent) {
+		const startPpid = process.ppid;
+		setInterval(() => {
+			if (process.ppid !== startPpid && !stopping) handler('parent process exited');
+		}, 1000).unref();
+	}
 }
 
 /**
@@ -217,12 +232,81 @@ async function ensureN8nInstalled({ log = (l) => process.stderr.write(l + '\n') 
  */
 async function packProject({ cwd = REPO_ROOT, build = true, destDir } = {}) {
 	const env = cleanEnv();
-	if (build) await runChecked('npm', ['run', 'build', '--silent'], { cwd, env, timeoutMs: 10 * 60_000 });
-	const dest = destDir || (await fsp.mkdtemp(path.join(os.tmpdir(), 'sip-pack-')));
-	await fsp.mkdir(dest, { recursive: true });
-	const r = await runChecked('npm', ['pack', '--json', '--pack-destination', dest], { cwd, env });
-	const info = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
-	return path.join(dest, info[0].filename);
+	// jest runs suites in parallel: two builds writing the same dist/ at once would corrupt each other's tarball
+	const lock = path.join(os.tmpdir(), `sip-build-${crypto.createHash('sha256').update(cwd).digest('hex').slice(0, 12)}.lock`);
+	return withDirLock(lock, async () => {
+		if (build) await runChecked('npm', ['run', 'build', '--silent'], { cwd, env, timeoutMs: 10 * 60_000 });
+		const dest = destDir || (await makeTempDir('sip-pack-'));
+		try {
+			await fsp.mkdir(dest, { recursive: true });
+			const r = await runChecked('npm', ['pack', '--json', '--pack-destination', dest], { cwd, env });
+			const info = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
+			return path.join(dest, info[0].filename);
+		} catch (e) {
+			if (!destDir) await fsp.rm(dest, { recursive: true, force: true });
+			throw e;
+		}
+	});
+}
+
+const OWNER_FILE = '.owner-pid';
+
+/**
+ * A new temp folder stamped with this process's pid. Folders with the same prefix whose owner is dead (a run that
+ * was SIGKILLed and could not clean up) are removed first.
+ */
+async function makeTempDir(prefix) {
+	const entries = await fsp.readdir(os.tmpdir()).catch(() => []);
+	for (const name of entries) {
+		if (!name.startsWith(prefix)) continue;
+		const dir = path.join(os.tmpdir(), name);
+		const owner = Number(await fsp.readFile(path.join(dir, OWNER_FILE), 'utf8').catch(() => '0'));
+		if (!owner) continue; // not ours (or still being created)
+		let alive = true;
+		try {
+			process.kill(owner, 0);
+		} catch (e) {
+			alive = e.code !== 'ESRCH';
+		}
+		if (!alive) await fsp.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+	}
+	const dir = await fsp.mkdtemp(path.join(os.tmpdir(), prefix));
+	await fsp.writeFile(path.join(dir, OWNER_FILE), String(process.pid));
+	return dir;
+}
+
+/** Async cross-process lock on a directory name (mkdir is atomic); a lock of a dead pid is taken over. */
+async function withDirLock(lock, fn, { timeoutMs = 15 * 60_000 } = {}) {
+	const t0 = Date.now();
+	for (;;) {
+		try {
+			await fsp.mkdir(lock);
+			await fsp.writeFile(path.join(lock, 'pid'), String(process.pid));
+			break;
+		} catch (e) {
+			if (e.code !== 'EEXIST') throw e;
+			const owner = Number(await fsp.readFile(path.join(lock, 'pid'), 'utf8').catch(() => '0'));
+			let dead = false;
+			if (owner) {
+				try {
+					process.kill(owner, 0);
+				} catch (err) {
+					dead = err.code === 'ESRCH';
+				}
+			} else dead = Date.now() - t0 > 10_000;
+			if (dead) {
+				await fsp.rm(lock, { recursive: true, force: true });
+				continue;
+			}
+			if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${lock}`);
+			await new Promise((r) => setTimeout(r, 300));
+		}
+	}
+	try {
+		return await fn();
+	} finally {
+		await fsp.rm(lock, { recursive: true, force: true });
+	}
 }
 
 /** Free TCP port on 127.0.0.1. */
@@ -262,7 +346,7 @@ async function createN8n(opts = {}) {
 	const temporary = !opts.userFolder;
 	const userFolder = opts.userFolder
 		? path.resolve(opts.userFolder)
-		: await fsp.mkdtemp(path.join(os.tmpdir(), 'n8n-user-'));
+		: await makeTempDir('n8n-user-');
 	await fsp.mkdir(path.join(userFolder, '.n8n'), { recursive: true });
 	return new N8nInstance({ install, userFolder, temporary, ...opts });
 }
