@@ -7,6 +7,8 @@ import { sleep } from 'n8n-workflow';
  */
 class RequestPacer {
 	private nextSlotAt = 0;
+	/** When the most recent requests left, oldest first: at most `requestsPerSecond` within any second. */
+	private readonly recent: number[] = [];
 
 	async waitForSlot(requestsPerSecond: number): Promise<void> {
 		const interval = 1000 / requestsPerSecond;
@@ -14,6 +16,18 @@ class RequestPacer {
 		const slot = Math.max(now, this.nextSlotAt);
 		this.nextSlotAt = slot + interval;
 		if (slot > now) await sleep(slot - now);
+		// A busy event loop wakes many scheduled requests late and at once; the vendor counts
+		// requests per second, so the last second is checked at the moment of sending.
+		const allowed = Math.max(1, Math.floor(requestsPerSecond));
+		for (;;) {
+			const sentAt = Date.now();
+			while (this.recent.length && sentAt - this.recent[0] >= 1000) this.recent.shift();
+			if (this.recent.length < allowed) {
+				this.recent.push(sentAt);
+				return;
+			}
+			await sleep(1000 - (sentAt - this.recent[0]));
+		}
 	}
 
 	/** After a 429 every queued request of this key waits, not only the one that was refused. */

@@ -28,13 +28,13 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 	});
 	const statuses = () => env.sandbox.requests('ultravox').map((request) => request.status);
 
-	it('paces under the vendor limit: 30 items against 10 requests/s per key, never a 429', async () => {
+	it('paces under the vendor limit: 30 items at 6 requests/s against 10 per key, never a 429 (unpaced, 20 would be refused)', async () => {
 		env.sandbox.configure({ rateLimits: { ultravox: 10 } });
 		const result = await env.run({
 			node: 'ultravox',
 			credential,
 			items: getItems(30),
-			parameters: getParameters({ requestsPerSecond: 9 }),
+			parameters: getParameters({ requestsPerSecond: 6 }),
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(30);
