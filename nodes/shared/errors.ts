@@ -9,7 +9,25 @@ export interface HttpFailure {
 	body?: unknown;
 	rateLimitWaits?: number;
 	retriedTimes?: number;
+	/** The request's method: a read was retried where a write never is, and a write may have been applied. */
+	method?: string;
+	/** A 2xx answer whose body could not be read where the operation needs one. */
+	unreadable?: UnreadableAnswer;
 }
+
+/** Why a 2xx answer's body could not be used: cut off or otherwise not JSON, or missing. */
+export type UnreadableAnswer = 'malformed' | 'empty';
+
+const UNREADABLE_SUMMARY: Record<UnreadableAnswer, string> = {
+	malformed: 'a body that is not valid JSON',
+	empty: 'an empty body',
+};
+
+/** The node's own words for an unreadable answer (never quoted as the vendor's). */
+export const UNREADABLE_DETAIL: Record<UnreadableAnswer, string> = {
+	malformed: 'The answer was not valid JSON.',
+	empty: 'The answer was empty where a JSON object was expected.',
+};
 
 export interface ErrorContext {
 	vendor: string;
@@ -17,6 +35,8 @@ export interface ErrorContext {
 	itemIndex: number;
 	/** The vendor's own words, extracted from its error body. */
 	vendorMessage?: string;
+	/** The node's own explanation, shown before the advice (never as the vendor's words). */
+	detail?: string;
 	/** Secrets that must never appear in a message (new passwords, keys). */
 	secrets?: string[];
 }
@@ -32,26 +52,51 @@ const STATUS_ADVICE: Record<number, (vendor: string) => string> = {
 	422: () => 'The request was rejected as invalid. Correct the field the vendor names and run again.',
 };
 
+const isRead = (method: string | undefined) => ['GET', 'HEAD', 'OPTIONS'].includes((method ?? '').toUpperCase());
+
+const times = (count: number) => `${count} time${count === 1 ? '' : 's'}`;
+
+/** For a write that failed without a clear answer: it may have been applied. */
+const WRITE_UNCERTAIN =
+	'Writes are not retried automatically: the change may or may not have been applied, so read the resource back before running it again.';
+
 function adviceFor(failure: HttpFailure, vendor: string): string {
-	const { status, networkCode } = failure;
+	const { status, networkCode, method } = failure;
+	const read = isRead(method);
+	const retried = times(failure.retriedTimes ?? 0);
+	if (failure.unreadable) {
+		return read
+			? `Run it again; if it keeps happening, check that the credential's server / base URL points at ${vendor}'s API.`
+			: `${vendor} accepted the request, so the change was probably applied. Read the resource back (Get) before running it again.`;
+	}
 	if (status === 429) {
 		const waits = failure.rateLimitWaits ?? 0;
-		return `${vendor} kept answering "too many requests" after the node waited ${waits} time${waits === 1 ? '' : 's'}. Lower "Requests per Second" in the node's Options, or raise "Max Rate-Limit Retries".`;
+		return `${vendor} kept answering "too many requests" after the node waited ${times(waits)}. Lower "Requests per Second" in the node's Options, or raise "Max Rate-Limit Retries".`;
 	}
 	if (status !== undefined && STATUS_ADVICE[status]) return STATUS_ADVICE[status](vendor);
+	if (status !== undefined && status >= 300 && status < 400) {
+		return `${vendor} answered with a redirect. The node does not follow redirects, so the credential is only ever sent to its own server: check the credential's server / base URL.`;
+	}
 	if (status !== undefined && status >= 500) {
-		return `${vendor} had a server error. A change may or may not have been applied: read the resource back before running a write again.`;
+		return read
+			? `${vendor} had a server error; the node retried this read ${retried}. Try again later, or raise "Retries on Server Errors (Reads Only)" in the node's Options.`
+			: `${vendor} had a server error. ${WRITE_UNCERTAIN}`;
 	}
 	if (networkCode === 'ECONNABORTED' || networkCode === 'ETIMEDOUT') {
-		return `No answer from ${vendor} in time. A change may or may not have been applied: read the resource back, or raise the Timeout under Request Options.`;
+		return read
+			? `No answer from ${vendor} in time; the node retried this read ${retried}. Try again later, or raise the Timeout under Request Options.`
+			: `No answer from ${vendor} in time. ${WRITE_UNCERTAIN} Or raise the Timeout under Request Options.`;
 	}
 	if (networkCode) {
-		return `The connection to ${vendor} failed (${networkCode}). Check the credential's server / base URL and your network; a write may or may not have been applied.`;
+		return read
+			? `The connection to ${vendor} failed (${networkCode}); the node retried this read ${retried}. Check the credential's server / base URL and your network.`
+			: `The connection to ${vendor} failed (${networkCode}). Check the credential's server / base URL and your network. ${WRITE_UNCERTAIN}`;
 	}
 	return 'Check the parameters and the credential, then run again.';
 }
 
 function summary(failure: HttpFailure, vendor: string): string {
+	if (failure.unreadable) return `${vendor} answered HTTP ${failure.status} with ${UNREADABLE_SUMMARY[failure.unreadable]}`;
 	if (failure.status === 429) return 'rate limit exceeded (HTTP 429)';
 	if (failure.status !== undefined) return `${vendor} answered HTTP ${failure.status}`;
 	if (failure.networkCode === 'ECONNABORTED' || failure.networkCode === 'ETIMEDOUT') return 'the request timed out';
@@ -76,11 +121,16 @@ export function toNodeApiError(node: INode, failure: HttpFailure, context: Error
 	const vendorMessage = context.vendorMessage ? redact(context.vendorMessage, secrets) : undefined;
 	const message = redact(`${vendor} ${operation} failed: ${summary(failure, vendor)}`, secrets);
 	const advice = adviceFor(failure, vendor);
-	const description = vendorMessage ? `${vendor} said: ${vendorMessage}\n${advice}` : advice;
+	const said = vendorMessage ? `${vendor} said: ${vendorMessage}` : undefined;
+	const description = [said, context.detail, advice].filter(Boolean).join('\n');
 	const httpCode = failure.status !== undefined ? String(failure.status) : (failure.networkCode ?? 'none');
 	const errorResponse: JsonObject = { message, description, httpCode };
 	if (vendorMessage) errorResponse.vendorMessage = vendorMessage;
-	return new NodeApiError(node, errorResponse, { message, description, httpCode, itemIndex });
+	const error = new NodeApiError(node, errorResponse, { message, description, httpCode, itemIndex });
+	// NodeApiError swaps a message for n8n's generic words when its code is a network code
+	// (ECONNRESET, ECONNABORTED…), which would lose the operation's name: ours is kept.
+	error.message = message;
+	return error;
 }
 
 /** Flattens the common vendor error shapes into one readable line. */
@@ -111,6 +161,8 @@ export class AnswerFailure extends NodeOperationError {
 		node: INode,
 		readonly status: number,
 		readonly vendorMessage: string | undefined,
+		/** Set when the body itself could not be read: the message is then the node's words, not the vendor's. */
+		readonly unreadable?: UnreadableAnswer,
 	) {
 		super(node, vendorMessage ?? `Unexpected answer (HTTP ${status})`);
 	}

@@ -4,10 +4,10 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { AnswerFailure } from './errors';
+import { AnswerFailure, UNREADABLE_DETAIL } from './errors';
 import type { VendorProfile } from './vendor';
 
-function isEmptyBody(body: unknown): boolean {
+export function isEmptyBody(body: unknown): boolean {
 	return body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && body.length === 0);
 }
 
@@ -27,10 +27,10 @@ export function vendorObjectResponse(vendor: VendorProfile) {
 			throw new AnswerFailure(this.getNode(), failed.status ?? response.statusCode, failed.message);
 		}
 		if (isEmptyBody(body)) {
-			throw new AnswerFailure(this.getNode(), response.statusCode, 'The answer was empty where a JSON object was expected.');
+			throw new AnswerFailure(this.getNode(), response.statusCode, UNREADABLE_DETAIL.empty, 'empty');
 		}
 		if (typeof body !== 'object' || Buffer.isBuffer(body)) {
-			throw new AnswerFailure(this.getNode(), response.statusCode, 'The answer was not valid JSON.');
+			throw new AnswerFailure(this.getNode(), response.statusCode, UNREADABLE_DETAIL.malformed, 'malformed');
 		}
 		const objects = Array.isArray(body) ? (body as IDataObject[]) : [body as IDataObject];
 		return objects.map((json) => ({ json: vendor.sanitize ? vendor.sanitize(json, this) : json }));

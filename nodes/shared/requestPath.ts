@@ -12,8 +12,9 @@ import type {
 	JsonObject,
 	PreSendAction,
 } from 'n8n-workflow';
-import { AnswerFailure, toNodeApiError } from './errors';
+import { AnswerFailure, toNodeApiError, UNREADABLE_DETAIL } from './errors';
 import type { HttpFailure } from './errors';
+import { isEmptyBody } from './output';
 import { pacerFor, retryAfterMs } from './pacing';
 import { generatePasswordItem, rotatePassword } from './rotation';
 import type { VendorProfile } from './vendor';
@@ -123,11 +124,19 @@ function pathContext(
 			try {
 				return await attempt();
 			} catch (error) {
+				const method = (request.method ?? 'GET').toUpperCase();
 				if (error instanceof AnswerFailure) {
+					const ownWords = error.unreadable !== undefined;
 					throw toNodeApiError(
 						context.getNode(),
-						{ status: error.status },
-						{ vendor: vendor.displayName, operation, itemIndex, vendorMessage: error.vendorMessage, secrets },
+						{ status: error.status, method, unreadable: error.unreadable },
+						{
+							vendor: vendor.displayName,
+							operation,
+							itemIndex,
+							...(ownWords ? { detail: error.vendorMessage } : { vendorMessage: error.vendorMessage }),
+							secrets,
+						},
 					);
 				}
 				const failure = httpFailureOf(error);
@@ -148,7 +157,6 @@ function pathContext(
 						continue;
 					}
 				}
-				const method = (request.method ?? 'GET').toUpperCase();
 				const transient =
 					(failure.status !== undefined && failure.status >= 500) ||
 					(failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode));
@@ -159,7 +167,7 @@ function pathContext(
 				}
 				throw toNodeApiError(
 					context.getNode(),
-					{ ...failure, rateLimitWaits, retriedTimes: serverRetries },
+					{ ...failure, rateLimitWaits, retriedTimes: serverRetries, method },
 					{
 						vendor: vendor.displayName,
 						operation,
@@ -222,11 +230,12 @@ async function pageThrough(
 		const response = await path.fetchFull(request);
 		const failed = path.failureOf(response);
 		if (failed) throw failed;
-		if (typeof response.body !== 'object' || response.body === null) {
+		if (typeof response.body !== 'object' || response.body === null || Buffer.isBuffer(response.body)) {
+			const unreadable = isEmptyBody(response.body) ? 'empty' : 'malformed';
 			throw toNodeApiError(
 				context.getNode(),
-				{ status: response.statusCode },
-				{ vendor: vendor.displayName, operation, itemIndex, vendorMessage: 'The list answer was not valid JSON.' },
+				{ status: response.statusCode, method: 'GET', unreadable },
+				{ vendor: vendor.displayName, operation, itemIndex, detail: UNREADABLE_DETAIL[unreadable] },
 			);
 		}
 		const page = paging.readPage(response, request, pageSize);

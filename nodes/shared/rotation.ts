@@ -1,10 +1,12 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { ApplicationError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
+import { UNREADABLE_DETAIL } from './errors';
+import { isEmptyBody } from './output';
 import { DEFAULT_PASSWORD_LENGTH, effectiveLength, generatePassword, passwordProblem } from './password';
 import type { RequestPathContext } from './requestPath';
 import type { RotationProfile } from './vendor';
@@ -74,6 +76,10 @@ async function verify(
 		const response = await path.fetchFull(readBack);
 		const failed = path.failureOf(response);
 		if (failed) throw failed;
+		// A read-back that cannot be read proves nothing: neither that the resource exists nor its state.
+		if (typeof response.body !== 'object' || response.body === null || Buffer.isBuffer(response.body)) {
+			throw new ApplicationError(UNREADABLE_DETAIL[isEmptyBody(response.body) ? 'empty' : 'malformed']);
+		}
 		if (!profile.registration) {
 			return {
 				verification: 'notVerifiable',

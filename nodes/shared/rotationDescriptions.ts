@@ -6,11 +6,16 @@ import type { RotationProfile } from './vendor';
 // The request path (requestPath.ts) runs these two operations itself; their routing only says
 // which call applies the password.
 
+/** "a device", "an endpoint", "a SIP user": the indefinite article by the label's first letter. */
+export function withIndefiniteArticle(label: string): string {
+	return `${/^[aeiou]/i.test(label.trim()) ? 'an' : 'a'} ${label}`;
+}
+
 export function generatePasswordOption(profile: RotationProfile): INodePropertyOptions {
 	return {
 		name: 'Generate Password',
 		value: 'generatePassword',
-		action: `Generate a password for a ${profile.resourceLabel}`,
+		action: `Generate a password for ${withIndefiniteArticle(profile.resourceLabel)}`,
 		description:
 			'Generate a strong SIP-safe password without applying it, so the workflow can store it before Rotate Password applies it',
 		routing: { request: { method: 'GET', url: '/' } },
@@ -24,8 +29,8 @@ export function rotatePasswordOption(
 	return {
 		name: 'Rotate Password',
 		value: 'rotatePassword',
-		action: `Rotate the password of a ${profile.resourceLabel}`,
-		description: `Apply a new password to a ${profile.resourceLabel}, read it back and report whether the device re-registered`,
+		action: `Rotate the password of ${withIndefiniteArticle(profile.resourceLabel)}`,
+		description: `Apply a new password to ${withIndefiniteArticle(profile.resourceLabel)}, read it back and report whether the device re-registered`,
 		routing: {
 			request: { method: apply.method, url: apply.url },
 			send: { preSend: apply.preSend ?? [] },

@@ -72,7 +72,8 @@ export function assertHeaderSafe(label: string, value: unknown): string {
 
 /**
  * The gate every credential's `authenticate` goes through: the base URL is safe, the request
- * stays on it, and no header value can split the request. Only then are the secret headers added.
+ * stays on it (redirects are not followed), and no header value can split the request. Only then
+ * are the secret headers added.
  */
 export function authenticateOnBase(
 	requestOptions: IHttpRequestOptions,
@@ -89,5 +90,10 @@ export function authenticateOnBase(
 		resolved[name] = assertHeaderSafe(label, value);
 	}
 	requestOptions.headers = { ...(requestOptions.headers ?? {}), ...resolved };
+	// n8n follows redirects and re-sends every header to wherever one points (custom key headers are
+	// never stripped, and Authorization is kept across origins by default): a redirecting answer could
+	// hand the key to another host and have that host's answer taken for the vendor's. Vendor APIs do
+	// not redirect API calls, so a 3xx is reported instead of followed.
+	requestOptions.disableFollowRedirect = true;
 	return requestOptions;
 }

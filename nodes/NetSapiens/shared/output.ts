@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import { vendorObjectResponse } from '../../shared/output';
 import { vendorFieldNames } from './descriptions';
+import { netSapiensVendor } from './vendor';
 
 /**
  * postReceive after vendorObjectResponse for Create and Update. NetSapiens writes asynchronously
@@ -24,8 +26,8 @@ export function acceptedDeviceChange(fieldsCollection: 'additionalFields' | 'upd
 				json: {
 					accepted: true,
 					status: response.statusCode,
-					code: answer.code,
-					message: answer.message,
+					...(answer.code !== undefined ? { code: answer.code } : {}),
+					...(answer.message !== undefined ? { message: answer.message } : {}),
 					domain: this.getNodeParameter('domain', '~', { extractValue: true }),
 					user: this.getNodeParameter('user', '~', { extractValue: true }),
 					device: this.getNodeParameter('device', '', { extractValue: true }),
@@ -33,5 +35,30 @@ export function acceptedDeviceChange(fieldsCollection: 'additionalFields' | 'upd
 				},
 			},
 		];
+	};
+}
+
+const deviceObject = vendorObjectResponse(netSapiensVendor);
+
+/**
+ * postReceive for Create and Update. A 202 is NetSapiens' whole answer ("treated as a full success
+ * with an immediate ability to use the new resources"): its `{code, message}` body names nothing, so
+ * a 202 whose body is cut off or missing is still an accepted change, reported as such, instead of
+ * an error that would make a user send an applied change again. Any other 2xx (a synchronous
+ * create's 200) carries the device itself, which must be a JSON object.
+ */
+export function deviceChangeAnswer(fieldsCollection: 'additionalFields' | 'updateFields') {
+	const accepted = acceptedDeviceChange(fieldsCollection);
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		if (response.statusCode === 202) {
+			const body = response.body;
+			const readable = typeof body === 'object' && body !== null && !Array.isArray(body) && !Buffer.isBuffer(body);
+			return await accepted.call(this, [{ json: readable ? (body as IDataObject) : {} }], response);
+		}
+		return await accepted.call(this, await deviceObject.call(this, items, response), response);
 	};
 }

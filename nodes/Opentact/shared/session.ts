@@ -89,6 +89,9 @@ async function logIn(helper: IHttpRequestHelper, baseUrl: string, email: string,
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// The login carries the email and password (Basic): never re-send them to wherever a redirect
+			// points. A 3xx is then an unexpected answer like any other.
+			disableFollowRedirect: true,
 		})
 		.then(
 			(response) => response as IN8nHttpFullResponse,

@@ -14,7 +14,7 @@ import {
 	refuseEmptyRegistrationPassword,
 	userRule,
 } from '../../shared/descriptions';
-import { acceptedDeviceChange } from '../../shared/output';
+import { deviceChangeAnswer } from '../../shared/output';
 import { DEVICE_SECRET_FIELDS, netSapiensVendor } from '../../shared/vendor';
 import * as create from './create';
 import * as del from './delete';
@@ -67,9 +67,7 @@ export const deviceDescription: INodeProperties[] = [
 							validateBody([deviceRule, ...deviceBodyRules], { secretFields }),
 						],
 					},
-					output: {
-						postReceive: [vendorObjectResponse(netSapiensVendor), acceptedDeviceChange('additionalFields')],
-					},
+					output: { postReceive: [deviceChangeAnswer('additionalFields')] },
 				},
 			},
 			{
@@ -122,9 +120,7 @@ export const deviceDescription: INodeProperties[] = [
 							validateBody(deviceBodyRules, { secretFields, atLeastOne: 'Update Fields' }),
 						],
 					},
-					output: {
-						postReceive: [vendorObjectResponse(netSapiensVendor), acceptedDeviceChange('updateFields')],
-					},
+					output: { postReceive: [deviceChangeAnswer('updateFields')] },
 				},
 			},
 		],
