@@ -157,3 +157,31 @@ export function installSignalHandlers(cleanup?: () => Promise<void> | void): voi
 export function cleanEnv(extra?: Record<string, string>): NodeJS.ProcessEnv;
 export function freePort(): Promise<number>;
 export function trackedProcesses(): ChildProcess[];
+
+/** One stored execution, its run data unpacked. */
+export interface StoredExecution {
+	id: string;
+	/** success | error | crashed | canceled | … */
+	status?: string;
+	finished?: boolean;
+	/** manual | webhook | trigger | … */
+	mode?: string;
+	error?: { message: string; description?: string; node?: { name: string }; [key: string]: unknown };
+	runData?: Record<string, NodeRunData[]>;
+	raw: any;
+}
+export function editorRest(editor: Pick<Editor, 'url' | 'cookie' | 'browserId'>, method: string, route: string, body?: unknown): Promise<any>;
+export function getExecution(editor: Pick<Editor, 'url' | 'cookie' | 'browserId'>, executionId: string, install: N8nInstall): Promise<StoredExecution>;
+export function waitForExecution(
+	editor: Pick<Editor, 'url' | 'cookie' | 'browserId'>,
+	executionId: string,
+	install: N8nInstall,
+	options?: { timeoutMs?: number; intervalMs?: number },
+): Promise<StoredExecution>;
+export function runManually(
+	editor: Pick<Editor, 'url' | 'cookie' | 'browserId'>,
+	workflowId: string,
+	trigger: string,
+	install: N8nInstall,
+	options?: { timeoutMs?: number; intervalMs?: number },
+): Promise<StoredExecution>;

@@ -654,6 +654,65 @@ async function setupOrLogin(url, owner) {
 	throw new Error(`owner setup failed (${setup.status} ${setupText}) and login failed (${login.status} ${await login.text()})`);
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// running workflows inside a started n8n (`startEditor`), over the editor's REST API
+
+/** `fetch` on the editor's REST API as the owner. Resolves the parsed `data` of n8n's `{ data }` answer. */
+async function editorRest(editor, method, route, body) {
+	const res = await fetch(`${editor.url}/rest${route}`, {
+		method,
+		headers: { cookie: editor.cookie, 'browser-id': editor.browserId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await res.text();
+	if (!res.ok) throw new Error(`n8n ${method} /rest${route}: ${res.status} ${text.slice(0, 500)}`);
+	return text ? JSON.parse(text).data : undefined;
+}
+
+/**
+ * One execution as n8n stores it (`GET /rest/executions/:id`), with its run data unpacked (n8n stores it with
+ * `flatted`). Resolves `{ id, status, finished, mode, error, runData, raw }`.
+ */
+async function getExecution(editor, executionId, install) {
+	const raw = await editorRest(editor, 'GET', `/executions/${executionId}`);
+	let data;
+	if (raw && typeof raw.data === 'string') {
+		const n8nModules = path.resolve(path.dirname(install.n8nBin), '..', '..');
+		data = require(path.join(n8nModules, 'flatted')).parse(raw.data);
+	} else data = raw && raw.data;
+	return {
+		id: String(executionId),
+		status: raw && raw.status,
+		finished: raw && raw.finished,
+		mode: raw && raw.mode,
+		error: data && data.resultData && data.resultData.error,
+		runData: data && data.resultData && data.resultData.runData,
+		raw,
+	};
+}
+
+/** Waits until an execution has finished (any status but new/running/waiting); resolves getExecution's answer. */
+async function waitForExecution(editor, executionId, install, { timeoutMs = 5 * 60_000, intervalMs = 250 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const execution = await getExecution(editor, executionId, install);
+		if (execution.status && !['new', 'running', 'waiting', 'unknown'].includes(execution.status)) return execution;
+		if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${execution.status} after ${timeoutMs} ms`);
+		await new Promise((r) => setTimeout(r, intervalMs));
+	}
+}
+
+/**
+ * Runs a workflow as the editor's "Execute workflow" button does (`POST /rest/workflows/:id/run`, starting from the
+ * trigger `trigger`) and waits for it to finish. Unlike `n8n execute`, this runs inside `n8n start`, where n8n's
+ * backend modules (e.g. Data tables) are loaded. Resolves getExecution's answer.
+ */
+async function runManually(editor, workflowId, trigger, install, opts) {
+	const started = await editorRest(editor, 'POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger } });
+	if (!started || !started.executionId) throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started)}`);
+	return waitForExecution(editor, started.executionId, install, opts);
+}
+
 module.exports = {
 	REPO_ROOT,
 	DEFAULT_OWNER,
@@ -672,4 +731,8 @@ module.exports = {
 	cleanEnv,
 	freePort,
 	trackedProcesses: () => [...children],
+	editorRest,
+	getExecution,
+	waitForExecution,
+	runManually,
 };
