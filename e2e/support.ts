@@ -22,13 +22,46 @@ export type { PackMetadata, PackNode } from '../scripts/n8n/pack';
 // ---------------------------------------------------------------------------------------------------------------
 // the sandbox, as the suites use it
 
+/** One request the sandbox recorded (sandbox/core/types.ts `RecordedRequest`). */
+export interface SandboxRequestRecord {
+	vendor: string;
+	method: string;
+	/** below the vendor's prefix, without the query */
+	path: string;
+	query?: Record<string, string>;
+	headers: Record<string, unknown>;
+	/** parsed JSON body (or the raw text) */
+	body?: unknown;
+	/** what the sandbox answered; undefined when it dropped the connection */
+	status?: number;
+	at: number;
+}
+
+/** A fault for the in-process sandbox to inject (sandbox/core/types.ts `FaultSpec`). */
+export interface SandboxFault {
+	vendor: string;
+	mode: 'status' | 'delay' | 'reset' | 'malformed' | 'empty' | 'applyThenDrop' | 'timeout';
+	method?: string;
+	/** regular expression tested against the vendor-relative path */
+	path?: string;
+	count?: number;
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	delayMs?: number;
+}
+
 /** The part of `sandbox/` (sandbox/index.ts `startSandbox`) the real-n8n suites rely on. */
 export interface SandboxLike {
 	/** origin, e.g. http://127.0.0.1:41234 */
 	readonly url: string;
 	/** per vendor: base URL and ready-to-use credential data keyed by the pack's credential field names */
 	endpoints(): Record<string, { baseUrl: string; credentials: Record<string, unknown>; seeded?: Record<string, unknown> }>;
-	requests(vendor?: string): Array<{ vendor: string; method: string; path: string; headers: Record<string, unknown>; at: number }>;
+	requests(vendor?: string): SandboxRequestRecord[];
+	/** restores every vendor's seeded data (credentials stay valid; seeded IDs change) and forgets requests and faults */
+	reset?(): void;
+	injectFault?(fault: SandboxFault): void;
+	clearFaults?(): void;
 	close(): Promise<void>;
 }
 
@@ -42,7 +75,20 @@ export interface VendorRun {
 	source: string;
 	result: ExecuteResult;
 	/** requests the sandbox recorded for this vendor while the workflow ran */
-	requests: ReturnType<SandboxLike['requests']>;
+	requests: SandboxRequestRecord[];
+	/** the vendor's `seeded` view of the sandbox (IDs, counts) right before and right after the run */
+	seededBefore: Record<string, unknown>;
+	seededAfter: Record<string, unknown>;
+}
+
+export interface RunVendorWorkflowsOptions {
+	/**
+	 * Reset the sandbox (`sandbox.reset()`) before each workflow, so that each one starts from the seeded data whatever
+	 * the workflows before it created, changed or deleted. Default false.
+	 */
+	resetSandbox?: boolean;
+	/** Only the examples whose file (`examples/<name>.json`) this accepts; default: every example using the node. */
+	examples?: (file: string) => boolean;
 }
 
 export function credentialIdFor(vendor: string): string {
@@ -99,6 +145,7 @@ export async function runVendorWorkflows(
 	sandbox: SandboxLike,
 	meta: PackMetadata,
 	vendor: string,
+	options: RunVendorWorkflowsOptions = {},
 ): Promise<VendorRun[]> {
 	const node = meta.nodes.find((n) => n.name.toLowerCase() === vendor.toLowerCase());
 	if (!node) throw new Error(`the pack has no node "${vendor}" (it has: ${meta.nodes.map((n) => n.name).join(', ')})`);
@@ -106,7 +153,9 @@ export async function runVendorWorkflows(
 	const credential = sandboxCredential(sandbox, node);
 	await n8n.importCredentials([credential]);
 
-	const examples = exampleWorkflows({ nodeTypes: [node.type, ...(node.toolType ? [node.toolType] : [])] });
+	const examples = exampleWorkflows({ nodeTypes: [node.type, ...(node.toolType ? [node.toolType] : [])] }).filter(
+		({ file }) => !options.examples || options.examples(file),
+	);
 	const workflows = examples.length
 		? examples.map(({ file, workflow }) => ({
 				source: file,
@@ -116,12 +165,87 @@ export async function runVendorWorkflows(
 	await n8n.importWorkflow(workflows.map((w) => w.workflow));
 
 	const runs: VendorRun[] = [];
+	const seeded = () => ({ ...(sandbox.endpoints()[sandboxVendor]?.seeded ?? {}) });
 	for (const { source, workflow } of workflows) {
-		const before = sandbox.requests(sandboxVendor).length;
-		const result = await n8n.execute(workflow.id!);
-		runs.push({ vendor: sandboxVendor, workflow, source, result, requests: sandbox.requests(sandboxVendor).slice(before) });
+		let before = 0;
+		let seededBefore: Record<string, unknown> = {};
+		const result = await executeWorkflow(n8n, workflow.id!, () => {
+			if (options.resetSandbox) {
+				if (!sandbox.reset) throw new Error('resetSandbox: this sandbox has no reset()');
+				sandbox.reset();
+			}
+			before = sandbox.requests(sandboxVendor).length;
+			seededBefore = seeded();
+		});
+		runs.push({
+			vendor: sandboxVendor,
+			workflow,
+			source,
+			result,
+			requests: sandbox.requests(sandboxVendor).slice(before),
+			seededBefore,
+			seededAfter: seeded(),
+		});
 	}
 	return runs;
+}
+
+/**
+ * `n8n execute`, run once more when the process did not exit by itself (exit code null: a signal from outside killed
+ * it; seen twice in ~60 runs while other suites loaded the machine, never reproduced alone). An exit code — 0 or 1 —
+ * is n8n's answer and is never retried. `prepare` runs before each attempt (reset the sandbox, inject a fault…).
+ */
+export async function executeWorkflow(n8n: N8nInstance, id: string, prepare: () => void = () => {}): Promise<ExecuteResult> {
+	prepare();
+	const first = await n8n.execute(id);
+	if (first.code !== null) return first;
+	process.stdout.write(`[n8n e2e] n8n execute --id=${id} was killed by a signal after ${first.durationMs} ms; running it once more\n`);
+	prepare();
+	return await n8n.execute(id);
+}
+
+/** The `json` of every item a node output on its first main output in its last run (error items included). */
+export function nodeOutput(result: ExecuteResult, nodeName: string): Array<Record<string, unknown>> {
+	const runsOfNode = result.runData?.[nodeName] ?? [];
+	const items = runsOfNode[runsOfNode.length - 1]?.data?.main?.[0] ?? [];
+	return items.map((item) => item.json);
+}
+
+/**
+ * A copy of `workflow` that ends at `nodeName` (the nodes after it are dropped), with `nodeName` set to n8n's
+ * "On Error" setting `onError` (`stopWorkflow` = n8n's default; `continueRegularOutput` = "Continue", the setting
+ * formerly called Continue On Fail). Gets its own id and name so that both variants can be imported side by side.
+ */
+export function workflowEndingAt(
+	workflow: WorkflowJson,
+	nodeName: string,
+	onError: 'stopWorkflow' | 'continueRegularOutput',
+): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	if (!copy.nodes.some((n) => n.name === nodeName)) throw new Error(`workflow "${workflow.name}" has no node "${nodeName}"`);
+	const connections = copy.connections as Record<string, { main?: Array<Array<{ node: string }>> }>;
+	// keep the nodes upstream of nodeName, and nodeName itself
+	const keep = new Set([nodeName]);
+	for (let grew = true; grew; ) {
+		grew = false;
+		for (const [from, outputs] of Object.entries(connections)) {
+			if (keep.has(from) || !(outputs.main ?? []).flat().some((c) => keep.has(c.node))) continue;
+			keep.add(from);
+			grew = true;
+		}
+	}
+	copy.nodes = copy.nodes.filter((n) => keep.has(n.name));
+	copy.connections = Object.fromEntries(
+		Object.entries(connections)
+			.filter(([from]) => keep.has(from) && from !== nodeName)
+			.map(([from, outputs]) => [from, { ...outputs, main: (outputs.main ?? []).map((o) => o.filter((c) => keep.has(c.node))) }]),
+	);
+	const node = copy.nodes.find((n) => n.name === nodeName)!;
+	if (onError === 'stopWorkflow') delete node.onError;
+	else node.onError = onError;
+	copy.name = `${workflow.name} [${onError}]`;
+	copy.id = shortId('ending-at', workflow.id ?? workflow.name, nodeName, onError);
+	return copy;
 }
 
 /** One line per run, for failure messages. */

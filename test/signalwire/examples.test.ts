@@ -23,4 +23,14 @@ describe('SignalWire examples run on the engine against the sandbox', () => {
 		expect([put.method, put.path, put.status]).toEqual(['PUT', '/api/relay/rest/sip_profile', 201]);
 		expect(put.body).toEqual({ default_codecs: ['OPUS', 'PCMU', 'PCMA'], default_encryption: 'required' });
 	});
+
+	it('delete: deletes the first SIP endpoint and outputs { deleted: true }', async () => {
+		env.sandbox.clearRequests();
+		const run = await env.runExample('signalwire-delete-sip-endpoint.json');
+		expect(run.data.resultData.error).toBeUndefined();
+		const [first] = run.data.resultData.runData['First SIP endpoint'][0].data!.main[0]!;
+		expect(run.data.resultData.runData['Delete SIP endpoint'][0].data!.main[0]!.map((item) => item.json)).toEqual([{ deleted: true }]);
+		const deletes = env.sandbox.requests('signalwire').filter((request) => request.method === 'DELETE');
+		expect(deletes.map((request) => request.path)).toEqual([`/api/relay/rest/endpoints/sip/${first.json.id}`]);
+	});
 });

@@ -23,4 +23,15 @@ describe('Vobiz examples run on the engine against the sandbox', () => {
 		const update = env.sandbox.requests('vobiz').find((request) => request.method === 'POST')!;
 		expect(update.body).toEqual({ alias: 'Front-Desk', allow_video: true });
 	});
+
+	it('delete: deletes the first endpoint and outputs { deleted: true }', async () => {
+		const run = await env.runExample('vobiz-delete-endpoint.json');
+		expect(run.data.resultData.error).toBeUndefined();
+		const [first] = run.data.resultData.runData['First endpoint'][0].data!.main[0]!;
+		expect(run.data.resultData.runData['Delete endpoint'][0].data!.main[0]!.map((item) => item.json)).toEqual([{ deleted: true }]);
+		const deletes = env.sandbox.requests('vobiz').filter((request) => request.method === 'DELETE');
+		expect(deletes.map((request) => request.path)).toEqual([
+			`/api/v1/Account/${env.sandbox.endpoints().vobiz.credentials.authId}/Endpoint/${first.json.endpoint_id}/`,
+		]);
+	});
 });
