@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { TestEnvironment } from '../test/harness/run';
 import { describe as show, figure, format } from './stats';
@@ -113,8 +114,24 @@ async function rateLimitRun(label: string, extra: Record<string, unknown>): Prom
 	row('rate limits', `${label}: 429 answers received`, show(figure(throttled), '', 0), '', '');
 }
 
+/** Compressed size of a group of files, to say where the packed size goes. */
+function gzipped(files: string[]): number {
+	return gzipSync(Buffer.concat(files.map((file) => readFileSync(path.join(ROOT, file))))).length;
+}
+
 function footprint(): void {
 	const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }));
+	const files: string[] = pack.files.map((file: { path: string }) => file.path);
+	const share = (label: string, test: (file: string) => boolean) =>
+		`${label} ${format(gzipped(files.filter(test)) / 1000, 1)} kB`;
+	notes.push(
+		`footprint: where the packed size goes (gzip of each group alone): ${[
+			share('code', (file) => file.endsWith('.js')),
+			share('n8n lazy-loading metadata', (file) => /^dist\/(known|types|methods)\//.test(file)),
+			share('README', (file) => file === 'README.md'),
+			share('icons and codex', (file) => /\.(svg|node\.json)$/.test(file)),
+		].join(', ')}. Most of the code is the field descriptions, options and help users see; minifying saved 4 kB and was not kept, so the shipped credential code stays readable.`,
+	);
 	row('footprint', 'packed size (npm pack)', `${format(pack.size / 1000, 1)} kB`, '≤ 60 kB', pack.size <= 60_000 ? 'met' : 'MISSED');
 	row('footprint', 'unpacked size', `${format(pack.unpackedSize / 1000, 1)} kB`, '', '');
 	row('footprint', 'files in the package', String(pack.entryCount), '', '');
