@@ -162,7 +162,7 @@ export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promi
 		});
 		return { cases: cases.length, requests };
 	} finally {
-		await env.close();
+		await env.close({ recordSecrets: false });
 		await new Promise<void>((resolve) => decoy.close(() => resolve()));
 	}
 }

@@ -116,8 +116,12 @@ export class TestEnvironment {
 		return new TestEnvironment(sandbox);
 	}
 
-	async close(): Promise<void> {
-		recordTranscript('secrets', this.sandbox.secrets());
+	/**
+	 * `recordSecrets: false` for runs whose resources were given generated test inputs as passwords
+	 * (fuzzing): those strings are inputs the test also used elsewhere, not secrets the pack holds.
+	 */
+	async close({ recordSecrets = true }: { recordSecrets?: boolean } = {}): Promise<void> {
+		if (recordSecrets) recordTranscript('secrets', this.sandbox.secrets());
 		await this.sandbox.close();
 	}
 
@@ -157,7 +161,10 @@ export class TestEnvironment {
 			workflow,
 			startNode,
 		});
-		for (const [, tasks] of Object.entries(run.data.resultData.runData)) {
+		// Only what the pack's own nodes produced: test fixtures' items are the test's inputs, not outputs.
+		const packNodes = new Set(data.nodes.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`)).map((node) => node.name));
+		for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {
+			if (!packNodes.has(name)) continue;
 			for (const task of tasks) {
 				recordTranscript('output', task.data?.main ?? []);
 				if (task.error) recordTranscript('error', { message: task.error.message, description: task.error.description });
