@@ -25,6 +25,9 @@ function jsonFiles(prefix: string): Record<string, any>[] {
 		.map((file) => ({ file, ...JSON.parse(readFileSync(path.join(RELIABILITY_DIR, file), 'utf8')) }));
 }
 
+const combinationsOf = (row: Record<string, any>): number =>
+	Array.isArray(row.combinations) ? row.combinations.length : Number(row.combinations ?? 0);
+
 describe('RELIABILITY.md from this run', () => {
 	const fuzz = lines('fuzz');
 	const faults = jsonFiles('faults-');
@@ -51,9 +54,9 @@ Written by \`npm test\` (its second pass, after the whole suite) on ${new Date()
 
 ${
 	faults.length
-		? `| vendor | faults tried | items in | items out |\n|---|---|---|---|\n${faults
-				.map((row) => `| ${row.vendor ?? row.file} | ${row.faultsTried} | ${row.itemsIn} | ${row.itemsOut} |`)
-				.join('\n')}\n\nTotal: ${sum(faults, 'faultsTried')} faults tried, ${sum(faults, 'itemsIn')} items in, ${sum(faults, 'itemsOut')} items out.`
+		? `| vendor | fault kinds | operation × fault combinations | items in | items out |\n|---|---|---|---|---|\n${faults
+				.map((row) => `| ${row.vendor ?? row.file} | ${row.faultsTried} | ${combinationsOf(row)} | ${row.itemsIn} | ${row.itemsOut} |`)
+				.join('\n')}\n\nTotal: ${faults.reduce((total, row) => total + combinationsOf(row), 0)} combinations, ${sum(faults, 'itemsIn')} items in, ${sum(faults, 'itemsOut')} items out (Continue On Fail).`
 		: 'Not run in this pass.'
 }
 
