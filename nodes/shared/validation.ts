@@ -99,21 +99,6 @@ export function validateBody(
 	};
 }
 
-/** preSend hook: validates node parameters that end up in the path (IDs, domains, users). */
-export function validateParameters(rules: readonly FieldRule[]) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const values: IDataObject = {};
-		for (const rule of rules) {
-			values[rule.field] = this.getNodeParameter(rule.field, undefined, { extractValue: true }) as string;
-		}
-		assertFields(this, values, rules);
-		return requestOptions;
-	};
-}
-
 /**
  * preSend hook: validates the node parameters named in the URL template (`/x/{registrationId}`)
  * and fills them in, each encoded as one path segment. A plain template instead of an n8n
