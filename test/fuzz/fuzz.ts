@@ -1,6 +1,10 @@
 import fc from 'fast-check';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { setGlobalState } from 'n8n-workflow';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { TestEnvironment } from '../harness/run';
 import { recordReliability } from '../harness/transcript';
@@ -40,6 +44,12 @@ export interface FuzzTarget {
 }
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 42);
+const CASES_PER_EXECUTION = 2000;
+
+// Every expression n8n evaluates builds a luxon DateTime in the workflow's timezone; a fixed-offset
+// zone makes that cheap, and no fuzzed operation depends on the time of day.
+setGlobalState({ defaultTimezone: 'UTC' });
 
 /** Strings that try to break out: path tricks, URL tricks, header tricks, huge and odd Unicode. */
 export function hostileString(decoyUrl: string): fc.Arbitrary<string> {
@@ -69,6 +79,7 @@ export function hostileString(decoyUrl: string): fc.Arbitrary<string> {
 }
 
 export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promise<{ cases: number; requests: number }> {
+	const startedAt = Date.now();
 	const decoyHits: string[] = [];
 	const decoy = createServer((request, response) => {
 		decoyHits.push(`${request.method} ${request.url}`);
@@ -90,7 +101,7 @@ export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promi
 				]),
 			),
 		);
-		const cases = fc.sample(caseArbitrary, { numRuns: runs, seed: Number(process.env.FUZZ_SEED ?? 42) }) as IDataObject[];
+		const cases = fc.sample(caseArbitrary, { numRuns: runs, seed: FUZZ_SEED }) as IDataObject[];
 		// Group by which optional fields are set: the node's collection holds exactly those fields.
 		const groups = new Map<string, IDataObject[]>();
 		for (const generated of cases) {
@@ -98,10 +109,20 @@ export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promi
 				.filter((field) => generated[field.parameter] !== undefined)
 				.map((field) => field.parameter)
 				.join(',');
-			groups.set(shape, [...(groups.get(shape) ?? []), generated]);
+			const group = groups.get(shape);
+			if (group) group.push(generated);
+			else groups.set(shape, [generated]);
+		}
+		// RoutingNode keeps every item's context until the node finishes, so a 100,000-case group runs
+		// as several executions of at most CASES_PER_EXECUTION items each.
+		const executions: Array<[string, IDataObject[]]> = [];
+		for (const [shape, group] of groups) {
+			for (let start = 0; start < group.length; start += CASES_PER_EXECUTION) {
+				executions.push([shape, group.slice(start, start + CASES_PER_EXECUTION)]);
+			}
 		}
 		let requests = 0;
-		for (const [shape, items] of groups) {
+		for (const [shape, items] of executions) {
 			const present = new Set(shape ? shape.split(',') : []);
 			// Pacing is the node's politeness toward the vendor, not under test here; the sandbox's limit is off too.
 			const parameters: INodeParameters = {
@@ -154,12 +175,25 @@ export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promi
 			}
 		}
 		if (decoyHits.length) throw new Error(`Requests reached another host: ${decoyHits.join('; ')}`);
-		recordReliability('fuzz', {
+		const figures = {
 			vendor: target.vendor,
 			operation: `${target.parameters.resource}:${target.parameters.operation}`,
 			cases: cases.length,
 			requests,
-		});
+		};
+		recordReliability('fuzz', figures);
+		if (process.env.FUZZ_RECORD) {
+			appendFileSync(
+				path.resolve(__dirname, '..', '..', process.env.FUZZ_RECORD),
+				`${JSON.stringify({
+					...figures,
+					seed: FUZZ_SEED,
+					seconds: Math.round((Date.now() - startedAt) / 1000),
+					finished: new Date().toISOString(),
+					commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
+				})}\n`,
+			);
+		}
 		return { cases: cases.length, requests };
 	} finally {
 		await env.close({ recordSecrets: false });

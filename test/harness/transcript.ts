@@ -9,7 +9,14 @@ export const TRANSCRIPT_DIR = path.resolve(__dirname, '..', '..', 'test-artifact
 
 const file = path.join(TRANSCRIPT_DIR, `${process.pid}-${process.env.JEST_WORKER_ID ?? '0'}.jsonl`);
 
+/**
+ * `npm run fuzz` turns transcripts off: its millions of generated cases are test inputs echoed back,
+ * not the suite's outputs, and the leak scan runs only in `npm test`.
+ */
+const TRANSCRIPTS_ON = process.env.SIP_TRANSCRIPTS !== 'off';
+
 export function recordTranscript(kind: 'output' | 'error' | 'log' | 'secrets', value: unknown): void {
+	if (!TRANSCRIPTS_ON) return;
 	mkdirSync(TRANSCRIPT_DIR, { recursive: true });
 	appendFileSync(file, `${JSON.stringify({ kind, value })}\n`);
 }

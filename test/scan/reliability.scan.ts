@@ -25,6 +25,18 @@ function jsonFiles(prefix: string): Record<string, any>[] {
 		.map((file) => ({ file, ...JSON.parse(readFileSync(path.join(RELIABILITY_DIR, file), 'utf8')) }));
 }
 
+/** Rows `npm run fuzz` appends, one per operation it finished; the latest row of each operation counts. */
+function extendedFuzzRuns(): Record<string, any>[] {
+	const file = path.join(ROOT, 'test', 'fuzz', 'extended-results.jsonl');
+	if (!existsSync(file)) return [];
+	const latest = new Map<string, Record<string, any>>();
+	for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+		const row = JSON.parse(line);
+		latest.set(`${row.vendor} ${row.operation}`, row);
+	}
+	return [...latest.values()];
+}
+
 const combinationsOf = (row: Record<string, any>): number =>
 	Array.isArray(row.combinations) ? row.combinations.length : Number(row.combinations ?? 0);
 
@@ -33,6 +45,7 @@ describe('RELIABILITY.md from this run', () => {
 	const faults = jsonFiles('faults-');
 	const injection = jsonFiles('injection');
 	const queue = lines('queue');
+	const extended = extendedFuzzRuns();
 	const scanFile = path.join(ROOT, 'test-artifacts', 'secret-scan.json');
 	const scan = existsSync(scanFile) ? JSON.parse(readFileSync(scanFile, 'utf8')) : undefined;
 
@@ -86,6 +99,16 @@ ${
 		: 'Not run in this pass.'
 }
 
+### \`npm run fuzz\` (100,000 cases per operation)
+
+${
+	extended.length
+		? `Not part of \`npm test\`: its figures come from \`test/fuzz/extended-results.jsonl\`, which each \`npm run fuzz\` appends to.\n\n| vendor | operation | cases | requests to the sandbox | seconds | finished | commit |\n|---|---|---|---|---|---|---|\n${extended
+				.map((row) => `| ${row.vendor} | ${row.operation} | ${row.cases} | ${row.requests} | ${row.seconds} | ${String(row.finished).slice(0, 16)} | ${row.commit} |`)
+				.join('\n')}\n\n${extended.length} operations, ${extended.reduce((total, row) => total + row.cases, 0)} cases; this pass ran ${fuzz.length} operations.`
+		: 'No run recorded yet.'
+}
+
 ## Queue mode
 
 ${queue.length ? queue.map((row) => `- ${row.result}`).join('\n') : 'Not run in this pass (needs redis-server).'}
@@ -94,5 +117,6 @@ ${queue.length ? queue.map((row) => `- ${row.result}`).join('\n') : 'Not run in 
 		if (scan) expect(scan.found).toBe(0);
 		for (const [, row] of fuzzByVendor) expect(row.minimum).toBeGreaterThanOrEqual(Number(process.env.FUZZ_RUNS ?? 1000));
 		for (const row of faults) expect(row.itemsOut).toBe(row.itemsIn);
+		for (const row of extended) expect(row.cases).toBeGreaterThanOrEqual(100_000);
 	});
 });
