@@ -1,38 +1,17 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { TestEnvironment } from '../test/harness/run';
 import { BareUltravoxUpdate } from './bareNode';
+import { startExternalSandbox } from './externalSandbox';
 
 /**
  * Child process: N Ultravox updates on the engine, through the pack's node or the bare declarative
  * baseline; prints this process's peak RSS in MB. The sandbox answering them runs in a process of
  * its own, so its memory is not counted.
  */
-async function externalSandbox(): Promise<{ baseUrl: string; credentials: ICredentialDataDecryptedObject; ids: string[]; stop: () => void }> {
-	const child = spawn(
-		process.execPath,
-		[require.resolve('ts-node/dist/bin.js'), '--transpile-only', path.join(__dirname, '..', 'sandbox', 'cli.ts'), '--port', '0'],
-		{ stdio: ['ignore', 'pipe', 'inherit'] },
-	);
-	const line = await new Promise<string>((resolve) => {
-		let buffered = '';
-		child.stdout.on('data', (chunk) => {
-			buffered += chunk;
-			if (buffered.includes('\n')) resolve(buffered.split('\n')[0]);
-		});
-	});
-	const printed = JSON.parse(line);
-	const { ultravox } = printed.vendors;
-	// The vendor's rate limit is not what this measures: off, so no item waits or fails.
-	await fetch(`${printed.admin}/config`, { method: 'POST', body: JSON.stringify({ rateLimits: { ultravox: 0 } }) });
-	return { baseUrl: ultravox.baseUrl, credentials: ultravox.credentials, ids: ultravox.seeded.sipRegistrationIds, stop: () => child.kill() };
-}
-
 async function main(): Promise<void> {
 	const [variant, countText] = process.argv.slice(2);
 	const count = Number(countText);
-	const sandbox = await externalSandbox();
+	// The vendor's rate limit is not what this measures: off, so no item waits or fails.
+	const sandbox = await startExternalSandbox({ rateLimits: { ultravox: 0 } });
 	const env = await TestEnvironment.start({ maxRecordedRequests: 0 });
 	env.nodeTypes.add('n8n-nodes-sip-credentials.bareUltravoxUpdate', new BareUltravoxUpdate());
 	env.credentials.add({ id: 'external', name: 'external sandbox', type: 'ultravoxSipApi', data: sandbox.credentials });
