@@ -1,8 +1,10 @@
 'use strict';
+const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { src, dest, series } = require('gulp');
 const { checkIcons } = require('./scripts/icons');
+const { bundle } = require('./scripts/bundle');
 const pkg = require('./package.json');
 
 // The source folder of a compiled module under dist/ is where its `file:` icon references point.
@@ -40,16 +42,30 @@ function copyAssets() {
 	);
 }
 
+// One CommonJS bundle (dist/bundle.js) and, at every path of package.json `n8n`, a file that
+// re-exports its class from it (scripts/bundle.js). Empties dist/ first.
+async function bundleCode() {
+	await bundle(__dirname);
+}
+
 // Lazy-loading metadata (dist/known, dist/types): n8n lists the nodes at boot from these files
-// without importing the node code.
+// without importing the node code, and later requires each `sourcePath` named there.
 async function writeMetadata() {
 	execFileSync(process.execPath, [require.resolve('n8n-core/bin/generate-metadata')], {
 		cwd: __dirname,
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
+	for (const kind of ['nodes', 'credentials']) {
+		const known = JSON.parse(fs.readFileSync(path.join(__dirname, 'dist/known', `${kind}.json`), 'utf8'));
+		const missing = Object.values(known)
+			.map(({ sourcePath }) => sourcePath)
+			.filter((sourcePath) => !fs.existsSync(path.join(__dirname, sourcePath)));
+		if (missing.length) throw new Error(`dist/known/${kind}.json names files the build did not write: ${missing.join(', ')}`);
+	}
 }
 
+exports.bundle = bundleCode;
 exports.icons = series(validateIcons, copyAssets);
 exports.metadata = writeMetadata;
-exports.build = series(validateIcons, copyAssets, writeMetadata);
+exports.build = series(bundleCode, validateIcons, copyAssets, writeMetadata);
 exports.default = exports.build;

@@ -9,6 +9,17 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const { checkIcons } = require('../../scripts/icons') as {
 	checkIcons(declarations: { owner: string; icon: unknown; sourceDir: string }[]): { problems: string[]; files: string[] };
 };
+const { BUNDLE, classNameOf } = require('../../scripts/bundle') as { BUNDLE: string; classNameOf(distFile: string): string };
+
+/** Issue 9's budget for `npm pack` (bytes of the .tgz). */
+const PACKED_SIZE_BUDGET = 60_000;
+
+function dryRunPack(): { size: number; files: string[] } {
+	const [pack] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }),
+	);
+	return { size: pack.size, files: pack.files.map((file: { path: string }) => file.path) };
+}
 
 describe('package.json is what n8n expects of a community package', () => {
 	it('names, keywords, license, files and peer dependency', () => {
@@ -39,11 +50,11 @@ describe('package.json is what n8n expects of a community package', () => {
 });
 
 describe('the built package', () => {
+	const pack = dryRunPack();
+	const entryFiles = [...packageJson.n8n.nodes, ...packageJson.n8n.credentials];
+
 	it('npm pack holds only dist/, package.json, README.md, LICENSE and CHANGELOG.md', () => {
-		const [pack] = JSON.parse(
-			execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }),
-		);
-		const files: string[] = pack.files.map((file: { path: string }) => file.path);
+		const { files } = pack;
 		const outside = files.filter(
 			(file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file),
 		);
@@ -62,6 +73,59 @@ describe('the built package', () => {
 		expect(Object.keys(knownCredentials).length).toBe(packSourceFiles().credentials.length);
 		expect(existsSync(path.join(ROOT, 'dist/types/nodes.json'))).toBe(true);
 		expect(existsSync(path.join(ROOT, 'dist/types/credentials.json'))).toBe(true);
+	});
+
+	it('every sourcePath in dist/known is a file of the package (n8n requires it when the node is used)', () => {
+		for (const kind of ['nodes', 'credentials']) {
+			const known: Record<string, { className: string; sourcePath: string }> = JSON.parse(
+				readFileSync(path.join(ROOT, 'dist/known', `${kind}.json`), 'utf8'),
+			);
+			for (const { className, sourcePath } of Object.values(known)) {
+				expect(pack.files).toContain(sourcePath);
+				expect(entryFiles).toContain(sourcePath);
+				expect(classNameOf(sourcePath)).toBe(className);
+			}
+		}
+	});
+
+	it('ships its code as one bundle plus the listed entry files: no per-operation modules, .d.ts, .map or .ts', () => {
+		expect(pack.files.filter((file) => /\.(js|cjs|mjs)$/.test(file)).sort()).toEqual([BUNDLE, ...entryFiles].sort());
+		expect(pack.files.filter((file) => /\.(map|ts)$/.test(file))).toEqual([]);
+	});
+
+	it.each(entryFiles)('%s re-exports its class, and only it, from the bundle', (file) => {
+		const className = classNameOf(file);
+		const text = readFileSync(path.join(ROOT, file), 'utf8');
+		const required = [...text.matchAll(/require\('([^']+)'\)/g)].map((match) => match[1]);
+		expect(required).toHaveLength(1);
+		expect(path.resolve(ROOT, path.dirname(file), required[0])).toBe(path.join(ROOT, BUNDLE));
+		const exported = require(path.join(ROOT, file));
+		expect(Object.keys(exported)).toEqual([className]);
+		expect(exported[className]).toBe(require(path.join(ROOT, BUNDLE))[className]);
+	});
+
+	it.each(entryFiles)('%s: the bundled class describes the same node/credential as its TypeScript source', (file) => {
+		const className = classNameOf(file);
+		const Bundled = require(path.join(ROOT, file))[className];
+		// The explicit .ts: without it Node resolves `X.node` to the codex file X.node.json.
+		const Source = require(path.join(ROOT, path.relative('dist', file).replace(/\.js$/, '.ts')))[className];
+		const bundled = new Bundled();
+		const source = new Source();
+		expect(Bundled.name).toBe(className);
+		expect(JSON.stringify(bundled.description ?? bundled)).toBe(JSON.stringify(source.description ?? source));
+	});
+
+	it('the bundle requires nothing but n8n-workflow and Node built-ins (no runtime dependency)', () => {
+		const text = readFileSync(path.join(ROOT, BUNDLE), 'utf8');
+		const required = new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]));
+		const builtins = new Set(require('node:module').builtinModules as string[]);
+		const others = [...required].filter((name) => name !== 'n8n-workflow' && !builtins.has(name.replace(/^node:/, '')));
+		expect(others).toEqual([]);
+		expect(required.has('n8n-workflow')).toBe(true);
+	});
+
+	it(`npm pack stays within the packed-size budget (${PACKED_SIZE_BUDGET / 1000} kB)`, () => {
+		expect(pack.size).toBeLessThanOrEqual(PACKED_SIZE_BUDGET);
 	});
 });
 

@@ -402,7 +402,11 @@ export const sipAddressOptionalFields: INodeProperties[] = [
 	stringField('User', 'user', 'user', 'The SIP username that reaches this address, without spaces; "*" accepts any', 'e.g. agent'),
 ];
 
-/** Collection options in the alphabetical order n8n shows them in. */
+/**
+ * Collection options in the alphabetical order n8n shows them in. Compares lower-cased code points, not
+ * `localeCompare`: its first call loads ICU's collation data (~10 ms), which would be most of the pack's require time.
+ */
 export function sortedByName(fields: INodeProperties[]): INodeProperties[] {
-	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const key = (field: INodeProperties) => field.displayName.toLowerCase();
+	return [...fields].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
