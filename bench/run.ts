@@ -269,7 +269,7 @@ const limitWhenMissed: Record<string, string> = {
   stays near the floor ("from the first request to the end"). With Batching at 10 items / 1 ms RoutingNode yields
   between batches, preparation overlaps sending, and the run comes within budget. A node cannot make that its
   default: n8n's loader replaces a declarative node's own \`requestOptions\` with its standard collection
-  (\`DirectoryLoader.applyDeclarativeNodeOptionParameters\`), so docs/rotation.md tells users to set it for runs
+  (\`DirectoryLoader.applyDeclarativeNodeOptionParameters\`), so docs/behaviour.md tells users to set it for runs
   of more than about 1,000 items. 429s still occur: the pacer's timers fire late and bunched while the event loop
   builds requests; each is retried after its Retry-After, and no item fails.`,
 	footprint: `Requiring the pack is now one bundle (dist/bundle.js) plus ten three-line files, down from ~96 modules
