@@ -20,7 +20,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-/** The ONE place where the n8n version is pinned. See e2e/README-section.md for why this version. */
+/** The ONE place where the n8n version is pinned. docs/real-n8n.md ("Pinned") says why this version. */
 const PINNED_N8N_VERSION = '2.41.1';
 /** Node runtime n8n 2.x needs (>= 24). A semver range: npm picks the newest 24.x. */
 const NODE_RUNTIME_RANGE = '24';
