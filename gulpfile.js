@@ -4,12 +4,12 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { src, dest, series } = require('gulp');
 const { checkIcons } = require('./scripts/icons');
-const { bundle } = require('./scripts/bundle');
+const { bundle, sourceOf } = require('./scripts/bundle');
 const pkg = require('./package.json');
 
 // The source folder of a compiled module under dist/ is where its `file:` icon references point.
 function sourceDirOf(distFile) {
-	return path.dirname(path.resolve(__dirname, path.relative('dist', distFile)));
+	return path.dirname(path.resolve(__dirname, sourceOf(distFile)));
 }
 
 function declaredIcons() {

@@ -68,4 +68,4 @@ async function bundle(root = ROOT) {
 	}
 }
 
-module.exports = { BUNDLE, bundle, classNameOf };
+module.exports = { BUNDLE, bundle, classNameOf, sourceOf };

@@ -9,7 +9,11 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const { checkIcons } = require('../../scripts/icons') as {
 	checkIcons(declarations: { owner: string; icon: unknown; sourceDir: string }[]): { problems: string[]; files: string[] };
 };
-const { BUNDLE, classNameOf } = require('../../scripts/bundle') as { BUNDLE: string; classNameOf(distFile: string): string };
+const { BUNDLE, classNameOf, sourceOf } = require('../../scripts/bundle') as {
+	BUNDLE: string;
+	classNameOf(distFile: string): string;
+	sourceOf(distFile: string): string;
+};
 
 /** Issue 9's budget for `npm pack` (bytes of the .tgz). */
 const PACKED_SIZE_BUDGET = 60_000;
@@ -108,7 +112,7 @@ describe('the built package', () => {
 		const className = classNameOf(file);
 		const Bundled = require(path.join(ROOT, file))[className];
 		// The explicit .ts: without it Node resolves `X.node` to the codex file X.node.json.
-		const Source = require(path.join(ROOT, path.relative('dist', file).replace(/\.js$/, '.ts')))[className];
+		const Source = require(path.join(ROOT, sourceOf(file)))[className];
 		const bundled = new Bundled();
 		const source = new Source();
 		expect(Bundled.name).toBe(className);

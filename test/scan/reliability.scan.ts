@@ -9,14 +9,15 @@ import { RELIABILITY_DIR } from '../harness/transcript';
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 
-function lines(kind: string): Record<string, any>[] {
-	const file = path.join(RELIABILITY_DIR, `${kind}.jsonl`);
+function jsonLines(file: string): Record<string, any>[] {
 	if (!existsSync(file)) return [];
 	return readFileSync(file, 'utf8')
 		.split('\n')
 		.filter(Boolean)
 		.map((line) => JSON.parse(line));
 }
+
+const lines = (kind: string) => jsonLines(path.join(RELIABILITY_DIR, `${kind}.jsonl`));
 
 function jsonFiles(prefix: string): Record<string, any>[] {
 	if (!existsSync(RELIABILITY_DIR)) return [];
@@ -27,11 +28,8 @@ function jsonFiles(prefix: string): Record<string, any>[] {
 
 /** Rows `npm run fuzz` appends, one per operation it finished; the latest row of each operation counts. */
 function extendedFuzzRuns(): Record<string, any>[] {
-	const file = path.join(ROOT, 'test', 'fuzz', 'extended-results.jsonl');
-	if (!existsSync(file)) return [];
 	const latest = new Map<string, Record<string, any>>();
-	for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
-		const row = JSON.parse(line);
+	for (const row of jsonLines(path.join(ROOT, 'test', 'fuzz', 'extended-results.jsonl'))) {
 		latest.set(`${row.vendor} ${row.operation}`, row);
 	}
 	return [...latest.values()];
