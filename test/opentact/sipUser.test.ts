@@ -1,4 +1,6 @@
+import type { INodeParameters } from 'n8n-workflow';
 import { TestEnvironment } from '../harness/run';
+import type { RunOptions } from '../harness/run';
 import { BRANCH_DOMAIN, byId, calls, EMPTY_DOMAIN, fromList, MAIN_DOMAIN, OutputLedger, VENDOR } from './helpers';
 
 describe('Opentact node: SIP users on the engine, against the sandbox', () => {
@@ -10,6 +12,14 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 	const sessionToken = () => String(env.credentials.stored(credential.id)?.sessionToken ?? '');
 	/** Requests other than the login, which the session tests cover. */
 	const apiRequests = () => env.sandbox.requests(VENDOR).filter((request) => request.path !== '/rest/auth');
+	/** One SIP user operation on the engine, in the seeded main domain unless `parameters` names another. */
+	const runSipUser = (operation: string, parameters: INodeParameters = {}, options: Pick<RunOptions, 'items' | 'continueOnFail'> = {}) =>
+		ledger.run({
+			node: 'opentact',
+			credential,
+			...options,
+			parameters: { resource: 'sipUser', operation, domain: byId(MAIN_DOMAIN), ...parameters },
+		});
 
 	beforeAll(async () => {
 		env = await TestEnvironment.start();
@@ -30,16 +40,10 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 	describe('Update (Opentact: Modify SIP User)', () => {
 		it('sends PATCH /rest/sip/domain/{domain}/user/{uuid} with X-Auth-Token and a JSON body of only the set fields', async () => {
 			const id = seeded.sipUserIds[0];
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: {
-					resource: 'sipUser',
-					operation: 'update',
-					domain: fromList(MAIN_DOMAIN),
-					userId: byId(id),
-					updateFields: { firstName: 'Ada', isActive: false, sameDomainCallsOnly: true, gender: 'Female' },
-				},
+			const result = await runSipUser('update', {
+				domain: fromList(MAIN_DOMAIN),
+				userId: byId(id),
+				updateFields: { firstName: 'Ada', isActive: false, sameDomainCallsOnly: true, gender: 'Female' },
 			});
 			expect(result.error).toBeUndefined();
 			const [patch, ...others] = apiRequests();
@@ -69,29 +73,22 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			expect(result.items[0].json).not.toHaveProperty('success');
 		});
 
-		it('sends each of the ten documented Modify fields under Opentact\'s own name', async () => {
+		it("sends each of the ten documented Modify fields under Opentact's own name", async () => {
 			const id = seeded.sipUserIds[1];
 			const newPassword = ledger.secret('Modify-All-Fields-2026');
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: {
-					resource: 'sipUser',
-					operation: 'update',
-					domain: byId(MAIN_DOMAIN),
-					userId: byId(id),
-					updateFields: {
-						isActive: true,
-						email: 'ada@example.com',
-						lastName: 'Lovelace',
-						firstName: 'Ada',
-						password: newPassword,
-						phoneNumber: '+12025550199',
-						tnLease: seeded.tnLeaseIds[0],
-						dob: '1990-12-10T00:00:00',
-						sameDomainCallsOnly: false,
-						gender: 'Other',
-					},
+			const result = await runSipUser('update', {
+				userId: byId(id),
+				updateFields: {
+					isActive: true,
+					email: 'ada@example.com',
+					lastName: 'Lovelace',
+					firstName: 'Ada',
+					password: newPassword,
+					phoneNumber: '+12025550199',
+					tnLease: seeded.tnLeaseIds[0],
+					dob: '1990-12-10T00:00:00',
+					sameDomainCallsOnly: false,
+					gender: 'Other',
 				},
 			});
 			expect(result.error).toBeUndefined();
@@ -115,24 +112,9 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		it('a new password signs the phone out until it is provisioned with it (registration simulation)', async () => {
 			const id = seeded.sipUserIds[2];
 			const newPassword = ledger.secret('Rotated-Pass-7781');
-			const get = () =>
-				ledger.run({
-					node: 'opentact',
-					credential,
-					parameters: { resource: 'sipUser', operation: 'get', domain: byId(MAIN_DOMAIN), userId: byId(id) },
-				});
+			const get = () => runSipUser('get', { userId: byId(id) });
 			expect((await get()).items[0].json.state).toBe('online');
-			const updated = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: {
-					resource: 'sipUser',
-					operation: 'update',
-					domain: byId(MAIN_DOMAIN),
-					userId: byId(id),
-					updateFields: { password: newPassword },
-				},
-			});
+			const updated = await runSipUser('update', { userId: byId(id), updateFields: { password: newPassword } });
 			expect(apiRequests().find((request) => request.method === 'PATCH')?.body).toEqual({ password: newPassword });
 			expect(updated.items[0].json.state).toBe('offline');
 			expect((await get()).items[0].json.state).toBe('offline');
@@ -141,34 +123,14 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		});
 
 		it('refuses an update that sets no field, before sending anything', async () => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: {
-					resource: 'sipUser',
-					operation: 'update',
-					domain: byId(MAIN_DOMAIN),
-					userId: byId(seeded.sipUserIds[0]),
-					updateFields: {},
-				},
-			});
+			const result = await runSipUser('update', { userId: byId(seeded.sipUserIds[0]), updateFields: {} });
 			expect(result.error?.message).toBe('No field to change was set (item 0)');
 			expect(result.error?.description).toContain('Add at least one field under "Update Fields"');
 			expect(apiRequests()).toHaveLength(0);
 		});
 
 		it('refuses a text field added but left empty, naming it, instead of sending ""', async () => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: {
-					resource: 'sipUser',
-					operation: 'update',
-					domain: byId(MAIN_DOMAIN),
-					userId: byId(seeded.sipUserIds[0]),
-					updateFields: { firstName: 'Ada', email: '' },
-				},
-			});
+			const result = await runSipUser('update', { userId: byId(seeded.sipUserIds[0]), updateFields: { firstName: 'Ada', email: '' } });
 			expect(result.error?.message).toBe('"Email" is empty (item 0)');
 			expect(result.error?.description).toContain('remove it from "Update Fields"');
 			expect(result.error?.description).toContain('Nothing was sent to Opentact');
@@ -176,18 +138,11 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		});
 
 		it('checks documented values before sending: the item named is the one that is wrong', async () => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				items: [{ lease: seeded.tnLeaseIds[1] }, { lease: 'not-a-uuid' }],
-				parameters: {
-					resource: 'sipUser',
-					operation: 'update',
-					domain: byId(MAIN_DOMAIN),
-					userId: byId(seeded.sipUserIds[0]),
-					updateFields: { tnLease: '={{ $json.lease }}' },
-				},
-			});
+			const result = await runSipUser(
+				'update',
+				{ userId: byId(seeded.sipUserIds[0]), updateFields: { tnLease: '={{ $json.lease }}' } },
+				{ items: [{ lease: seeded.tnLeaseIds[1] }, { lease: 'not-a-uuid' }] },
+			);
 			expect(result.error?.message).toBe(
 				'"TN Lease ID" has characters that are not allowed (a TN lease UUID such as 0116f6d1-1280-44b2-9134-da48509ec575) (item 1)',
 			);
@@ -195,17 +150,7 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		});
 
 		it('refuses a gender outside Male/Female/Other given by an expression', async () => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: {
-					resource: 'sipUser',
-					operation: 'update',
-					domain: byId(MAIN_DOMAIN),
-					userId: byId(seeded.sipUserIds[0]),
-					updateFields: { gender: '={{ "female" }}' },
-				},
-			});
+			const result = await runSipUser('update', { userId: byId(seeded.sipUserIds[0]), updateFields: { gender: '={{ "female" }}' } });
 			expect(result.error?.message).toBe('"Gender" must be one of Male, Female, Other, got "female" (item 0)');
 			expect(apiRequests()).toHaveLength(0);
 		});
@@ -219,17 +164,11 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			['SEEDED', '.', '"SIP Domain" has characters that are not allowed'],
 			['SEEDED', 'acme/../x', '"SIP Domain" has characters that are not allowed'],
 		])('user %p in domain %p (from an expression) is refused before sending', async (user, domain, message) => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				items: [{ user: user === 'SEEDED' ? seeded.sipUserIds[0] : user, domain }],
-				parameters: {
-					resource: 'sipUser',
-					operation: 'delete',
-					domain: byId('={{ $json.domain }}'),
-					userId: byId('={{ $json.user }}'),
-				},
-			});
+			const result = await runSipUser(
+				'delete',
+				{ domain: byId('={{ $json.domain }}'), userId: byId('={{ $json.user }}') },
+				{ items: [{ user: user === 'SEEDED' ? seeded.sipUserIds[0] : user, domain }] },
+			);
 			expect(result.error?.message).toContain(message);
 			expect(result.error?.message).toContain('(item 0)');
 			expect(result.error?.description).toContain('Nothing was sent to the vendor');
@@ -248,11 +187,7 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		});
 
 		it('encodes the domain as one path segment', async () => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: { resource: 'sipUser', operation: 'getAll', domain: byId('odd?name#x'), returnAll: true },
-			});
+			const result = await runSipUser('getAll', { domain: byId('odd?name#x'), returnAll: true });
 			expect(apiRequests()[0].path).toBe('/rest/sip/domain/odd%3Fname%23x/user');
 			expect(result.error?.description).toContain('Opentact said: SIP Domain not found');
 		});
@@ -261,25 +196,19 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 	describe('Create', () => {
 		it('sends login, password and the profile fields set, and outputs the new user without digests', async () => {
 			const password = ledger.secret('Cr3ate-Secret-4410');
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: {
-					resource: 'sipUser',
-					operation: 'create',
-					domain: fromList(BRANCH_DOMAIN),
-					login: 'alice',
-					password,
-					additionalFields: {
-						firstName: 'Alice',
-						lastName: 'Liddell',
-						email: 'alice@example.com',
-						phoneNumber: '+12025550100',
-						avatar: 'https://example.com/alice.png',
-						sameDomainCallsOnly: true,
-						dob: '1999-01-02T00:00:00',
-						gender: 'Female',
-					},
+			const result = await runSipUser('create', {
+				domain: fromList(BRANCH_DOMAIN),
+				login: 'alice',
+				password,
+				additionalFields: {
+					firstName: 'Alice',
+					lastName: 'Liddell',
+					email: 'alice@example.com',
+					phoneNumber: '+12025550100',
+					avatar: 'https://example.com/alice.png',
+					sameDomainCallsOnly: true,
+					dob: '1999-01-02T00:00:00',
+					gender: 'Female',
 				},
 			});
 			expect(result.error).toBeUndefined();
@@ -311,35 +240,23 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		});
 
 		it('requires the password, naming it and the item, without sending that item', async () => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				items: [{ login: 'bob', password: ledger.secret('Long-Enough-Pass-1') }, { login: 'carol', password: '' }],
-				parameters: {
-					resource: 'sipUser',
-					operation: 'create',
-					domain: byId(MAIN_DOMAIN),
-					login: '={{ $json.login }}',
-					password: '={{ $json.password }}',
+			const result = await runSipUser(
+				'create',
+				{ login: '={{ $json.login }}', password: '={{ $json.password }}' },
+				{
+					items: [
+						{ login: 'bob', password: ledger.secret('Long-Enough-Pass-1') },
+						{ login: 'carol', password: '' },
+					],
 				},
-			});
+			);
 			expect(result.error?.message).toBe('"Password" is required (item 1)');
 			expect(result.error?.description).toContain('Nothing was sent');
 			expect(apiRequests().filter((request) => (request.body as { login?: string })?.login === 'carol')).toHaveLength(0);
 		});
 
-		it('an Opentact error answer reaches the NodeApiError description in Opentact\'s words', async () => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: {
-					resource: 'sipUser',
-					operation: 'create',
-					domain: byId(MAIN_DOMAIN),
-					login: 'ext1000',
-					password: ledger.secret('Duplicate-Login-55'),
-				},
-			});
+		it("an Opentact error answer reaches the NodeApiError description in Opentact's words", async () => {
+			const result = await runSipUser('create', { login: 'ext1000', password: ledger.secret('Duplicate-Login-55') });
 			expect(result.error?.name).toBe('NodeApiError');
 			expect(result.error?.message).toBe('Opentact Create SIP User failed: Opentact answered HTTP 400');
 			expect(result.error?.description).toContain(`Opentact said: SIP User with login "ext1000" already exists in ${MAIN_DOMAIN}`);
@@ -348,29 +265,16 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 	});
 
 	describe('Get and Delete', () => {
-		it('Get returns the user from the envelope\'s payload', async () => {
+		it("Get returns the user from the envelope's payload", async () => {
 			const id = seeded.sipUserIds[3];
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: { resource: 'sipUser', operation: 'get', domain: byId(MAIN_DOMAIN), userId: byId(id) },
-			});
+			const result = await runSipUser('get', { userId: byId(id) });
 			expect(calls(env).filter((call) => !call.endsWith('/rest/auth'))).toEqual([`GET /rest/sip/domain/${MAIN_DOMAIN}/user/${id}`]);
 			expect(result.items.map((item) => item.json.uuid)).toEqual([id]);
 			expect(result.items[0].json).toMatchObject({ login: 'ext1003', state: 'online', is_active: true });
 		});
 
-		it('a missing user gives a 404 NodeApiError naming the operation with Opentact\'s message', async () => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: {
-					resource: 'sipUser',
-					operation: 'get',
-					domain: byId(MAIN_DOMAIN),
-					userId: byId('00000000-0000-4000-8000-000000000000'),
-				},
-			});
+		it("a missing user gives a 404 NodeApiError naming the operation with Opentact's message", async () => {
+			const result = await runSipUser('get', { userId: byId('00000000-0000-4000-8000-000000000000') });
 			expect(result.error?.name).toBe('NodeApiError');
 			expect(result.error?.message).toBe('Opentact Get SIP User failed: Opentact answered HTTP 404');
 			expect(result.error?.description).toContain('Opentact said: SIP User not found');
@@ -379,32 +283,18 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 
 		it('Delete answers { deleted: true } and the user and its phone are gone', async () => {
 			const id = seeded.branchSipUserIds[0];
-			const deleted = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: { resource: 'sipUser', operation: 'delete', domain: byId(BRANCH_DOMAIN), userId: byId(id) },
-			});
+			const deleted = await runSipUser('delete', { domain: byId(BRANCH_DOMAIN), userId: byId(id) });
 			expect(deleted.items.map((item) => item.json)).toEqual([{ deleted: true }]);
-			expect(apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual([
-				`DELETE /rest/sip/domain/${BRANCH_DOMAIN}/user/${id}`,
-			]);
+			expect(apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual([`DELETE /rest/sip/domain/${BRANCH_DOMAIN}/user/${id}`]);
 			expect(env.sandbox.devices.has(VENDOR, id)).toBe(false);
-			const again = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: { resource: 'sipUser', operation: 'get', domain: byId(BRANCH_DOMAIN), userId: byId(id) },
-			});
+			const again = await runSipUser('get', { domain: byId(BRANCH_DOMAIN), userId: byId(id) });
 			expect(again.error?.httpCode).toBe('404');
 		});
 	});
 
 	describe('Get Many', () => {
 		it('Return All gives every user of the domain from one unpaged answer', async () => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: { resource: 'sipUser', operation: 'getAll', domain: fromList(MAIN_DOMAIN), returnAll: true },
-			});
+			const result = await runSipUser('getAll', { domain: fromList(MAIN_DOMAIN), returnAll: true });
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(seeded.sipUserCount);
 			expect(new Set(result.items.map((item) => item.json.uuid)).size).toBe(seeded.sipUserCount);
@@ -414,22 +304,17 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		});
 
 		it('Limit cuts the list after the answer', async () => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: { resource: 'sipUser', operation: 'getAll', domain: byId(MAIN_DOMAIN), returnAll: false, limit: 7 },
-			});
+			const result = await runSipUser('getAll', { returnAll: false, limit: 7 });
 			expect(result.items.map((item) => item.json.login)).toEqual(['ext1000', 'ext1001', 'ext1002', 'ext1003', 'ext1004', 'ext1005', 'ext1006']);
 			expect(apiRequests()).toHaveLength(1);
 		});
 
 		it('one run over several domains pairs every user with the input item that named its domain', async () => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				items: [{ domain: BRANCH_DOMAIN }, { domain: EMPTY_DOMAIN }, { domain: MAIN_DOMAIN }],
-				parameters: { resource: 'sipUser', operation: 'getAll', domain: byId('={{ $json.domain }}'), returnAll: false, limit: 2 },
-			});
+			const result = await runSipUser(
+				'getAll',
+				{ domain: byId('={{ $json.domain }}'), returnAll: false, limit: 2 },
+				{ items: [{ domain: BRANCH_DOMAIN }, { domain: EMPTY_DOMAIN }, { domain: MAIN_DOMAIN }] },
+			);
 			expect(result.items.map((item) => [item.pairedItem, (item.json.sip_domain as { domain: string }).domain])).toEqual([
 				[{ item: 0 }, BRANCH_DOMAIN],
 				[{ item: 0 }, BRANCH_DOMAIN],
@@ -438,33 +323,20 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			]);
 		});
 
-		it('a domain without users gives no items; an unknown domain fails with Opentact\'s 404', async () => {
-			const empty = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: { resource: 'sipUser', operation: 'getAll', domain: byId(EMPTY_DOMAIN), returnAll: true },
-			});
+		it("a domain without users gives no items; an unknown domain fails with Opentact's 404", async () => {
+			const empty = await runSipUser('getAll', { domain: byId(EMPTY_DOMAIN), returnAll: true });
 			expect(empty.error).toBeUndefined();
 			expect(empty.items).toEqual([]);
-			const unknown = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: { resource: 'sipUser', operation: 'getAll', domain: byId('nope.sip.opentact.org'), returnAll: true },
-			});
+			const unknown = await runSipUser('getAll', { domain: byId('nope.sip.opentact.org'), returnAll: true });
 			expect(unknown.error?.message).toBe('Opentact Get Many SIP User failed: Opentact answered HTTP 404');
 			expect(unknown.error?.description).toContain('Opentact said: SIP Domain not found');
 		});
 	});
 
-	describe('Opentact\'s failure answers', () => {
-		const getFirst = () =>
-			ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: { resource: 'sipUser', operation: 'get', domain: byId(MAIN_DOMAIN), userId: byId(seeded.sipUserIds[0]) },
-			});
+	describe("Opentact's failure answers", () => {
+		const getFirst = () => runSipUser('get', { userId: byId(seeded.sipUserIds[0]) });
 
-		it('a 2xx answer with success: false is an error carrying Opentact\'s message and status', async () => {
+		it("a 2xx answer with success: false is an error carrying Opentact's message and status", async () => {
 			await getFirst();
 			env.sandbox.injectFault({
 				vendor: VENDOR,
@@ -482,11 +354,7 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		it('success: false on a list and on a delete is an error too, not an empty result or { deleted: true }', async () => {
 			await getFirst();
 			env.sandbox.injectFault({ vendor: VENDOR, mode: 'status', status: 200, path: '/user$', body: { success: false, message: 'List unavailable' } });
-			const list = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: { resource: 'sipUser', operation: 'getAll', domain: byId(MAIN_DOMAIN), returnAll: true },
-			});
+			const list = await runSipUser('getAll', { returnAll: true });
 			expect(list.items).toEqual([]);
 			expect(list.error?.description).toContain('Opentact said: List unavailable');
 			env.sandbox.injectFault({
@@ -496,11 +364,7 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 				method: 'DELETE',
 				body: { success: false, message: 'SIP User is in use', status: 409 },
 			});
-			const deleted = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: { resource: 'sipUser', operation: 'delete', domain: byId(MAIN_DOMAIN), userId: byId(seeded.sipUserIds[0]) },
-			});
+			const deleted = await runSipUser('delete', { userId: byId(seeded.sipUserIds[0]) });
 			expect(deleted.items).toEqual([]);
 			expect(deleted.error?.message).toBe('Opentact Delete SIP User failed: Opentact answered HTTP 409');
 			expect(deleted.error?.description).toContain('Opentact said: SIP User is in use');
@@ -522,33 +386,13 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 					fields: { 'body.password': { message: 'password is too weak', value: password } },
 				},
 			});
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: {
-					resource: 'sipUser',
-					operation: 'update',
-					domain: byId(MAIN_DOMAIN),
-					userId: byId(seeded.sipUserIds[0]),
-					updateFields: { password },
-				},
-			});
+			const result = await runSipUser('update', { userId: byId(seeded.sipUserIds[0]), updateFields: { password } });
 			expect(result.error?.description).toContain('Opentact said: Validation failed; body.password: password is too weak');
 			expect(JSON.stringify({ message: result.error?.message, description: result.error?.description })).not.toContain(password);
 		});
 
-		it('Opentact\'s own type check answers with its field error shape', async () => {
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: {
-					resource: 'sipUser',
-					operation: 'update',
-					domain: byId(MAIN_DOMAIN),
-					userId: byId(seeded.sipUserIds[0]),
-					updateFields: { isActive: '={{ "yes" }}' },
-				},
-			});
+		it("Opentact's own type check answers with its field error shape", async () => {
+			const result = await runSipUser('update', { userId: byId(seeded.sipUserIds[0]), updateFields: { isActive: '={{ "yes" }}' } });
 			expect(result.error?.message).toBe('Opentact Update SIP User failed: Opentact answered HTTP 400');
 			expect(result.error?.description).toContain('Opentact said: Validation failed; body.is_active: must be a boolean');
 		});
@@ -564,18 +408,11 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 	it('Continue On Fail: 5 items of which 2 fail give 5 items, each paired with its input', async () => {
 		const missing = '00000000-0000-4000-8000-00000000000';
 		const ids = [seeded.sipUserIds[0], `${missing}1`, seeded.sipUserIds[1], `${missing}2`, seeded.sipUserIds[2]];
-		const result = await ledger.run({
-			node: 'opentact',
-			credential,
-			continueOnFail: true,
-			items: ids.map((id) => ({ id })),
-			parameters: {
-				resource: 'sipUser',
-				operation: 'get',
-				domain: byId(MAIN_DOMAIN),
-				userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-			},
-		});
+		const result = await runSipUser(
+			'get',
+			{ userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ continueOnFail: true, items: ids.map((id) => ({ id })) },
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(5);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
@@ -585,18 +422,11 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 	});
 
 	it('Continue On Fail also keeps items that fail validation, paired with their input', async () => {
-		const result = await ledger.run({
-			node: 'opentact',
-			credential,
-			continueOnFail: true,
-			items: [{ id: seeded.sipUserIds[0] }, { id: '..' }, { id: seeded.sipUserIds[1] }],
-			parameters: {
-				resource: 'sipUser',
-				operation: 'get',
-				domain: byId(MAIN_DOMAIN),
-				userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-			},
-		});
+		const result = await runSipUser(
+			'get',
+			{ userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ continueOnFail: true, items: [{ id: seeded.sipUserIds[0] }, { id: '..' }, { id: seeded.sipUserIds[1] }] },
+		);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(String(result.items[1].json.error)).toContain('"SIP User" has characters that are not allowed');
 		expect(apiRequests().filter((request) => request.path.endsWith('/..'))).toHaveLength(0);
