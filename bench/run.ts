@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { dryRunPack } from '../test/harness/pack';
 import { TestEnvironment } from '../test/harness/run';
 import { describe as show, figure, format } from './stats';
 import { measureBoot } from './boot';
@@ -130,10 +131,9 @@ function gzipped(files: string[]): number {
 }
 
 function footprint(): void {
-	const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }));
-	const files: string[] = pack.files.map((file: { path: string }) => file.path);
+	const pack = dryRunPack();
 	const share = (label: string, test: (file: string) => boolean) =>
-		`${label} ${format(gzipped(files.filter(test)) / 1000, 1)} kB`;
+		`${label} ${format(gzipped(pack.files.filter(test)) / 1000, 1)} kB`;
 	notes.push(
 		`footprint: where the packed size goes (gzip of each group alone): ${[
 			share('code', (file) => file.endsWith('.js')),

@@ -2,6 +2,7 @@ import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { DirectoryLoader } from 'n8n-core';
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import packageJson from '../../package.json';
@@ -25,6 +26,15 @@ export function packSourceFiles(): { nodes: string[]; credentials: string[] } {
 		.filter((file) => file.endsWith('.credentials.ts'))
 		.map((file) => `credentials/${file}`);
 	return { nodes: nodes.sort(), credentials: credentials.sort() };
+}
+
+/** What `npm pack` would publish now: the .tgz size and unpacked size in bytes, the file count and paths. */
+export function dryRunPack(): { size: number; unpackedSize: number; entryCount: number; files: string[] } {
+	const [pack] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }),
+	);
+	const { size, unpackedSize, entryCount } = pack;
+	return { size, unpackedSize, entryCount, files: pack.files.map((file: { path: string }) => file.path) };
 }
 
 // The explicit .ts matters: without it Node resolves `X.node` to the codex file X.node.json first.

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import packageJson from '../../package.json';
-import { packSourceFiles } from '../harness/pack';
+import { dryRunPack, packSourceFiles } from '../harness/pack';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const { checkIcons } = require('../../scripts/icons') as {
@@ -17,13 +16,6 @@ const { BUNDLE, classNameOf, sourceOf } = require('../../scripts/bundle') as {
 
 /** Issue 9's budget for `npm pack` (bytes of the .tgz). */
 const PACKED_SIZE_BUDGET = 60_000;
-
-function dryRunPack(): { size: number; files: string[] } {
-	const [pack] = JSON.parse(
-		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }),
-	);
-	return { size: pack.size, files: pack.files.map((file: { path: string }) => file.path) };
-}
 
 describe('package.json is what n8n expects of a community package', () => {
 	it('names, keywords, license, files and peer dependency', () => {
