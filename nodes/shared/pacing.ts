@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+const WINDOW_MS = 1000;
+
 /**
  * Spaces requests evenly so one credential stays under its vendor's rate limit even when n8n
  * starts every item of a run at once. Shared by every execution in this n8n process that uses
@@ -7,26 +9,44 @@ import { sleep } from 'n8n-workflow';
  */
 class RequestPacer {
 	private nextSlotAt = 0;
-	/** When the most recent requests left, oldest first: at most `requestsPerSecond` within any second. */
-	private readonly recent: number[] = [];
+	private unanswered = 0;
+	/** When the answers of the last second came, oldest first (answers are recorded as they come). */
+	private readonly answeredAt: number[] = [];
 
-	async waitForSlot(requestsPerSecond: number): Promise<void> {
+	/**
+	 * Sends `attempt` in the next free slot. The vendor counts a request when it arrives, which can
+	 * be long after the node let it go (a busy event loop, the network), so a request holds its
+	 * place from the moment it leaves until a second after its answer. Wherever between those two
+	 * moments the vendor counted it, no second of the vendor's clock sees more than
+	 * `requestsPerSecond` of them.
+	 */
+	async paced<T>(requestsPerSecond: number, attempt: () => Promise<T>): Promise<T> {
+		await this.waitForSlot(requestsPerSecond);
+		try {
+			return await attempt();
+		} finally {
+			this.unanswered--;
+			this.answeredAt.push(Date.now());
+		}
+	}
+
+	private async waitForSlot(requestsPerSecond: number): Promise<void> {
 		const interval = 1000 / requestsPerSecond;
 		const now = Date.now();
 		const slot = Math.max(now, this.nextSlotAt);
 		this.nextSlotAt = slot + interval;
 		if (slot > now) await sleep(slot - now);
-		// A busy event loop wakes many scheduled requests late and at once; the vendor counts
-		// requests per second, so the last second is checked at the moment of sending.
 		const allowed = Math.max(1, Math.floor(requestsPerSecond));
 		for (;;) {
 			const sentAt = Date.now();
-			while (this.recent.length && sentAt - this.recent[0] >= 1000) this.recent.shift();
-			if (this.recent.length < allowed) {
-				this.recent.push(sentAt);
+			while (this.answeredAt.length && sentAt - this.answeredAt[0] >= WINDOW_MS) this.answeredAt.shift();
+			if (this.unanswered + this.answeredAt.length < allowed) {
+				this.unanswered++;
 				return;
 			}
-			await sleep(1000 - (sentAt - this.recent[0]));
+			// With every place held by a request still unanswered, look again one interval later.
+			const freesAt = this.answeredAt.length ? this.answeredAt[0] + WINDOW_MS : sentAt + interval;
+			await sleep(Math.max(1, freesAt - sentAt));
 		}
 	}
 

@@ -120,9 +120,8 @@ function pathContext(
 		let serverRetries = 0;
 		const secrets = secretsOf(request, vendor);
 		for (;;) {
-			await pacer.waitForSlot(options.requestsPerSecond);
 			try {
-				return await attempt();
+				return await pacer.paced(options.requestsPerSecond, attempt);
 			} catch (error) {
 				const method = (request.method ?? 'GET').toUpperCase();
 				if (error instanceof AnswerFailure) {

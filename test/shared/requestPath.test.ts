@@ -42,6 +42,22 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 		expect(statuses()).toHaveLength(30);
 	});
 
+	it('stays under the limit when requests reach the vendor late: 5 of 20 items delayed 400 ms on the way, pacing at the limit, never a 429', async () => {
+		// The vendor counts a request when it arrives, not when the node sent it. Requests held up on
+		// the way (a busy n8n, the network) land in the same second as later ones.
+		env.sandbox.configure({ rateLimits: { ultravox: 10 } });
+		env.sandbox.injectFault({ vendor: 'ultravox', mode: 'delay', delayMs: 400, count: 5 });
+		const result = await env.run({
+			node: 'ultravox',
+			credential,
+			items: getItems(20),
+			parameters: getParameters({ requestsPerSecond: 10 }),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.registrationId)).toEqual(getItems(20).map((item) => item.id));
+		expect(statuses()).toEqual(Array(20).fill(200));
+	});
+
 	it('when pacing is set too fast, honours Retry-After on 429 and still loses no item', async () => {
 		env.sandbox.configure({ rateLimits: { ultravox: 10 } });
 		const result = await env.run({
