@@ -8,7 +8,7 @@ export const ultravoxVendor: VendorProfile = {
 	displayName: 'Ultravox',
 	credentialType: 'ultravoxSipApi',
 	// Ultravox documents 200 requests/s per API key (500/s per account).
-	defaultRequestsPerSecond: 190,
+	defaultRequestsPerSecond: 195,
 	// Django REST framework shapes: {"detail": "..."} or {"field": ["message", ...]}.
 	errorMessage: (body) => {
 		if (body && typeof body === 'object' && typeof (body as IDataObject).detail === 'string') {
