@@ -11,6 +11,12 @@ const DIGITS = '23456789';
 const SYMBOLS = '-_.!~*+=';
 export const SIP_SAFE_ALPHABET = UPPER + LOWER + DIGITS + SYMBOLS;
 const CLASSES = [UPPER, LOWER, DIGITS, SYMBOLS];
+/**
+ * The first character is never a symbol: n8n reads a parameter value that starts with `=` as an
+ * expression (a pasted password would lose it), and spreadsheets read a CSV cell that starts with
+ * `=`, `+` or `-` as a formula.
+ */
+export const FIRST_CHARACTER_ALPHABET = UPPER + LOWER + DIGITS;
 const UNSAFE_CHARACTERS = /[\s@:;"'\\/]/;
 
 export const DEFAULT_PASSWORD_LENGTH = 24;
@@ -28,15 +34,16 @@ export function effectiveLength(requested: number, policy: PasswordPolicy): numb
 }
 
 /**
- * A uniformly random password from `crypto.randomInt` over the SIP-safe alphabet that contains at
- * least one upper-case letter, lower-case letter, digit and symbol (vendors with complexity rules
- * accept it). Ambiguous characters (I, l, O, 0, 1) are left out so a person can read it off a screen.
+ * A uniformly random password from `crypto.randomInt` over the SIP-safe alphabet (a letter or digit
+ * first) that contains at least one upper-case letter, lower-case letter, digit and symbol (vendors
+ * with complexity rules accept it). Ambiguous characters (I, l, O, 0, 1) are left out so a person
+ * can read it off a screen.
  */
 export function generatePassword(length: number, policy: PasswordPolicy): string {
 	const size = effectiveLength(length, policy);
 	for (;;) {
-		let password = '';
-		for (let i = 0; i < size; i++) password += SIP_SAFE_ALPHABET[randomInt(SIP_SAFE_ALPHABET.length)];
+		let password = FIRST_CHARACTER_ALPHABET[randomInt(FIRST_CHARACTER_ALPHABET.length)];
+		for (let i = 1; i < size; i++) password += SIP_SAFE_ALPHABET[randomInt(SIP_SAFE_ALPHABET.length)];
 		if (CLASSES.every((characters) => [...password].some((character) => characters.includes(character)))) {
 			return password;
 		}

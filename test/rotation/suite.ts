@@ -1,5 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { generatePassword, SIP_SAFE_ALPHABET } from '../../nodes/shared/password';
+import { FIRST_CHARACTER_ALPHABET, generatePassword, SIP_SAFE_ALPHABET } from '../../nodes/shared/password';
 import { TestEnvironment } from '../harness/run';
 import { packNodeTypes } from '../harness/pack';
 import type { VendorProfile } from '../../nodes/shared/vendor';
@@ -50,12 +50,13 @@ export function describeRotation(config: RotationTarget): void {
 				.requests(config.vendor)
 				.filter((request) => request.method === config.applyCall.method && config.applyCall.path.test(request.path));
 
-		it('10,000 generated passwords all meet the policy (length, SIP-safe alphabet, vendor minimum)', () => {
+		it('10,000 generated passwords all meet the policy (length, SIP-safe alphabet, vendor minimum, letter or digit first)', () => {
 			for (const requested of [1, policy.minimumLength, 24, 64]) {
 				for (let n = 0; n < 2500; n++) {
 					const password = generatePassword(requested, policy);
 					expect(password.length).toBe(Math.max(requested, policy.minimumLength));
 					expect([...password].every((character) => SIP_SAFE_ALPHABET.includes(character))).toBe(true);
+					expect(FIRST_CHARACTER_ALPHABET).toContain(password[0]);
 				}
 			}
 		});
