@@ -9,14 +9,14 @@ const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const LOWER = 'abcdefghijkmnopqrstuvwxyz';
 const DIGITS = '23456789';
 const SYMBOLS = '-_.!~*+=';
-export const SIP_SAFE_ALPHABET = UPPER + LOWER + DIGITS + SYMBOLS;
-const CLASSES = [UPPER, LOWER, DIGITS, SYMBOLS];
 /**
  * The first character is never a symbol: n8n reads a parameter value that starts with `=` as an
  * expression (a pasted password would lose it), and spreadsheets read a CSV cell that starts with
  * `=`, `+` or `-` as a formula.
  */
 export const FIRST_CHARACTER_ALPHABET = UPPER + LOWER + DIGITS;
+export const SIP_SAFE_ALPHABET = FIRST_CHARACTER_ALPHABET + SYMBOLS;
+const CLASSES = [UPPER, LOWER, DIGITS, SYMBOLS];
 const UNSAFE_CHARACTERS = /[\s@:;"'\\/]/;
 
 export const DEFAULT_PASSWORD_LENGTH = 24;

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findLeaks, knownSecrets } from '../harness/leaks';
 import type { TranscriptEntry } from '../harness/leaks';
-import { RELIABILITY_DIR, TRANSCRIPT_DIR } from '../harness/transcript';
+import { recordReliability, TRANSCRIPT_DIR } from '../harness/transcript';
 
 /**
  * Runs after the whole suite (`npm test` runs it as a second jest pass): every output item, error
@@ -41,9 +41,8 @@ describe('secret-leak scan over everything the suite produced', () => {
 			secretsScanned: knownSecrets(entries).length,
 			found: findings.length,
 		};
-		// In the folder each run starts empty, so the report never shows an earlier run's figures.
-		mkdirSync(RELIABILITY_DIR, { recursive: true });
-		writeFileSync(path.join(RELIABILITY_DIR, 'secret-scan.json'), JSON.stringify(figures, null, 2));
+		// With the suite's other figures, in the folder each run starts empty: the report never shows an earlier run's.
+		recordReliability('secret-scan', figures);
 		expect(findings).toEqual([]);
 	});
 });
