@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { OpenApiContract } from '../core/openapi';
-import type { ContractViolation } from '../core/openapi';
+import { Contract } from '../core/contract';
+import { netSapiensContract } from '../contracts/netsapiens';
+import type { ContractViolation } from '../core/contract';
 import { Router } from '../core/router';
 import type { SandboxRequest, SandboxResponse, VendorContext, VendorSimulator } from '../core/types';
 
@@ -125,7 +126,7 @@ function describeViolation(violation: ContractViolation): string {
 
 export class NetSapiensSimulator implements VendorSimulator {
 	readonly name = 'netsapiens';
-	private readonly contract = new OpenApiContract('netsapiens.openapi.json');
+	private readonly contract = new Contract(netSapiensContract);
 	private readonly publicRoutes = new Router();
 	private readonly router = new Router();
 	private readonly principals = new WeakMap<SandboxRequest, Principal>();
@@ -288,7 +289,7 @@ export class NetSapiensSimulator implements VendorSimulator {
 			return error(403, 'This API key is read-only: POST, PUT and DELETE requests are rejected');
 		}
 		const operation = this.operationOf(request);
-		if (operation && write && operation.spec.requestBody) {
+		if (operation && write && operation.request) {
 			if (request.body === undefined || typeof request.body !== 'object' || Array.isArray(request.body)) {
 				return error(400, 'The request body must be a JSON object');
 			}

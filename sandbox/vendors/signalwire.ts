@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { OpenApiContract } from '../core/openapi';
-import type { ContractViolation } from '../core/openapi';
+import { Contract } from '../core/contract';
+import { signalWireContract } from '../contracts/signalwire';
+import type { ContractViolation } from '../core/contract';
 import { Router } from '../core/router';
 import type { SandboxRequest, SandboxResponse, VendorContext, VendorSimulator } from '../core/types';
 
@@ -220,7 +221,7 @@ function integerParameter(value: string | null, fallback: number): number {
 
 export class SignalWireSimulator implements VendorSimulator {
 	readonly name = 'signalwire';
-	private readonly contract = new OpenApiContract('signalwire.openapi.yaml');
+	private readonly contract = new Contract(signalWireContract);
 	private readonly router = new Router();
 	private readonly projectId = randomUUID();
 	private readonly tokens: ApiToken[] = [

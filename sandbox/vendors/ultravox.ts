@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { OpenApiContract } from '../core/openapi';
-import type { ContractViolation } from '../core/openapi';
+import { Contract } from '../core/contract';
+import { ultravoxContract } from '../contracts/ultravox';
+import type { ContractViolation } from '../core/contract';
 import { Router } from '../core/router';
 import type { SandboxRequest, SandboxResponse, VendorContext, VendorSimulator } from '../core/types';
 
@@ -46,7 +47,7 @@ function drfMessage(violation: ContractViolation): string {
  */
 export class UltravoxSimulator implements VendorSimulator {
 	readonly name = 'ultravox';
-	private readonly contract = new OpenApiContract('ultravox.openapi.yaml');
+	private readonly contract = new Contract(ultravoxContract);
 	private readonly router = new Router();
 	private readonly keys = [apiKey('Zk9Ht7Lm'), apiKey('Qp4Rt8Xw')];
 	private registrations = new Map<string, Registration>();
