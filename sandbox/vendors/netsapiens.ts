@@ -6,14 +6,14 @@ import { Router } from '../core/router';
 import type { SandboxRequest, SandboxResponse, VendorContext, VendorSimulator } from '../core/types';
 
 /**
- * NetSapiens ns-api v2, device part (vendors.md §5; OpenAPI subset ../shared/specs/netsapiens.openapi.json,
- * whose paths are relative to `https://{server}/ns-api/v2`). Bearer auth with API keys (scope,
+ * NetSapiens ns-api v2, device part (https://docs.ns-api.com/v45.0/reference/updatedevice; contract in
+ * sandbox/contracts/netsapiens.ts, paths relative to `https://{server}/ns-api/v2`). Bearer auth with API keys (scope,
  * domain, user, read-only flag) or OAuth2 access tokens from `POST /tokens` (lifetime
  * `config.tokenLifetimeSeconds`); `~` resolves to the caller's domain and user; `start`/`limit`
  * paging; `{code, message}` errors; writes answer `202 {code, message}` unless a create asks for
  * `synchronous: "yes"`; device registration fields come from the registration simulation.
  *
- * [I] marks behaviour vendors.md does not document, chosen as the most plausible reading.
+ * [I] marks behaviour NetSapiens does not document, chosen as the most plausible reading.
  */
 
 type Scope = 'Super User' | 'Reseller' | 'Office Manager' | 'Basic User';
@@ -488,7 +488,7 @@ export class NetSapiensSimulator implements VendorSimulator {
 	private listDomains(request: SandboxRequest): SandboxResponse {
 		const principal = this.principal(request);
 		if (principal.scope !== 'Super User' && principal.scope !== 'Reseller') {
-			return error(403, 'Domain not found or access denied'); // [I] vendors.md: "may 403" for domain keys
+			return error(403, 'Domain not found or access denied'); // [I] a key scoped to one domain may not list domains
 		}
 		const visible = [...this.domains.values()].filter(
 			(domain) => principal.scope === 'Super User' || domain.reseller === principal.reseller,

@@ -3,13 +3,13 @@ import { Router } from '../core/router';
 import type { SandboxRequest, SandboxResponse, VendorContext, VendorSimulator } from '../core/types';
 
 /**
- * Opentact's REST API as far as SIP users need it (doc.opentact.org, and the OpenAPI-derived types in
- * ../shared/vendors.md §3): Basic email:password login at GET /rest/auth issuing 24 h JWTs, JWTs sent
+ * Opentact's REST API as far as SIP users need it (https://doc.opentact.org/opentact-api-documentation/,
+ * and the types of Opentact's Swagger, https://api.opentact.org/swagger/): Basic email:password login at GET /rest/auth issuing 24 h JWTs, JWTs sent
  * as X-Auth-Token (or ?jwt=), long-lived API tokens sent as ?bearer=, the {success, payload} envelope,
  * {success:false, message, status} errors, SIP domains and the CRUD of their SIP users (no paging:
  * lists come whole), with `state` fed by the registration simulation.
  *
- * Opentact publishes no OpenAPI subset in ../shared/specs, so the body rules below are the
+ * Opentact's Swagger is not published as a file to check against, so the body rules below are the
  * documented ISIPUserNewParams / ISIPUserUpdateParams fields (plus is_active and tn_lease from the
  * Modify SIP User page). Where a behaviour is inferred it is marked [I].
  */

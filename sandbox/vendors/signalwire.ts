@@ -6,7 +6,7 @@ import { Router } from '../core/router';
 import type { SandboxRequest, SandboxResponse, VendorContext, VendorSimulator } from '../core/types';
 
 /**
- * SignalWire's SIP resources (vendors.md §1, seed 000_…, OpenAPI subset ../shared/specs/signalwire.openapi.yaml):
+ * SignalWire's SIP resources (https://developer.signalwire.com/rest/signalwire-rest/, sandbox/contracts/signalwire.ts):
  * one Space with one project, Basic auth project_id:api_token with scoped tokens, the SIP profile
  * singleton, relay SIP endpoints (legacy, full CRUD with password) and Fabric SIP addresses (write-only
  * password), `links.next` paging with PA/PB page tokens, and the two 422 shapes (relay vs Fabric).

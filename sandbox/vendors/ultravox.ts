@@ -41,7 +41,7 @@ function drfMessage(violation: ContractViolation): string {
 }
 
 /**
- * Ultravox's SIP registration API (docs.ultravox.ai, OpenAPI in ../shared/specs/ultravox.openapi.yaml):
+ * Ultravox's SIP registration API (https://docs.ultravox.ai/api-reference/sip/sip-registrations-list, sandbox/contracts/ultravox.ts):
  * X-API-Key auth, DRF cursor pagination with absolute next/previous URLs, write-only password,
  * `successful` fed by the registration simulation, 200 requests/s per key with Retry-After.
  */

@@ -3,14 +3,14 @@ import { Router } from '../core/router';
 import type { SandboxRequest, SandboxResponse, VendorContext, VendorSimulator } from '../core/types';
 
 /**
- * Vobiz's SIP endpoint API as documented in ../shared/vendors.md §4 and the seed
- * (../shared/seeds/003_…): X-Auth-ID + X-Auth-Token on every call, `/api/v1/Account/{auth_id}/…`
+ * Vobiz's SIP endpoint API as documented at https://docs.vobiz.ai/endpoint/update-endpoint and the
+ * endpoint pages beside it: X-Auth-ID + X-Auth-Token on every call, `/api/v1/Account/{auth_id}/…`
  * paths compared exactly (capital "Account"/"Endpoint"/"Application", trailing slash), update by
  * POST answering 202 with no body, delete answering 204, limit/offset paging with
  * `meta.total_count`, both documented error shapes, and `sip_registered` & co. fed by the
- * registration simulation. Vobiz publishes no machine-readable spec for these calls (the seed's
+ * registration simulation. Vobiz publishes no machine-readable spec for these calls (the update page's
  * OpenAPI fragment contradicts its own prose), so the documented rules are written out here.
- * Facts marked [I] are inferred in vendors.md or here, and said so in docs/vendors/vobiz.md.
+ * Facts marked [I] are inferred (Vobiz does not document them), and said so in docs/vendors/vobiz.md.
  */
 
 interface Endpoint {
@@ -258,7 +258,7 @@ export class VobizSimulator implements VendorSimulator {
 					}
 				: null,
 			...flags,
-			// "null unless registered" (vendors.md); the contact and expiry formats are [I].
+			// "null unless registered" (https://docs.vobiz.ai/endpoint/endpoint-object); the contact and expiry formats are [I].
 			sip_contact: state.registered ? `sip:${endpoint.username}@192.0.2.10:5060;transport=udp` : null,
 			sip_expires: state.registered && state.expiresAt ? registrarTime(state.expiresAt) : null,
 			sip_user_agent: state.registered ? (state.userAgent ?? null) : null,
@@ -438,7 +438,7 @@ export class VobizSimulator implements VendorSimulator {
 		return endpoint ? { status: 200, body: this.detailView(endpoint, context) } : NOT_FOUND;
 	}
 
-	/** The seed call: only the fields sent change; 202 with no body. */
+	/** Update Endpoint: only the fields sent change; 202 with no body. */
 	private update(id: string, request: SandboxRequest, context: VendorContext): SandboxResponse {
 		const endpoint = this.endpoints.get(id);
 		if (!endpoint) return NOT_FOUND;

@@ -3,7 +3,7 @@ import type { Sandbox } from '../../sandbox';
 
 /**
  * The NetSapiens simulator on its own, over HTTP: the contract the node is tested against must
- * itself follow vendors.md §5 and the OpenAPI subset.
+ * itself follow NetSapiens' API reference (https://docs.ns-api.com/v45.0/reference/updatedevice).
  */
 describe('NetSapiens sandbox', () => {
 	let sandbox: Sandbox;

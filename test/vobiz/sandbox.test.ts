@@ -10,7 +10,7 @@ interface Answer {
 
 /**
  * The Vobiz simulator over plain HTTP, the way any client sees it: it has to hold the node to
- * Vobiz's documented contract (vendors.md §4 and the seed), so these pin that contract down.
+ * Vobiz's documented contract (https://docs.vobiz.ai/endpoint/update-endpoint), so these pin that contract down.
  */
 describe('vendor sandbox: Vobiz contract', () => {
 	let sandbox: Sandbox;

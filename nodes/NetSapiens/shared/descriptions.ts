@@ -123,7 +123,7 @@ const yesNo = (vendorDefault: 'yes' | 'no'): { kind: 'options'; options: INodePr
 /**
  * The 23 writable device fields of NS-OAS UpdateDevice / CreateDevice, one node field each, in
  * the spec's order. The spec's descriptions of most yes/no flags are copies of an unrelated text
- * (vendors.md §5), so the descriptions here follow the field names [I].
+ * (https://docs.ns-api.com/v45.0/reference/updatedevice), so the descriptions here follow the field names [I].
  */
 export const DEVICE_FIELDS: readonly DeviceField[] = [
 	{

@@ -38,7 +38,7 @@ export function maskDeviceSecrets(item: IDataObject, context?: IExecuteSingleFun
 export const netSapiensVendor: VendorProfile = {
 	displayName: 'NetSapiens',
 	credentialType: 'netSapiensSipApi',
-	// NetSapiens documents no request rate limit (vendors.md §5 "Rate limits"); a conservative
+	// NetSapiens documents no request rate limit (https://docs.ns-api.com/docs); a conservative
 	// default that users can raise under Rate Limiting.
 	defaultRequestsPerSecond: 10,
 	errorMessage: netSapiensErrorMessage,

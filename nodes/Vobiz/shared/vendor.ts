@@ -13,10 +13,10 @@ function text(value: unknown): string | undefined {
 }
 
 /**
- * Vobiz documents two error shapes that disagree (vendors.md §4 "Errors"): the /errors page's
+ * Vobiz documents two error shapes that disagree (https://docs.vobiz.ai/errors): the /errors page's
  * envelope `{status:"error", error:{code, message, details}, timestamp, requestId}` and the
  * endpoint pages' flat `{error:"invalid request parameters", details:{field: message}}`. The
- * seed's OpenAPI fragment adds a third, `{api_id, error, message}`. Many 404s have no body at all.
+ * Update Endpoint page's OpenAPI fragment adds a third, `{api_id, error, message}`. Many 404s have no body at all.
  */
 export function vobizErrorMessage(body: unknown): string | undefined {
 	if (!isObject(body)) return flattenErrorBody(body);
@@ -37,8 +37,8 @@ export function vobizErrorMessage(body: unknown): string | undefined {
 export const vobizVendor: VendorProfile = {
 	displayName: 'Vobiz',
 	credentialType: 'vobizSipApi',
-	// Vobiz documents 429 answers but no numeric limit for a main account (vendors.md §4 "Rate
-	// limits"), so the default pace is a conservative guess users can raise.
+	// Vobiz documents 429 answers but no numeric limit for a main account (https://docs.vobiz.ai/errors),
+	// so the default pace is a conservative guess users can raise.
 	defaultRequestsPerSecond: 10,
 	errorMessage: vobizErrorMessage,
 	// Vobiz never returns an endpoint password; dropping it keeps that true even if one leaks.
