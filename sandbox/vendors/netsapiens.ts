@@ -57,7 +57,7 @@ interface DeviceRecord {
 	user: string;
 	device: string;
 	password: string;
-	/** The writable fields (NS-OAS UpdateDevice body) as NetSapiens stores them. */
+	/** The writable fields (UpdateDevice body in NetSapiens' OpenAPI) as NetSapiens stores them. */
 	settings: Record<string, unknown>;
 }
 
@@ -71,7 +71,7 @@ const DEVICE_SUFFIXES = ['', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
 const STALE_SUFFIX = 'i';
 const USER_AGENTS = ['Yealink T48 2.3.232', 'Polycom VVX 450 6.4.3', 'SnapMobile Web 44.0.2'];
 
-/** NS-OAS defaults of the writable device fields that have one. */
+/** NetSapiens' documented defaults of the writable device fields that have one. */
 const DEVICE_DEFAULTS: Record<string, unknown> = {
 	'caller-id-number-emergency': '[*]',
 	'device-force-notify-new-voicemails-enabled': 'no',
@@ -284,7 +284,7 @@ export class NetSapiensSimulator implements VendorSimulator {
 		if (route === 'methodNotAllowed') return error(405, `Method ${request.method} not allowed`);
 
 		const write = ['POST', 'PUT', 'DELETE'].includes(request.method);
-		// ApiKey.readonly: "POST, PUT and DELETE will be rejected" (NS-OAS); the 403 wording is [I].
+		// ApiKey.readonly: "POST, PUT and DELETE will be rejected" (NetSapiens' OpenAPI); the 403 wording is [I].
 		if (write && principal.readonly) {
 			return error(403, 'This API key is read-only: POST, PUT and DELETE requests are rejected');
 		}
@@ -396,7 +396,7 @@ export class NetSapiensSimulator implements VendorSimulator {
 			'device-sip-registration-ip-address': state.registered ? '192.0.2.10:5060' : '',
 			'device-sip-registration-user-agent': state.userAgent ?? '',
 			...(state.registered ? { 'device-sip-latency-seconds-current': 0.042, 'device-sip-latency-seconds-average': 0.05 } : {}),
-			// Not marked write-only in NS-OAS, so a read returns it [I].
+			// Not marked write-only in NetSapiens' OpenAPI, so a read returns it [I].
 			'device-sip-registration-password': record.password,
 			...record.settings,
 			'login-username': `${record.user}@${record.domain}`,

@@ -33,7 +33,7 @@ const CIPHERS = [
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const E164 = /^\+[1-9]\d{1,14}$/;
 
-/** Scopes each API family needs (SW-OAS operation descriptions). */
+/** Scopes each API family needs (SignalWire's OpenAPI operation descriptions). */
 const RELAY_SCOPES = ['voice'];
 const FABRIC_SIP_ADDRESS_SCOPES = ['calling', 'fax', 'messaging', 'video'];
 
@@ -226,7 +226,7 @@ export class SignalWireSimulator implements VendorSimulator {
 	private readonly projectId = randomUUID();
 	private readonly tokens: ApiToken[] = [
 		{ token: token(), scopes: ['voice', 'calling', 'messaging', 'fax', 'video'] },
-		// A token without Voice: SignalWire answers 401 to it on the relay APIs (authorization.mdx).
+		// A token without Voice: SignalWire answers 401 to it on the relay APIs (SignalWire's authorization guide).
 		{ token: token(), scopes: ['calling'] },
 	];
 	/** Numbers bought or verified in the project, the only ones `default_send_as` may name ([I]). */
@@ -348,7 +348,7 @@ export class SignalWireSimulator implements VendorSimulator {
 		if (route === undefined || route === 'methodNotAllowed') return notFound();
 		const family: Family = request.path.startsWith('/api/relay/') ? 'relay' : 'fabric';
 		const needed = family === 'relay' ? RELAY_SCOPES : FABRIC_SIP_ADDRESS_SCOPES;
-		// authorization.mdx: a token without the scope an operation needs gets 401, not 403.
+		// SignalWire's authorization guide: a token without the scope an operation needs gets 401, not 403.
 		if (!needed.some((scope) => apiToken.scopes.includes(scope))) return unauthorized();
 		// The path ID is declared as a UUID.
 		if (route.params.id !== undefined && !UUID.test(route.params.id)) return notFound();

@@ -105,7 +105,7 @@ describeFaultMatrix({
 	node: 'netSapiens',
 	credentialType: 'netSapiensSipApi',
 	displayName: 'NetSapiens',
-	// ErrorResponse {code, message} (NS-OAS), for every status.
+	// ErrorResponse {code, message} (NetSapiens' OpenAPI), for every status.
 	errorAnswer: (status, text) => ({ body: { code: status, message: text }, said: text }),
 	validationAnswer: () => ({
 		status: 400,

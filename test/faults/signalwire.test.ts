@@ -177,7 +177,7 @@ describeFaultMatrix({
 	node: 'signalWire',
 	credentialType: 'signalWireSipApi',
 	displayName: 'SignalWire',
-	// Simple errors: {"error": "Not Found"} (error-codes.mdx).
+	// Simple errors: {"error": "Not Found"} (SignalWire's error codes guide).
 	errorAnswer: (status) => ({ body: { error: SIMPLE[status] }, said: SIMPLE[status] }),
 	// 422 in the shape of the API family the call belongs to.
 	validationAnswer: (operation) =>

@@ -29,7 +29,7 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 		env.sandbox.clearRequests();
 	});
 
-	describe('Update (the seed call)', () => {
+	describe('Update (POST, answered 202 with no body)', () => {
 		it('sends POST /api/v1/Account/{auth_id}/Endpoint/{id}/ with both headers and only the set fields', async () => {
 			const id = seededIds[0];
 			const result = await run({

@@ -20,7 +20,7 @@ describe("vobizErrorMessage extracts Vobiz's own message from each documented er
 		expect(vobizErrorMessage({ status: 'error', error: { code: 'FORBIDDEN' } })).toBe('FORBIDDEN');
 	});
 
-	it("the seed OpenAPI's {api_id, error, message} shape, without the api_id noise", () => {
+	it("the Update Endpoint page's OpenAPI {api_id, error, message} shape, without the api_id noise", () => {
 		expect(vobizErrorMessage({ api_id: 'x1', error: 'not found', message: 'No endpoint 42' })).toBe('not found (No endpoint 42)');
 		expect(vobizErrorMessage({ api_id: 'x1', message: 'Something went wrong' })).toBe('Something went wrong');
 	});

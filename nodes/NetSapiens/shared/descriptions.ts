@@ -121,7 +121,7 @@ const yesNo = (vendorDefault: 'yes' | 'no'): { kind: 'options'; options: INodePr
 });
 
 /**
- * The 23 writable device fields of NS-OAS UpdateDevice / CreateDevice, one node field each, in
+ * The 23 writable device fields of NetSapiens' UpdateDevice / CreateDevice, one node field each, in
  * the spec's order. The spec's descriptions of most yes/no flags are copies of an unrelated text
  * (https://docs.ns-api.com/v45.0/reference/updatedevice), so the descriptions here follow the field names [I].
  */
@@ -327,12 +327,12 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 	},
 ];
 
-/** The fields NS-OAS types `string | null`: an empty value clears them (sent as null). */
+/** The fields NetSapiens' OpenAPI types `string | null`: an empty value clears them (sent as null). */
 export const NULLABLE_DEVICE_FIELDS = DEVICE_FIELDS.filter((field) => field.kind === 'string' && field.nullable).map(
 	(field) => field.field,
 );
 
-/** FieldRules for what NS-OAS documents about the device body: enums and integers. */
+/** FieldRules for what NetSapiens' OpenAPI documents about the device body: enums and integers. */
 export const deviceBodyRules: readonly FieldRule[] = DEVICE_FIELDS.flatMap((field): FieldRule[] => {
 	if (field.kind === 'options') {
 		return [{ field: field.field, label: field.displayName, oneOf: field.options.map((option) => String(option.value)) }];

@@ -1,7 +1,7 @@
 import { ApplicationError } from 'n8n-workflow';
 import { isLoopbackHost } from '../../shared/url';
 
-/** Where ns-api v2 lives below a server (NS-OAS `servers: https://{server}/ns-api/v2`). */
+/** Where ns-api v2 lives below a server (NetSapiens' OpenAPI `servers: https://{server}/ns-api/v2`). */
 export const API_PATH = '/ns-api/v2';
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -8,7 +8,7 @@ export const DEVICE_SECRET_FIELDS = ['device-sip-registration-password', 'device
 
 export const MASK = '********';
 
-/** NetSapiens' ErrorResponse `{code, message}` (NS-OAS); anything else is shown as it came. */
+/** NetSapiens' ErrorResponse `{code, message}` (NetSapiens' OpenAPI); anything else is shown as it came. */
 export function netSapiensErrorMessage(body: unknown): string | undefined {
 	if (body && typeof body === 'object' && !Array.isArray(body)) {
 		const { message } = body as IDataObject;

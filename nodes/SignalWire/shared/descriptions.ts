@@ -86,7 +86,7 @@ export const endpointIdLocator = idLocator('endpointId', 'SIP Endpoint', 'search
 export const addressIdLocator = idLocator('addressId', 'SIP Address', 'searchSipAddresses', 'Select a SIP address...');
 
 // ---------------------------------------------------------------------------------------------
-// SIP profile (relay REST, the seed operation)
+// SIP profile (relay REST, Update SIP Profile)
 
 export const sipProfileRules: readonly FieldRule[] = [
 	{
