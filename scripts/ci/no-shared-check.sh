@@ -26,13 +26,17 @@ stop_start() {
 	start_pid=""
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 mkdir "$copy"
-git -C "$repo" archive --format=tar HEAD | tar -x -C "$copy"
+# NO_SHARED_REV checks another commit (e.g. one from before the fix, to see the check fail).
+revision="${NO_SHARED_REV:-HEAD}"
+git -C "$repo" archive --format=tar "$revision" | tar -x -C "$copy"
 # The copy's only neighbour is nothing: no shared/ (nor anything else) beside it.
 [ "$(ls -A "$work")" = "repo" ] || { echo "no-shared-check: $work is not empty beside the copy" >&2; exit 1; }
 cd "$copy"
-echo "no-shared-check: copy of $(git -C "$repo" rev-parse --short HEAD) in $copy"
+echo "no-shared-check: copy of $(git -C "$repo" rev-parse --short "$revision") in $copy"
 
 timeout 900 npm ci --prefer-offline --no-audit --no-fund
 timeout 600 npm run build
