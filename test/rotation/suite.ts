@@ -309,6 +309,22 @@ export function describeRotation(config: RotationTarget): void {
 				expect(reads.length).toBeGreaterThanOrEqual(2);
 			});
 
+			it('a registration that cannot be told from one before the apply is never "verified" (same second, no sign-out seen)', async () => {
+				// The phone already has the new password: it registers the moment the vendor takes it, in the apply's
+				// own second and without a sign-out in between — indistinguishable from a registration just before it.
+				const deviceId = await config.deviceId(env, 3);
+				const pending = generatePassword(24, policy);
+				env.sandbox.devices.provision(config.vendor, deviceId, pending);
+				const result = await env.run({
+					node: config.node,
+					credential,
+					parameters: rotate(await config.target(env, 3), { passwordSource: 'provided', newPassword: pending, verification: 'readBack' }),
+				});
+				expect(env.sandbox.devices.state(config.vendor, deviceId).registered).toBe(true);
+				expect(result.items[0].json).toMatchObject({ outcome: 'applied', verification: 'notVerified' });
+				expect(result.items[0].json.verificationDetail).toContain('It is registered, but');
+			});
+
 			it('a device given the new password while the node waits is "verified"', async () => {
 				// The registration lands in a later second than the apply: vendors state registration times to the second.
 				env.sandbox.configure({ registrationDelayMs: 1100 });
