@@ -88,7 +88,9 @@ suite('password rotation example workflows in a real n8n', () => {
 		for (const r of [packed, instance]) if (r.status === 'rejected') throw r.reason;
 		meta = packMetadata();
 		await n8n.installPack(tarball);
-		sandbox = await startSandbox({ port: 0 });
+		// A phone takes a moment to re-register: the node sees it signed out first, and a registration time lands in a
+		// later second than the change (the only evidence that counts as "verified", docs/rotation.md).
+		sandbox = await startSandbox({ port: 0, config: { registrationDelayMs: 1500 } });
 		const endpoints = sandbox.endpoints();
 		const credentials = meta.nodes.map((node) => {
 			const vendor = Object.keys(endpoints).find((k) => k.toLowerCase() === node.name.toLowerCase())!;
@@ -207,6 +209,51 @@ suite('password rotation example workflows in a real n8n', () => {
 			expect(changed.map((r) => endpointOf(r.path))).toEqual([first, stuck]);
 			expect(sandbox.devices.state('vobiz', stuck).registered).toBe(false);
 			expect(sandbox.devices.state('vobiz', first).registered).toBe(true);
+		}, 4 * 60_000);
+
+		test('a password Vobiz refuses (validation 400) is not retried: a new pending one is generated, stored and applied', async () => {
+			const [refusedOn] = fleet;
+			const before = sandbox.requests('vobiz').length;
+			sandbox.injectFault({
+				vendor: 'vobiz',
+				mode: 'status',
+				method: 'POST',
+				path: `^/api/v1/Account/[^/]+/Endpoint/${refusedOn}/$`,
+				count: 1,
+				status: 400,
+				body: { error: 'invalid request parameters', details: { password: 'Password does not meet the policy' } },
+			});
+			const watcher = provisionWatcher(sandbox, 'vobiz', 'password', endpointOf);
+			let run: StoredExecution;
+			try {
+				run = await importAndRun(example(file), `${file}#refused`);
+			} finally {
+				watcher.stop();
+			}
+			const why = summary(run);
+			expect({ status: run.status, why }).toEqual({ status: 'success', why });
+
+			// n8n: the refusal reached the error output with outcome "refused" and no password, then one new password
+			const [refusal, ...more] = (run.runData?.['Apply the pending password'] ?? []).flatMap((r) => (r.data?.main?.[1] ?? []).map((i) => i.json));
+			expect(more).toEqual([]);
+			expect(refusal.details).toEqual(expect.objectContaining({ outcome: 'refused', resourceId: refusedOn }));
+			expect(refusal.details).not.toHaveProperty('pendingPassword');
+			expect(refusal.error).toContain('Vobiz refused this password');
+			expect(ranNodes(run)).toContain('Refused? Generate another (at most 3 per run)');
+			expect(ranNodes(run)).not.toContain('Stop: the password change failed');
+			const promoted = outputOf(run, 'Promote: mark it current').flat();
+			expect(promoted.map((r) => [r.resourceId, r.status])).toEqual(expect.arrayContaining(fleet.map((id) => [id, 'current'])));
+
+			// the sandbox: the refused endpoint got the refused password once, then a different one, which it holds
+			const changes = sandbox.requests('vobiz').slice(before).filter((r) => r.method === 'POST' && endpointOf(r.path) === refusedOn);
+			expect(changes.map((r) => r.status)).toEqual([400, 202]);
+			const [refused, replacement] = changes.map((r) => (r.body as { password: string }).password);
+			expect(replacement).not.toBe(refused);
+			expect(sandbox.devices.vendorPassword('vobiz', refusedOn)).toBe(replacement);
+			const stored = outputOf(run, 'Store it as pending').flat().filter((r) => r.resourceId === refusedOn).map((r) => r.newPassword);
+			expect(stored).toEqual([refused, replacement]);
+			// (the error item's json also holds its input item, the stored row; the node's own fields never show the password)
+			expect(JSON.stringify({ error: refusal.error, details: refusal.details })).not.toContain(refused);
 		}, 4 * 60_000);
 	});
 	/** The example with the values of its settings (Set) node replaced, as a user fills them in. */

@@ -16,7 +16,7 @@ import { AnswerFailure, toNodeApiError, UNREADABLE_DETAIL } from './errors';
 import type { HttpFailure } from './errors';
 import { isEmptyBody } from './output';
 import { pacerFor, retryAfterMs } from './pacing';
-import { generatePasswordItem, rotatePassword } from './rotation';
+import { generatePasswordItem, rotatePassword, settleRotationFailure } from './rotation';
 import type { VendorProfile } from './vendor';
 
 /** How one vendor pages a list: what to ask for first, the items of a page, and the next page. */
@@ -316,6 +316,11 @@ export function createRequestPath(
 				await path.send(requestData.options as IHttpRequestOptions, async () => await this.makeRoutingRequest(requestData)),
 			);
 		} catch (error) {
+			// A rotation refused before its apply (a parameter check): nothing was sent.
+			if (vendor.rotation?.resource === resource && operationValue === 'rotatePassword') {
+				const source = this.getNodeParameter('passwordSource', 'generate') === 'provided' ? 'provided' : 'generate';
+				return paired([settleRotationFailure(path, error, { outcome: 'notApplied', attempted: false, source })]);
+			}
 			// With Continue On Fail, n8n would emit this item's error unpaired; a list run with some
 			// failed items then loses track of them. The error item is emitted here, paired.
 			if (!this.continueOnFail()) throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: path.itemIndex });

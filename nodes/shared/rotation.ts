@@ -1,11 +1,14 @@
-import { ApplicationError, NodeOperationError, sleep } from 'n8n-workflow';
+import { ApplicationError, NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IHttpRequestOptions,
+	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { UNREADABLE_DETAIL } from './errors';
+import { applyOutcomeOfError } from './applyOutcome';
+import type { ApplyOutcome } from './applyOutcome';
+import { redact, UNREADABLE_DETAIL } from './errors';
 import { isEmptyBody } from './output';
 import { DEFAULT_PASSWORD_LENGTH, effectiveLength, generatePassword, passwordProblem } from './password';
 import type { RequestPathContext } from './requestPath';
@@ -60,11 +63,23 @@ interface Verification {
 	verificationDetail: string;
 }
 
+/**
+ * When the vendor had applied the password, as a whole second on the vendor's own clock where its
+ * answer says (the `Date` header, written after the change was made), else on n8n's clock when the
+ * answer arrived. Registration times are compared in whole seconds because vendors state them to
+ * the second: only a registration in a later second than this one is evidence.
+ */
+function appliedSecond(answer: IN8nHttpFullResponse, answeredAt: number): number {
+	const header = (answer.headers as IDataObject | undefined)?.date;
+	const vendorClock = typeof header === 'string' ? Date.parse(header) : NaN;
+	return Math.floor((Number.isFinite(vendorClock) ? vendorClock : answeredAt) / 1000);
+}
+
 async function verify(
 	path: RequestPathContext,
 	profile: RotationProfile,
 	readBack: IHttpRequestOptions,
-	rotatedAt: number,
+	appliedAtSecond: number,
 ): Promise<Verification> {
 	const { context, vendor } = path;
 	const mode = context.getNodeParameter('verification', 'readBack') as string;
@@ -72,6 +87,10 @@ async function verify(
 	const timeoutMs = Number(context.getNodeParameter('registrationTimeoutSeconds', 60)) * 1000;
 	const pollMs = Number(context.getNodeParameter('pollIntervalSeconds', 5)) * 1000;
 	const deadline = Date.now() + (mode === 'waitForRegistration' ? timeoutMs : 0);
+	// Without a registration time, only a change seen after the apply is evidence: a read that
+	// showed the device signed out, then one that shows it registered.
+	let seenSignedOut = false;
+	// Bounded by the deadline: one read per poll interval until the registration timeout.
 	for (;;) {
 		const response = await path.fetchFull(readBack);
 		const failed = path.failureOf(response);
@@ -89,26 +108,134 @@ async function verify(
 			};
 		}
 		const state = profile.registration(response.body);
-		const freshEnough = !state.registeredAt || Date.parse(state.registeredAt) >= rotatedAt - 1000;
-		if (state.registered && freshEnough) {
+		const registeredMs = state.registeredAt ? Date.parse(state.registeredAt) : NaN;
+		const afterApply = Number.isFinite(registeredMs)
+			? Math.floor(registeredMs / 1000) > appliedAtSecond
+			: seenSignedOut;
+		if (state.registered && afterApply) {
 			return {
 				verification: 'verified',
 				verificationDetail: state.registeredAt
-					? `The device registered with the new password at ${state.registeredAt}.`
-					: `${vendor.displayName} reports the ${profile.resourceLabel} registered after the change.`,
+					? `The device registered with the new password at ${state.registeredAt}, after the change.`
+					: `${vendor.displayName} reported the ${profile.resourceLabel} signed out after the change, then registered again.`,
 			};
 		}
+		if (!state.registered) seenSignedOut = true;
 		if (Date.now() >= deadline) {
+			const since = state.registeredAt ? `since ${state.registeredAt}, not after the change` : 'with no sign-out seen after the change';
 			return {
 				verification: 'notVerified',
 				verificationDetail:
-					mode === 'waitForRegistration'
+					(mode === 'waitForRegistration'
 						? `The device did not register with the new password within ${timeoutMs / 1000} s.`
-						: `The device is not registered with the new password yet (checked once; choose "Wait for Registration" to wait).`,
+						: `The device is not registered with the new password yet (checked once; choose "Wait for Registration" to wait).`) +
+					(state.registered ? ` It is registered, but ${since}, which does not prove it has the new password.` : ''),
 			};
 		}
 		await sleep(Math.min(pollMs, Math.max(0, deadline - Date.now())));
 	}
+}
+
+type PasswordSource = 'generate' | 'provided';
+
+/**
+ * Combinations in which a failure could leave the vendor holding a password n8n does not have,
+ * refused before anything is sent. A generated password exists only inside this node until its
+ * output item carries it, so the node must always be able to output it:
+ * - with "Output New Password" off, even a success would carry it nowhere;
+ * - with "On Error: Stop Workflow" and several items, n8n discards the output of every item
+ *   when one item fails, including the passwords already applied to the others.
+ */
+function refuseUnsafeCombination(path: RequestPathContext, source: PasswordSource): void {
+	if (source !== 'generate') return;
+	const { context, itemIndex } = path;
+	const fix =
+		'Or store the password first: Generate Password, store it (e.g. a Data Table), then Rotate Password with "Password Source: Use a Password I Provide". Nothing was sent to the vendor.';
+	if (!(context.getNodeParameter('includeNewPassword', true) as boolean)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Output New Password" is off, so the generated password would be known nowhere once applied (item ${itemIndex})`,
+			{ itemIndex, description: `Turn on "Output New Password". ${fix}` },
+		);
+	}
+	const inputItems = context.getExecuteData?.()?.data?.main?.[0]?.length ?? 1;
+	if (!context.continueOnFail() && inputItems > 1) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Password Source: Generate" with ${inputItems} items needs the node's "On Error" setting to continue (item ${itemIndex})`,
+			{
+				itemIndex,
+				description: `With "On Error: Stop Workflow", one failed item makes n8n discard the output of all items, including the generated passwords already applied to the others. In the node's Settings set "On Error" to "Continue (using error output)" and handle that output. ${fix}`,
+			},
+		);
+	}
+}
+
+interface RotationFailureContext {
+	outcome: ApplyOutcome;
+	/** Whether the apply request was attempted; a refusal before it keeps its own words. */
+	attempted: boolean;
+	/** The password that may now be live at the vendor, when the item must hand it on. */
+	pendingPassword?: string;
+	source: PasswordSource;
+	password?: string;
+}
+
+function whatToDo(vendor: string, failure: RotationFailureContext): string | undefined {
+	if (!failure.attempted) return undefined;
+	switch (failure.outcome) {
+		case 'unknown':
+			return failure.pendingPassword !== undefined
+				? `The outcome is unknown: ${vendor} may now hold the new password, which is in "pendingPassword". Store it as pending and retry Rotate Password with it ("Use a Password I Provide"): re-applying the same password converges.`
+				: `The outcome is unknown: ${vendor} may now hold the new password. Retry Rotate Password with the same password (the one you stored): re-applying it converges.`;
+		case 'refused':
+			return `${vendor} refused this password; the previous one is still live. Do not retry this password: generate a new one and rotate again.`;
+		default:
+			return `The password was not applied; the previous one is still live.`;
+	}
+}
+
+/**
+ * What a failed rotation gives. With Continue On Fail, and whenever the password may be live but
+ * exists only inside this node (generated, outcome unknown), an item instead of an error: its keys
+ * are those n8n recognises as an error item (`error`, `details`), so the error output receives it
+ * with its json intact (n8n replaces the json of an item that carries an Error object with the
+ * error's message alone, which would drop the pending password). Otherwise the error is thrown,
+ * its message saying what to do; a thrown error never carries the password.
+ */
+export function settleRotationFailure(
+	path: RequestPathContext,
+	error: unknown,
+	failure: RotationFailureContext,
+): INodeExecutionData {
+	const { context, vendor, itemIndex } = path;
+	const profile = profileOf(path);
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	const secrets = failure.password ? [failure.password] : [];
+	const passwordOnlyHere = failure.outcome === 'unknown' && failure.source === 'generate';
+	const emitted = context.continueOnFail() || passwordOnlyHere;
+	const pendingPassword = emitted ? failure.pendingPassword : undefined;
+	const advice = whatToDo(vendor.displayName, { ...failure, pendingPassword });
+	const message = redact(advice ? `${nodeError.message.replace(/\.$/, '')}. ${advice}` : nodeError.message, secrets);
+	const description = redact([nodeError.description, advice].filter(Boolean).join('\n'), secrets);
+	if (!emitted) {
+		nodeError.message = message;
+		nodeError.description = description;
+		throw nodeError;
+	}
+	const details: IDataObject = {
+		outcome: failure.outcome,
+		vendor: vendor.displayName,
+		resource: profile.resourceLabel,
+		resourceId: resourceIdOf(path, profile),
+		httpCode: (nodeError as NodeApiError).httpCode ?? null,
+		description,
+	};
+	if (pendingPassword !== undefined) details.pendingPassword = pendingPassword;
+	return { json: { error: message, details } };
 }
 
 /**
@@ -117,7 +244,8 @@ async function verify(
  * device to re-register. Re-applying the same password leaves the vendor as it was, so a retry with
  * a stored pending password converges. Once the password is applied the item never fails: a
  * verification problem is reported as "notVerified", because the caller must still learn the
- * password that is now live.
+ * password that is now live. A failed apply is classified (applyOutcome.ts) and settled by
+ * settleRotationFailure.
  */
 export async function rotatePassword(
 	path: RequestPathContext,
@@ -125,20 +253,45 @@ export async function rotatePassword(
 ): Promise<INodeExecutionData> {
 	const profile = profileOf(path);
 	const { context, vendor } = path;
-	const password = newPasswordFor(path, profile);
+	const source: PasswordSource = context.getNodeParameter('passwordSource', 'generate') === 'provided' ? 'provided' : 'generate';
+	const handOn = context.getNodeParameter('includeNewPassword', true) as boolean;
+	let password: string;
+	try {
+		refuseUnsafeCombination(path, source);
+		password = newPasswordFor(path, profile);
+	} catch (error) {
+		return settleRotationFailure(path, error, { outcome: 'notApplied', attempted: false, source });
+	}
 	const apply: IHttpRequestOptions = {
 		...(requestData.options as IHttpRequestOptions),
 		body: profile.passwordBody(password),
 	};
-	const applied = await path.fetchFull(apply);
+	const failedWith = (error: unknown, outcome: ApplyOutcome) =>
+		settleRotationFailure(path, error, {
+			outcome,
+			attempted: true,
+			source,
+			password,
+			pendingPassword: outcome === 'unknown' && handOn ? password : undefined,
+		});
+	let applied: IN8nHttpFullResponse;
+	try {
+		applied = await path.fetchFull(apply);
+	} catch (error) {
+		return failedWith(error, applyOutcomeOfError(error));
+	}
+	const answeredAt = Date.now();
 	const failed = path.failureOf(applied, [password]);
-	if (failed) throw failed;
-	const rotatedAt = Date.now();
+	if (failed) {
+		// A 2xx whose body reports a failure: the vendor's words and its status do not agree.
+		const outcome = applyOutcomeOfError(failed);
+		return failedWith(failed, outcome === 'applied' ? 'unknown' : outcome);
+	}
 
 	const { body: _body, ...readBack } = { ...apply, method: 'GET' as const };
 	let verification: Verification;
 	try {
-		verification = await verify(path, profile, readBack, rotatedAt);
+		verification = await verify(path, profile, readBack, appliedSecond(applied, answeredAt));
 	} catch (error) {
 		verification = {
 			verification: 'notVerified',
@@ -149,9 +302,10 @@ export async function rotatePassword(
 		vendor: vendor.displayName,
 		resource: profile.resourceLabel,
 		resourceId: resourceIdOf(path, profile),
-		rotatedAt: new Date(rotatedAt).toISOString(),
+		outcome: 'applied',
+		rotatedAt: new Date(answeredAt).toISOString(),
 		...verification,
 	};
-	if (context.getNodeParameter('includeNewPassword', true) as boolean) output.newPassword = password;
+	if (handOn) output.newPassword = password;
 	return { json: output };
 }

@@ -55,7 +55,8 @@ export function passwordOperationFields(
 				{
 					name: 'Generate',
 					value: 'generate',
-					description: 'A new random SIP-safe password from the policy below',
+					description:
+						'A new random SIP-safe password from the policy below. With several items, set the node\'s "On Error" to continue, so a failed item cannot discard the passwords applied to the others.',
 				},
 				{
 					name: 'Use a Password I Provide',
@@ -98,7 +99,7 @@ export function passwordOperationFields(
 					name: 'Read Back',
 					value: 'readBack',
 					description: verifiableRegistration
-						? 'Read the resource back once and report whether the device is registered with the new password'
+						? 'Read the resource back once and report whether the device registered after the change (a registration from before it never counts)'
 						: 'Read the resource back; this vendor exposes no registration state, so the result is "not verifiable"',
 				},
 				...(verifiableRegistration
@@ -143,7 +144,7 @@ export function passwordOperationFields(
 			displayOptions: { show: rotate },
 			default: true,
 			description:
-				'Whether to output the applied password in the field "newPassword" so the next node can store it. Turn off only if the workflow already stored it.',
+				'Whether to output the applied password in the field "newPassword" (and, if the outcome of a failed apply is unknown, in "details.pendingPassword") so the next node can store it. Turn off only if the workflow already stored it (with Password Source "Generate" it must stay on).',
 		},
 	];
 }

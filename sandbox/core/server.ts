@@ -246,6 +246,10 @@ export class Sandbox {
 			incoming.socket.destroy();
 			return;
 		}
+		// The change is made, but the answer is an error (a 5xx from a proxy or a failing step after the write).
+		if (fault?.mode === 'applyThenStatus') {
+			return this.send(response, { status: answer(fault.status ?? 500), body: fault.body, headers: fault.headers });
+		}
 		answer(handled.status);
 		this.send(response, handled);
 	}

@@ -68,7 +68,7 @@ export interface RecordedRequest {
 	status?: number;
 }
 
-export type FaultMode = 'status' | 'delay' | 'reset' | 'malformed' | 'empty' | 'applyThenDrop' | 'timeout';
+export type FaultMode = 'status' | 'delay' | 'reset' | 'malformed' | 'empty' | 'applyThenDrop' | 'applyThenStatus' | 'timeout';
 
 export interface FaultSpec {
 	vendor: string;

@@ -91,6 +91,18 @@ const TIMEOUT_MS = 1000;
 const HANG_MS = 1600;
 /** Every other fault: a timeout that only a hung request reaches, so no fault is mistaken for one. */
 const GENEROUS_TIMEOUT_MS = 20_000;
+/**
+ * Rotate Password runs with a supplied password: with "Generate", several items and "On Error:
+ * Stop Workflow" it is refused before any request (docs/rotation.md), and the matrix runs both.
+ */
+const ROTATION_PASSWORD = 'Matrix-Rotation-Pass-2026';
+const isRotation = (operation: FaultOperation) => operation.parameters.operation === 'rotatePassword';
+/** What a failed Rotate Password's message adds after the failure, per outcome. */
+const ROTATION_ADVICE = {
+	notApplied: 'The password was not applied; the previous one is still live.',
+	refused: 'refused this password; the previous one is still live. Do not retry this password',
+	unknown: 'The outcome is unknown',
+};
 
 type Kind = 'read' | 'write';
 const kindOf = (operation: FaultOperation): Kind => (operation.method === 'GET' ? 'read' : 'write');
@@ -108,6 +120,8 @@ interface FaultCase {
 	said?(operation: FaultOperation, config: VendorFaultConfig): string;
 	/** What the description must tell the user to do. */
 	advice(operation: FaultOperation, vendor: string): Array<string | RegExp>;
+	/** What a failed Rotate Password must say about the password (docs/rotation.md). */
+	rotationOutcome?: 'notApplied' | 'refused' | 'unknown';
 }
 
 const serverErrorAdvice = (operation: FaultOperation, vendor: string): Array<string | RegExp> =>
@@ -123,6 +137,7 @@ function httpStatus(status: number, text: string): FaultCase {
 		// vendor refused it, so nothing was applied); no other status is resent.
 		attempts: (operation) => (status === 401 ? 2 : status >= 500 && kindOf(operation) === 'read' ? 2 : 1),
 		fails: () => true,
+		rotationOutcome: status >= 500 ? 'unknown' : 'notApplied',
 		summary: (_operation, config) => `${config.displayName} answered HTTP ${status}`,
 		said: (operation, config) => config.errorAnswer(status, text, operation).said,
 		advice: (operation, vendor) => {
@@ -146,6 +161,7 @@ function rateLimited(retryAfter: boolean): FaultCase {
 		}),
 		attempts: () => 1 + RATE_LIMITING.maxRateLimitRetries,
 		fails: () => true,
+		rotationOutcome: 'notApplied',
 		summary: () => 'rate limit exceeded (HTTP 429)',
 		said: (operation, config) => config.errorAnswer(429, 'Too many requests, slow down', operation).said,
 		advice: (_operation, vendor) => [
@@ -163,6 +179,7 @@ const validation: FaultCase = {
 	},
 	attempts: () => 1,
 	fails: () => true,
+	rotationOutcome: 'refused',
 	summary: (operation, config) => `${config.displayName} answered HTTP ${config.validationAnswer(operation).status}`,
 	said: (operation, config) => config.validationAnswer(operation).said,
 	advice: () => ['Correct the field the vendor names'],
@@ -175,6 +192,7 @@ const timeout: FaultCase = {
 	spec: () => ({ mode: 'timeout', delayMs: HANG_MS }),
 	attempts: networkRetries,
 	fails: () => true,
+	rotationOutcome: 'unknown',
 	summary: () => 'the request timed out',
 	advice: (operation, vendor) =>
 		kindOf(operation) === 'read'
@@ -187,6 +205,7 @@ const reset: FaultCase = {
 	spec: () => ({ mode: 'reset' }),
 	attempts: networkRetries,
 	fails: () => true,
+	rotationOutcome: 'unknown',
 	summary: () => 'the connection failed (ECONNRESET)',
 	advice: (operation, vendor) =>
 		kindOf(operation) === 'read'
@@ -298,6 +317,7 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
 				continueOnFail,
 				items: operation.items,
 				parameters: {
+					...(isRotation(operation) ? { passwordSource: 'provided', newPassword: ROTATION_PASSWORD } : {}),
 					...operation.parameters,
 					rateLimiting: RATE_LIMITING,
 					requestOptions: { timeout },
@@ -322,7 +342,15 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
 		) => {
 			const vendor = config.displayName;
 			expect(error?.name).toBe('NodeApiError');
-			expect(error?.message).toBe(`${vendor} ${operation.label} failed: ${fault.summary(operation, config)}`);
+			const failed = `${vendor} ${operation.label} failed: ${fault.summary(operation, config)}`;
+			if (isRotation(operation)) {
+				// A failed rotation says, after the failure, what became of the password.
+				expect(error?.message?.startsWith(`${failed}. `)).toBe(true);
+				expect(error?.message).toContain(ROTATION_ADVICE[fault.rotationOutcome!]);
+				expect(error?.message).not.toContain(ROTATION_PASSWORD);
+			} else {
+				expect(error?.message).toBe(failed);
+			}
 			const description = error?.description ?? undefined;
 			const said = fault.said?.(operation, config);
 			if (said !== undefined) expect(description).toContain(`${vendor} said: ${said}`);
@@ -390,6 +418,17 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
 							checkError(plain.error, operation, fault);
 							expect(plain.items).toHaveLength(0);
 							for (const item of tolerant.items) {
+								if (isRotation(operation)) {
+									// n8n keeps an item's json only when it carries no Error object: the failure is in the json.
+									const details = item.json.details as IDataObject;
+									expect(item.error).toBeUndefined();
+									expect(details.outcome).toBe(fault.rotationOutcome);
+									if (fault.rotationOutcome === 'unknown') expect(details.pendingPassword).toBe(ROTATION_PASSWORD);
+									else expect(details).not.toHaveProperty('pendingPassword');
+									const shown = { name: 'NodeApiError', message: String(item.json.error), description: String(details.description) };
+									checkError(shown, operation, fault);
+									continue;
+								}
 								checkError(item.error as Parameters<typeof checkError>[0], operation, fault);
 								expect(item.json.error).toBe(item.error?.message);
 							}

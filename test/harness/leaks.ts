@@ -4,8 +4,8 @@ export interface TranscriptEntry {
 	value: unknown;
 }
 
-/** Fields where a secret is the point: the new password Generate/Rotate Password hands on. */
-export const DESIGNATED_SECRET_FIELDS = new Set(['newPassword']);
+/** Fields where a secret is the point: the new password Generate/Rotate Password hands on, and the one a failed apply may have left live. */
+export const DESIGNATED_SECRET_FIELDS = new Set(['newPassword', 'pendingPassword']);
 
 function withoutDesignatedFields(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(withoutDesignatedFields);

@@ -47,6 +47,8 @@ export function capturedLogLines(): string[] {
 export interface RunResult {
 	/** Items the node output (error items included, with Continue On Fail). */
 	items: INodeExecutionData[];
+	/** Items on the node's error output (with `onError: 'continueErrorOutput'`). */
+	errorItems: INodeExecutionData[];
 	/** The execution error when the node failed the run. */
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
 	run: IRun;
@@ -60,6 +62,8 @@ export interface RunOptions {
 	/** Input items; one empty item when absent. */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's "On Error" setting; `continueOnFail: true` stands for 'continueRegularOutput'. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }
 
 function additionalDataFor(
@@ -214,6 +218,7 @@ export class TestEnvironment {
 				? { credentials: { [options.credential.type]: { id: options.credential.id, name: options.credential.type } } }
 				: {}),
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.onError && options.onError !== 'stopWorkflow' ? { onError: options.onError } : {}),
 		};
 		const source: INode = {
 			id: randomUUID(),
@@ -230,6 +235,7 @@ export class TestEnvironment {
 		const task = run.data.resultData.runData[nodeName]?.[0];
 		return {
 			items: task?.data?.main?.[0] ?? [],
+			errorItems: task?.data?.main?.[1] ?? [],
 			error: (task?.error ?? run.data.resultData.error) as RunResult['error'],
 			run,
 		};

@@ -21,4 +21,5 @@ describeRotation({
 	verifiable: true,
 	applyCall: { method: 'PUT', path: /^\/ns-api\/v2\/domains\/[^/]+\/users\/[^/]+\/devices\/[^/]+$/ },
 	passwordField: 'device-sip-registration-password',
+	validationStatus: 400,
 });

@@ -19,4 +19,5 @@ describeRotation({
 	verifiable: false,
 	applyCall: { method: 'PATCH', path: /^\/rest\/sip\/domain\/[^/]+\/user\/[^/]+$/ },
 	passwordField: 'password',
+	validationStatus: 400,
 });

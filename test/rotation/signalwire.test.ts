@@ -13,4 +13,5 @@ describeRotation({
 	verifiable: false,
 	applyCall: { method: 'PUT', path: /^\/api\/relay\/rest\/endpoints\/sip\/[^/]+$/ },
 	passwordField: 'password',
+	validationStatus: 422,
 });

@@ -16,4 +16,5 @@ describeRotation({
 	verifiable: true,
 	applyCall: { method: 'PATCH', path: /^\/api\/sip\/registrations\/[^/]+$/ },
 	passwordField: 'password',
+	validationStatus: 400,
 });

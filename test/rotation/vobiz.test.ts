@@ -13,4 +13,5 @@ describeRotation({
 	verifiable: true,
 	applyCall: { method: 'POST', path: /^\/api\/v1\/Account\/[^/]+\/Endpoint\/[^/]+\/$/ },
 	passwordField: 'password',
+	validationStatus: 400,
 });

@@ -8,7 +8,7 @@ import { recordReliability, TRANSCRIPT_DIR } from '../harness/transcript';
  * Runs after the whole suite (`npm test` runs it as a second jest pass): every output item, error
  * message and description, and log line any test produced must be free of every secret the
  * sandboxes knew — API keys, tokens, passwords, SIP digests, Basic header values — except in the
- * designated new-password field `newPassword` of Generate/Rotate Password.
+ * designated new-password fields `newPassword` of Generate/Rotate Password and `pendingPassword` of a failed apply whose outcome is unknown.
  */
 function transcript(): TranscriptEntry[] {
 	if (!existsSync(TRANSCRIPT_DIR)) return [];

@@ -18,4 +18,11 @@ describe('the secret-leak scan detects what it must', () => {
 		expect(findLeaks([secrets, { kind: 'output', value: [[{ json: { newPassword: 'Sip-Pass-9876' } }]] }])).toEqual([]);
 		expect(findLeaks([secrets, { kind: 'output', value: [[{ json: { oldPassword: 'Sip-Pass-9876' } }]] }])).toHaveLength(1);
 	});
+
+	it('allows the password a failed apply may have left live only in details.pendingPassword, never in the error text', () => {
+		const failed = { error: 'Vobiz Rotate Password Endpoint failed', details: { outcome: 'unknown', pendingPassword: 'Sip-Pass-9876' } };
+		expect(findLeaks([secrets, { kind: 'output', value: [[{ json: failed }]] }])).toEqual([]);
+		const echoed = { ...failed, details: { ...failed.details, description: 'echo Sip-Pass-9876' } };
+		expect(findLeaks([secrets, { kind: 'output', value: [[{ json: echoed }]] }])).toHaveLength(1);
+	});
 });
