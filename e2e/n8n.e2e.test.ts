@@ -191,7 +191,7 @@ const EXAMPLE_EXPECTATIONS: Record<string, (v: ExampleView) => void> = {
 		expect(v.writes()).toEqual([
 			{ method: 'DELETE', path: '/ns-api/v2/domains/sandbox.example/users/1000/devices/1000', bodyKeys: [] },
 		]);
-		expect(v.out('Delete device')).toEqual([{ deleted: true }]);
+		expect(v.out('Delete device')).toEqual([{ deleted: true, domain: 'sandbox.example', user: '1000', device: '1000' }]);
 	},
 };
 

@@ -80,3 +80,15 @@ describe('the credential test, in the words users see', () => {
 		expect(offending).toEqual([]);
 	});
 });
+
+describe('a field whose default is a shorthand says what it means without a hover', () => {
+	it('every field defaulting to "~" (NetSapiens: the key\'s own domain or user) has a hint, shown under the field, that says so', () => {
+		const tilde = Object.entries(packNodeTypes()).flatMap(([type, node]) =>
+			node.description.properties
+				.filter((p) => p.default === '~' || (p.default as { value?: unknown } | undefined)?.value === '~')
+				.map((p) => ({ type, field: p.name, hint: p.hint })),
+		);
+		expect(tilde.map((t) => t.field).sort()).toEqual(expect.arrayContaining(['domain', 'user']));
+		for (const field of tilde) expect(field).toEqual({ ...field, hint: expect.stringMatching(/^"~" \(the default\) is the (domain|user) of the API key or logged-in user$/) });
+	});
+});
