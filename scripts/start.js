@@ -170,6 +170,9 @@ async function main() {
 	if (examples.length) await n8n.importWorkflow(examples.map(({ file, workflow }) => bindWorkflow(workflow, byType, file)));
 	say(`imported ${examples.length} example workflow(s)${examples.length ? `: ${examples.map((e) => e.file).join(', ')}` : ''}`);
 
+	// so that Settings → Community Nodes lists the pack, as after an install from there
+	await n8n.recordInstalledPackage(installed);
+
 	const n8nLog = fs.createWriteStream(path.join(DEMO_FOLDER, 'n8n.log'), { flags: 'a' });
 	say(`starting n8n on port ${N8N_PORT}…`);
 	editor = await n8n.startEditor({ port: N8N_PORT, onLog: (l) => n8nLog.write(`${l}\n`) });
