@@ -192,7 +192,8 @@ suite('the pack in the n8n editor (Chromium)', () => {
 				listed: meta.nodes.map((n) => n.displayName),
 			});
 			await page.waitForTimeout(SETTLE_MS);
-			await page.screenshot({ path: path.join(ARTIFACTS, `search-${term.replace(/\W+/g, '-').toLowerCase()}.png`) });
+			// the node panel alone: what the search found
+			await page.getByTestId('node-creator').screenshot({ path: path.join(ARTIFACTS, `search-${term.replace(/\W+/g, '-').toLowerCase()}.png`) });
 		} finally {
 			await page.close();
 		}
@@ -214,6 +215,19 @@ suite('the pack in the n8n editor (Chromium)', () => {
 			await page.close();
 		}
 	}, 120_000);
+
+	test("the sandbox's admin page, the URL npm start prints, lists the admin calls", async () => {
+		const page = await context.newPage();
+		try {
+			await page.goto(`${sandbox.url}/__admin`);
+			await page.getByRole('heading', { name: 'Admin calls' }).waitFor({ timeout: 15_000 });
+			for (const call of ['/__admin/requests', '/__admin/faults', '/__admin/reset', '/__admin/devices/<vendor>/<id>/provision'])
+				await page.getByText(call, { exact: true }).first().waitFor();
+			await page.screenshot({ path: path.join(ARTIFACTS, 'sandbox-admin.png'), fullPage: true });
+		} finally {
+			await page.close();
+		}
+	}, 60_000);
 
 	test('Settings → Community Nodes lists the pack, as after an install from there', async () => {
 		const page = await context.newPage();
