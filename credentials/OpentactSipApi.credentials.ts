@@ -80,7 +80,7 @@ export class OpentactSipApi implements ICredentialType {
 				'Leave as is for Opentact (staging: https://api.stage.opentact.org/rest). Change it only to reach the pack\'s sandbox; https is required except for localhost.',
 		},
 		{
-			// Filled by preAuthentication; n8n renews it when empty, after a 401 and on "Test".
+			// Filled by preAuthentication; n8n renews it when empty, after a 401 and in the credential test (run on save).
 			displayName: 'Session Token',
 			name: 'sessionToken',
 			type: 'hidden',

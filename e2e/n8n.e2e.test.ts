@@ -156,7 +156,7 @@ const EXAMPLE_EXPECTATIONS: Record<string, (v: ExampleView) => void> = {
 		expect(v.writes()).toEqual([
 			{ method: 'PATCH', path: `/rest/sip/domain/acme.sip.opentact.org/user/${uuid}`, bodyKeys: ['same_domain_calls_only'] },
 		]);
-		expect(v.out('Modify SIP user')).toEqual([expect.objectContaining({ uuid, same_domain_calls_only: true })]);
+		expect(v.out('Update SIP user')).toEqual([expect.objectContaining({ uuid, same_domain_calls_only: true })]);
 	},
 	'examples/opentact-delete-sip-user.json': (v) => {
 		const uuid = v.out('First SIP user')[0].uuid;
@@ -191,7 +191,7 @@ const EXAMPLE_EXPECTATIONS: Record<string, (v: ExampleView) => void> = {
 		expect(v.writes()).toEqual([
 			{ method: 'DELETE', path: '/ns-api/v2/domains/sandbox.example/users/1000/devices/1000', bodyKeys: [] },
 		]);
-		expect(v.out('Delete device')).toEqual([{ deleted: true }]);
+		expect(v.out('Delete device')).toEqual([{ deleted: true, domain: 'sandbox.example', user: '1000', device: '1000' }]);
 	},
 };
 
@@ -246,7 +246,7 @@ const FAULTS: FaultCase[] = [
 		vendor: 'opentact',
 		node: 'opentact',
 		example: 'examples/opentact-update-sip-user.json',
-		failingNode: 'Modify SIP user',
+		failingNode: 'Update SIP user',
 		inject: {
 			method: 'PATCH',
 			path: '^/rest/sip/domain/[^/]+/user/',

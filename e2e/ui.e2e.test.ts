@@ -143,7 +143,7 @@ suite('the pack in the n8n editor (Chromium)', () => {
 		if (packed.status === 'fulfilled') tarball = packed.value;
 		for (const r of [packed, instance]) if (r.status === 'rejected') throw r.reason;
 		meta = packMetadata();
-		await n8n.installPack(tarball);
+		await n8n.recordInstalledPackage(await n8n.installPack(tarball));
 		sandbox = await startSandbox({ port: 0 });
 		editor = await n8n.startEditor({ port: 0 });
 		browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: process.env.UI_HEADFUL !== '1' });
@@ -167,6 +167,80 @@ suite('the pack in the n8n editor (Chromium)', () => {
 	}, 60_000);
 
 	const cases = nodeFiles.flatMap((file) => THEMES.map((theme) => [file, theme] as const));
+
+	/** A new workflow's node panel, open. */
+	async function nodePanel(): Promise<Page> {
+		const page = await context.newPage();
+		await page.goto(`${editor.url}/workflow/new`);
+		await page.getByTestId('canvas-plus-button').waitFor({ timeout: 60_000 });
+		await page.getByTestId('canvas-plus-button').click();
+		return page;
+	}
+
+	/** What users type when they do not know the vendor's name: each lists all five nodes. */
+	const SEARCHES = ['SIP', 'VoIP', 'SIP credentials', 'password rotation', 'SIP trunk', 'registration'];
+
+	test.each(SEARCHES)('searching "%s" in the node panel lists all five nodes', async (term) => {
+		const page = await nodePanel();
+		try {
+			await page.getByTestId('node-creator-search-bar').fill(term);
+			const names = page.getByTestId('node-creator-item-name');
+			for (const node of meta.nodes) await names.filter({ hasText: node.displayName }).first().waitFor({ timeout: 15_000 });
+			const listed = await names.allInnerTexts();
+			expect({ term, listed: meta.nodes.map((n) => n.displayName).filter((name) => listed.includes(name)) }).toEqual({
+				term,
+				listed: meta.nodes.map((n) => n.displayName),
+			});
+			await page.waitForTimeout(SETTLE_MS);
+			// the node panel alone: what the search found
+			await page.getByTestId('node-creator').screenshot({ path: path.join(ARTIFACTS, `search-${term.replace(/\W+/g, '-').toLowerCase()}.png`) });
+		} finally {
+			await page.close();
+		}
+	}, 120_000);
+
+	test('NetSapiens: the Domain and User fields say under them what "~" means', async () => {
+		const page = await nodePanel();
+		try {
+			await page.getByTestId('node-creator-search-bar').fill('NetSapiens');
+			await page.getByTestId('node-creator-item-name').filter({ hasText: 'NetSapiens' }).first().click();
+			await page.getByTestId('node-creator').getByText('Get a device', { exact: true }).first().click();
+			const ndv = page.getByTestId('ndv');
+			await ndv.waitFor();
+			await ndv.getByText('"~" (the default) is the domain of the API key or logged-in user').waitFor({ timeout: 15_000 });
+			await ndv.getByText('"~" (the default) is the user of the API key or logged-in user').waitFor({ timeout: 15_000 });
+			await page.waitForTimeout(SETTLE_MS);
+			await page.screenshot({ path: path.join(ARTIFACTS, 'netSapiens-domain-hint.png') });
+		} finally {
+			await page.close();
+		}
+	}, 120_000);
+
+	test("the sandbox's admin page, the URL npm start prints, lists the admin calls", async () => {
+		const page = await context.newPage();
+		try {
+			await page.goto(`${sandbox.url}/__admin`);
+			await page.getByRole('heading', { name: 'Admin calls' }).waitFor({ timeout: 15_000 });
+			for (const call of ['/__admin/requests', '/__admin/faults', '/__admin/reset', '/__admin/devices/<vendor>/<id>/provision'])
+				await page.getByText(call, { exact: true }).first().waitFor();
+			await page.screenshot({ path: path.join(ARTIFACTS, 'sandbox-admin.png'), fullPage: true });
+		} finally {
+			await page.close();
+		}
+	}, 60_000);
+
+	test('Settings → Community Nodes lists the pack, as after an install from there', async () => {
+		const page = await context.newPage();
+		try {
+			await page.goto(`${editor.url}/settings/community-nodes`);
+			await page.getByText(meta.packageName, { exact: true }).first().waitFor({ timeout: 30_000 });
+			for (const node of meta.nodes) await page.getByText(node.displayName, { exact: false }).first().waitFor({ timeout: 15_000 });
+			await page.waitForTimeout(SETTLE_MS);
+			await page.screenshot({ path: path.join(ARTIFACTS, 'community-nodes.png') });
+		} finally {
+			await page.close();
+		}
+	}, 120_000);
 
 	test.each(cases)('%s in the %s theme: node panel, operations, icon, credential form', async (file, theme) => {
 		const node = meta.nodes.find((n) => n.sourcePath === file.replace(/^\.\//, ''));

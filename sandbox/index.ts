@@ -6,7 +6,7 @@ import type { VendorSimulator } from './core/types';
 
 export { Sandbox } from './core/server';
 export type { SandboxOptions, VendorEndpoint } from './core/server';
-export type { FaultSpec, RecordedRequest, SandboxConfig, VendorSimulator } from './core/types';
+export type { FaultSpec, FleetSimulation, RecordedRequest, SandboxConfig, VendorSimulator } from './core/types';
 
 /**
  * A vendor plugs into the sandbox by adding `vendors/<name>.ts` exporting `createSimulator()`

@@ -9,20 +9,23 @@
  *   4. imports one credential per vendor pointing at the sandbox, and every `examples/*.json` workflow
  *   5. starts `n8n start` on http://localhost:5678, creates the owner account (or logs in), prints URL and login
  *
- * Ctrl-C (or SIGTERM/SIGHUP) stops n8n and the sandbox and leaves no process behind.
+ * Ctrl-C (or SIGTERM/SIGHUP) stops n8n and the sandbox and leaves no process behind. One `npm start` per demo
+ * folder: a second one in the same clone is refused and leaves the first one running (scripts/n8n/demoLock.js).
  *
- * Options: --port <n8n port, 5678>  --sandbox-port <4010>  --no-build  --fresh (wipe .n8n-demo first)
- * Logs: .n8n-demo/n8n.log and .n8n-demo/sandbox.log
+ * Options: --port <n8n port, 5678>  --sandbox-port <4010>  --no-build  --fresh (wipe the demo folder first)
+ *          --demo-folder <.n8n-demo>
+ *          the simulated fleet (phones get their new passwords from a provisioning server; sandbox/cli.ts):
+ *          --provision-delay-ms <0>  --registration-delay-ms <0>  --never-provisioned-percent <0, e.g. 10>
+ * Logs: <demo folder>/n8n.log and <demo folder>/sandbox.log
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const readline = require('node:readline');
 const rt = require('./n8n/runtime');
 const { packMetadata, exampleWorkflows, bindWorkflow, sandboxVendorFor } = require('./n8n/pack');
+const { claimDemoFolder, LOCK_FILE } = require('./n8n/demoLock');
 
 const ROOT = path.resolve(__dirname, '..');
-const DEMO_FOLDER = path.join(ROOT, '.n8n-demo');
-const PIDS_FILE = path.join(DEMO_FOLDER, 'processes.json');
 
 function option(name, fallback) {
 	const i = process.argv.indexOf(`--${name}`);
@@ -32,44 +35,25 @@ const flag = (name) => process.argv.includes(`--${name}`);
 
 const N8N_PORT = Number(option('port', process.env.N8N_DEMO_PORT || 5678));
 const SANDBOX_PORT = Number(option('sandbox-port', process.env.SANDBOX_PORT || 4010));
+const DEMO_FOLDER = path.resolve(ROOT, option('demo-folder', '.n8n-demo'));
+const SHOWN_FOLDER = path.relative(ROOT, DEMO_FOLDER) || '.';
+/** The demo's fleet: every phone gets its new password at once, so a first Rotate Password (Read Back) verifies. */
+const FLEET_ARGS = [
+	'--fleet',
+	'--provision-delay-ms',
+	option('provision-delay-ms', '0'),
+	'--never-provisioned-percent',
+	option('never-provisioned-percent', '0'),
+	'--registration-delay-ms',
+	option('registration-delay-ms', '0'),
+];
 
 const say = (msg) => process.stdout.write(`[start] ${msg}\n`);
-
-/** Kills process groups a previous `npm start` left behind (e.g. when it was SIGKILLed), if they are still ours. */
-function killLeftovers() {
-	let previous;
-	try {
-		previous = JSON.parse(fs.readFileSync(PIDS_FILE, 'utf8'));
-	} catch {
-		return;
-	}
-	for (const { pid, marker } of previous.processes || []) {
-		let cmdline = '';
-		try {
-			cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-		} catch {
-			continue; // gone
-		}
-		if (!cmdline.includes(marker)) continue; // pid reused by something else
-		say(`killing process group ${pid} left over from a previous run (${cmdline.trim().slice(0, 80)})`);
-		try {
-			process.kill(-pid, 'SIGKILL');
-		} catch {
-			/* already gone */
-		}
-	}
-	fs.rmSync(PIDS_FILE, { force: true });
-}
-
-function recordProcesses(entries) {
-	fs.mkdirSync(DEMO_FOLDER, { recursive: true });
-	fs.writeFileSync(PIDS_FILE, JSON.stringify({ startedBy: process.pid, processes: entries }, null, 2));
-}
 
 /** `npm run sandbox -- --port N` in its own process group; resolves with the JSON line it prints. */
 function startSandboxProcess(port, logFile) {
 	const log = fs.createWriteStream(logFile, { flags: 'a' });
-	const child = rt.spawnTracked('npm', ['run', '--silent', 'sandbox', '--', '--port', String(port)], {
+	const child = rt.spawnTracked('npm', ['run', '--silent', 'sandbox', '--', '--port', String(port), ...FLEET_ARGS], {
 		cwd: ROOT,
 		env: rt.cleanEnv(),
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,26 +90,47 @@ function startSandboxProcess(port, logFile) {
 	});
 }
 
+/** The first free port from `port` on (at most 100 tried), for the suggested command. */
+async function nextFreePort(port, taken) {
+	for (let candidate = port + 1; candidate < port + 100 && candidate < 65_536; candidate++)
+		if (!taken.includes(candidate) && (await portFree(candidate))) return candidate;
+	return 0;
+}
+
+/** Refuses ports in use before anything is built, with the exact command that would work. */
+async function checkPorts() {
+	const n8nFree = await portFree(N8N_PORT);
+	const sandboxFree = await portFree(SANDBOX_PORT);
+	if (n8nFree && sandboxFree) return;
+	const n8nPort = n8nFree ? N8N_PORT : await nextFreePort(N8N_PORT, [SANDBOX_PORT]);
+	const sandboxPort = sandboxFree ? SANDBOX_PORT : await nextFreePort(SANDBOX_PORT, [n8nPort]);
+	const busy = [
+		...(n8nFree ? [] : [`port ${N8N_PORT} (n8n) is in use`]),
+		...(sandboxFree ? [] : [`port ${SANDBOX_PORT} (sandbox) is in use`]),
+	].join(' and ');
+	throw new Error(`${busy}. Choose free ports, e.g.:\n  npm start -- --port ${n8nPort} --sandbox-port ${sandboxPort}`);
+}
+
 async function main() {
 	let editor;
 	let sandboxChild;
 	let stopping = false;
+	let lock;
 	rt.installSignalHandlers(async () => {
 		stopping = true;
 		if (editor) await editor.stop();
 		if (sandboxChild) await rt.stopProcess(sandboxChild);
-		fs.rmSync(PIDS_FILE, { force: true });
+		lock?.release();
 		say('stopped n8n and the sandbox');
 	});
 
-	if (flag('fresh')) fs.rmSync(DEMO_FOLDER, { recursive: true, force: true });
-	fs.mkdirSync(DEMO_FOLDER, { recursive: true });
-	killLeftovers();
-
-	const n8nPortFree = await portFree(N8N_PORT);
-	const sandboxPortFree = await portFree(SANDBOX_PORT);
-	if (!n8nPortFree) throw new Error(`port ${N8N_PORT} is in use (another n8n?); use --port <n>`);
-	if (!sandboxPortFree) throw new Error(`port ${SANDBOX_PORT} is in use (another sandbox?); use --sandbox-port <n>`);
+	// before anything else, so that a second `npm start` (even with --fresh) never touches the first one's folder
+	lock = claimDemoFolder(DEMO_FOLDER, { say, displayFolder: SHOWN_FOLDER });
+	releaseOnFailure = () => lock.release();
+	if (flag('fresh'))
+		for (const entry of fs.readdirSync(DEMO_FOLDER))
+			if (entry !== LOCK_FILE) fs.rmSync(path.join(DEMO_FOLDER, entry), { recursive: true, force: true });
+	await checkPorts();
 
 	say(`building and packing the pack; making sure n8n is installed (first time: ~5 minutes)…`);
 	const [tarball, n8n] = await Promise.all([
@@ -136,7 +141,7 @@ async function main() {
 
 	const sandbox = await startSandboxProcess(SANDBOX_PORT, path.join(DEMO_FOLDER, 'sandbox.log'));
 	sandboxChild = sandbox.child;
-	recordProcesses([{ pid: sandboxChild.pid, marker: 'sandbox' }]);
+	lock.update({ processes: [{ pid: sandboxChild.pid, marker: 'sandbox' }], sandboxUrl: sandbox.info.url });
 	say(`sandbox on ${sandbox.info.url} (vendors: ${Object.keys(sandbox.info.vendors).join(', ')})`);
 
 	const installed = await n8n.installPack(tarball);
@@ -165,13 +170,20 @@ async function main() {
 	if (examples.length) await n8n.importWorkflow(examples.map(({ file, workflow }) => bindWorkflow(workflow, byType, file)));
 	say(`imported ${examples.length} example workflow(s)${examples.length ? `: ${examples.map((e) => e.file).join(', ')}` : ''}`);
 
+	// so that Settings → Community Nodes lists the pack, as after an install from there
+	await n8n.recordInstalledPackage(installed);
+
 	const n8nLog = fs.createWriteStream(path.join(DEMO_FOLDER, 'n8n.log'), { flags: 'a' });
 	say(`starting n8n on port ${N8N_PORT}…`);
 	editor = await n8n.startEditor({ port: N8N_PORT, onLog: (l) => n8nLog.write(`${l}\n`) });
-	recordProcesses([
-		{ pid: sandboxChild.pid, marker: 'sandbox' },
-		{ pid: editor.process.pid, marker: 'n8n' },
-	]);
+	lock.update({
+		processes: [
+			{ pid: sandboxChild.pid, marker: 'sandbox' },
+			{ pid: editor.process.pid, marker: 'n8n' },
+		],
+		n8nUrl: editor.url,
+	});
+	const fleet = sandbox.info.fleet;
 
 	const banner = [
 		'',
@@ -179,7 +191,13 @@ async function main() {
 		`  email:          ${editor.email}`,
 		`  password:       ${editor.password}`,
 		`  sandbox:        ${sandbox.info.url}  (admin: ${sandbox.info.admin || `${sandbox.info.url}/__admin`})`,
-		`  user folder:    ${path.relative(ROOT, DEMO_FOLDER)}/  (logs: n8n.log, sandbox.log; --fresh starts over)`,
+		...(fleet
+			? [
+					`  phones:         re-provisioned ${fleet.provisionDelayMs} ms after a password change; ${Math.round(fleet.neverProvisionedShare * 100)} % never are`,
+					'                  (e.g. npm start -- --provision-delay-ms 3000 --never-provisioned-percent 10)',
+				]
+			: []),
+		`  user folder:    ${SHOWN_FOLDER}/  (logs: n8n.log, sandbox.log; --fresh starts over)`,
 		'',
 		'  Ctrl-C stops n8n and the sandbox.',
 		'',
@@ -192,9 +210,9 @@ async function main() {
 		sandboxChild.once('exit', () => resolve('sandbox'));
 	}).then(async (which) => {
 		if (stopping) return new Promise(() => {}); // the signal handler is shutting down and will exit
-		say(`${which} exited unexpectedly; stopping (see ${path.relative(ROOT, DEMO_FOLDER)}/${which}.log)`);
+		say(`${which} exited unexpectedly; stopping (see ${SHOWN_FOLDER}/${which}.log)`);
 		await rt.killAll();
-		fs.rmSync(PIDS_FILE, { force: true });
+		lock.release();
 		process.exit(1);
 	});
 }
@@ -207,8 +225,11 @@ function portFree(port) {
 	});
 }
 
+let releaseOnFailure = () => {};
+
 main().catch(async (error) => {
 	process.stderr.write(`[start] failed: ${error.message}\n`);
 	await rt.killAll();
+	releaseOnFailure();
 	process.exit(1);
 });

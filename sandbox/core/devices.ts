@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
+import type { FleetSimulation, SandboxConfig } from './types';
+
 /**
  * Simulated SIP devices, one per credential-bearing resource. A device registers only with the
  * password the vendor currently holds: after a password change it stays unregistered until it is
  * given the new password (the admin "provision" call stands for someone updating the phone), then
- * registers after the configured delay. State is derived from timestamps, so no timers run.
+ * registers after the configured delay. In demo mode (`config.fleet`) a provisioning server gives
+ * each phone its new password a delay after the change, except a fixed share of phones that never
+ * get it. State is derived from timestamps, so no timers run.
  */
 export interface DeviceState {
 	registered: boolean;
@@ -23,29 +28,41 @@ interface Device {
 export class DeviceRegistry {
 	private readonly devices = new Map<string, Device>();
 
-	constructor(private readonly delayMs: () => number) {}
+	constructor(private readonly config: () => Pick<SandboxConfig, 'registrationDelayMs' | 'fleet'>) {}
 
 	private key(vendor: string, id: string): string {
 		return `${vendor}:${id}`;
 	}
 
-	/** A resource was created with a password: its device is set up with the same one. */
-	created(vendor: string, id: string, password: string, userAgent = 'SandboxPhone/1.0'): void {
+	/**
+	 * A resource was created with a password: its device is set up with the same one, or with
+	 * `phonePassword` for a phone that still holds an older password (it stays unregistered).
+	 */
+	created(vendor: string, id: string, password: string, userAgent = 'SandboxPhone/1.0', phonePassword = password): void {
 		this.devices.set(this.key(vendor, id), {
 			vendorPassword: password,
-			devicePassword: password,
+			devicePassword: phonePassword,
 			// A device that exists before the test starts has long been registered.
-			matchedAt: Date.now() - 86_400_000,
+			matchedAt: phonePassword === password ? Date.now() - 86_400_000 : undefined,
 			userAgent,
 		});
 	}
 
-	/** The vendor's password changed: the device keeps its old one until provisioned. */
+	/**
+	 * The vendor's password changed: the device keeps its old one until provisioned — by the admin
+	 * API, or in demo mode by the provisioning server, `provisionDelayMs` later.
+	 */
 	passwordChanged(vendor: string, id: string, password: string): void {
 		const device = this.devices.get(this.key(vendor, id));
 		if (!device) return;
 		if (device.vendorPassword === password) return;
 		device.vendorPassword = password;
+		const fleet = this.config().fleet;
+		if (fleet && !neverProvisioned(vendor, id, fleet)) {
+			device.devicePassword = password;
+			device.matchedAt = Date.now() + fleet.provisionDelayMs;
+			return;
+		}
 		device.matchedAt = device.devicePassword === password ? Date.now() : undefined;
 	}
 
@@ -74,7 +91,7 @@ export class DeviceRegistry {
 	state(vendor: string, id: string): DeviceState {
 		const device = this.devices.get(this.key(vendor, id));
 		if (!device || device.matchedAt === undefined) return { registered: false };
-		const registeredAt = device.matchedAt + this.delayMs();
+		const registeredAt = device.matchedAt + this.config().registrationDelayMs;
 		if (Date.now() < registeredAt) return { registered: false };
 		return {
 			registered: true,
@@ -88,4 +105,11 @@ export class DeviceRegistry {
 	clearVendor(vendor: string): void {
 		for (const key of [...this.devices.keys()]) if (key.startsWith(`${vendor}:`)) this.devices.delete(key);
 	}
+}
+
+/** Whether a phone is one of the fleet's share that never gets a new password: fixed per device (a hash of its ID). */
+export function neverProvisioned(vendor: string, id: string, fleet: FleetSimulation): boolean {
+	if (fleet.neverProvisionedShare <= 0) return false;
+	const position = createHash('sha256').update(`${vendor}:${id}`).digest().readUInt32BE(0) / 0x1_0000_0000;
+	return position < fleet.neverProvisionedShare;
 }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { adminIndexResponse, ADMIN_CALLS } from './adminPage';
 import { DeviceRegistry } from './devices';
 import { RateLimiter } from './rateLimit';
 import type {
@@ -32,6 +33,7 @@ const DEFAULT_CONFIG: SandboxConfig = {
 	registrationDelayMs: 0,
 	rateLimits: {},
 	tokenLifetimeSeconds: 86_400,
+	fleet: null,
 };
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,7 +71,7 @@ export class Sandbox {
 		private readonly options: SandboxOptions = {},
 	) {
 		this.config = { ...DEFAULT_CONFIG, ...options.config, rateLimits: { ...options.config?.rateLimits } };
-		this.devices = new DeviceRegistry(() => this.config.registrationDelayMs);
+		this.devices = new DeviceRegistry(() => this.config);
 	}
 
 	get url(): string {
@@ -181,6 +183,9 @@ export class Sandbox {
 	private async dispatch(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
 		const url = new URL(incoming.url ?? '/', 'http://sandbox');
 		const rawBody = await readBody(incoming);
+		if (url.pathname === '/' || url.pathname === '/__admin' || url.pathname === '/__admin/') {
+			return this.send(response, this.adminIndex(incoming.headers.accept));
+		}
 		if (url.pathname.startsWith('/__admin/')) {
 			return this.send(response, await this.admin(incoming.method ?? 'GET', url, parseBody(rawBody)));
 		}
@@ -254,6 +259,11 @@ export class Sandbox {
 		this.send(response, handled);
 	}
 
+	private adminIndex(accept: string | undefined): SandboxResponse {
+		const vendors = Object.fromEntries(Object.entries(this.endpoints()).map(([name, endpoint]) => [name, endpoint.baseUrl]));
+		return adminIndexResponse({ sandbox: this.origin, vendors, config: this.config, calls: ADMIN_CALLS }, accept);
+	}
+
 	private async admin(method: string, url: URL, body: any): Promise<SandboxResponse> {
 		const parts = url.pathname.split('/').filter(Boolean).slice(1);
 		const [area, vendor, id, action] = parts;
@@ -272,6 +282,9 @@ export class Sandbox {
 			this.clearFaults();
 			return { status: 204 };
 		}
+		if (area === 'config' && method === 'GET') {
+			return { status: 200, body: this.config };
+		}
 		if (area === 'config' && method === 'POST') {
 			this.configure(body ?? {});
 			return { status: 200, body: this.config };
@@ -287,6 +300,9 @@ export class Sandbox {
 			const known = this.devices.provision(vendor, decodeURIComponent(id), String(body?.password ?? ''));
 			return known ? { status: 200, body: this.devices.state(vendor, decodeURIComponent(id)) } : { status: 404, body: { sandboxError: 'No such device' } };
 		}
-		return { status: 404, body: { sandboxError: `Unknown admin call ${method} ${url.pathname}` } };
+		return {
+			status: 404,
+			body: { sandboxError: `Unknown admin call ${method} ${url.pathname}; GET ${this.origin}/__admin lists them` },
+		};
 	}
 }

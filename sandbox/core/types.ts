@@ -35,6 +35,19 @@ export interface SandboxConfig {
 	rateLimits: Record<string, number>;
 	/** Lifetime of issued login tokens (JWT, OAuth), in seconds. */
 	tokenLifetimeSeconds: number;
+	/**
+	 * Demo mode (`npm start`, `npm run sandbox -- --fleet`): a provisioning server gives every phone its
+	 * new password. Null (the default, and what the tests use): a phone keeps its old password until it
+	 * is provisioned through the admin API.
+	 */
+	fleet: FleetSimulation | null;
+}
+
+export interface FleetSimulation {
+	/** How long after a password change the provisioning server re-provisions the phone. */
+	provisionDelayMs: number;
+	/** Share of the phones (0–1, fixed per device) that never get the new password, as broken or offline phones. */
+	neverProvisionedShare: number;
 }
 
 export interface VendorSimulator {

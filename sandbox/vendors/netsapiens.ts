@@ -219,8 +219,7 @@ export class NetSapiensSimulator implements VendorSimulator {
 				const userAgent = USER_AGENTS[seeded++ % USER_AGENTS.length];
 				if (suffix === STALE_SUFFIX) {
 					// The phone still holds an older password: the simulation keeps it unregistered.
-					context.devices.created(this.name, `${device}@${domain}`, randomText(16), userAgent);
-					context.devices.passwordChanged(this.name, `${device}@${domain}`, record.password);
+					context.devices.created(this.name, `${device}@${domain}`, record.password, userAgent, randomText(16));
 				} else {
 					context.devices.created(this.name, `${device}@${domain}`, record.password, userAgent);
 				}

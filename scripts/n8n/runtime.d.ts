@@ -92,6 +92,14 @@ export interface InstalledPack {
 	n8n: { nodes?: string[]; credentials?: string[]; [key: string]: unknown };
 }
 
+export interface RecordedPackage {
+	packageName: string;
+	installedVersion: string;
+	authorName: string | null;
+	authorEmail: string | null;
+	nodes: Array<{ name: string; type: string; latestVersion: number }>;
+}
+
 /** One exported node description (`n8n export:nodes`). */
 export interface ExportedNode {
 	name: string;
@@ -113,6 +121,8 @@ export class N8nInstance {
 	run(args: string[], options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<CommandResult>;
 	runChecked(args: string[], options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<CommandResult>;
 	installPack(tarball: string): Promise<InstalledPack>;
+	/** Records the installed pack in n8n's database (installed_packages, installed_nodes), as n8n's installer does. */
+	recordInstalledPackage(installed: InstalledPack): Promise<RecordedPackage>;
 	exportNodes(): Promise<ExportedNode[]>;
 	importCredentials(credentials: CredentialImport | CredentialImport[]): Promise<CommandResult>;
 	importWorkflow(workflows: WorkflowJson | WorkflowJson[]): Promise<string[]>;

@@ -334,6 +334,29 @@ function portIsFree(port, host = '127.0.0.1') {
 // an n8n instance = one N8N_USER_FOLDER
 
 /**
+ * Run under n8n's Node with n8n's own sqlite3: `node -e <this> <sqlite3 dir> <database> <json>`. Replaces the
+ * package's rows in one transaction. Timestamps are written explicitly: the sqlite migration's column default is a
+ * quoted string, not a time.
+ */
+const RECORD_PACKAGE_SCRIPT = `
+const [sqlite3Dir, database, json] = process.argv.slice(1);
+const { row, nodes } = JSON.parse(json);
+const db = new (require(sqlite3Dir).Database)(database);
+const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+const fail = (e) => { if (e) { process.stderr.write(e.message + '\\n'); process.exit(1); } };
+db.serialize(() => {
+	db.run('BEGIN');
+	db.run('DELETE FROM installed_nodes WHERE package = ?', [row.packageName], fail);
+	db.run('DELETE FROM installed_packages WHERE packageName = ?', [row.packageName], fail);
+	db.run('INSERT INTO installed_packages (packageName, installedVersion, authorName, authorEmail, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)',
+		[row.packageName, row.installedVersion, row.authorName, row.authorEmail, now, now], fail);
+	for (const n of nodes) db.run('INSERT INTO installed_nodes (name, type, latestVersion, package) VALUES (?, ?, ?, ?)', [n.name, n.type, n.latestVersion, row.packageName], fail);
+	db.run('COMMIT', fail);
+});
+db.close(fail);
+`;
+
+/**
  * Creates a handle on an n8n user folder.
  * @param {object} [opts]
  * @param {string} [opts.userFolder]  persistent folder (e.g. `.n8n-demo`); default: a new temp folder, removed by dispose()
@@ -459,6 +482,28 @@ class N8nInstance {
 		} finally {
 			await fsp.rm(staging, { recursive: true, force: true });
 		}
+	}
+
+	/**
+	 * Records an installed pack in n8n's database as the community-package installer does once it has loaded it
+	 * (n8n 2.x `InstalledPackagesRepository.persistPackageWithNodes`): one `installed_packages` row and one
+	 * `installed_nodes` row per node. Without them Settings → Community Nodes lists nothing, although the nodes load
+	 * from `.n8n/nodes`. Runs before `n8n start`; migrates a new database first. `installed`: installPack's answer.
+	 */
+	async recordInstalledPackage(installed) {
+		const database = path.join(this.n8nFolder, 'database.sqlite');
+		if (!fs.existsSync(database)) await this.runChecked(['list:workflow']); // any command creates and migrates it
+		const pkg = JSON.parse(await fsp.readFile(path.join(installed.dir, 'package.json'), 'utf8'));
+		const types = JSON.parse(await fsp.readFile(path.join(installed.dir, 'dist', 'types', 'nodes.json'), 'utf8'));
+		const nodes = [...new Map(types.map((d) => [d.name, d])).values()].map((d) => ({
+			name: d.displayName,
+			type: `${pkg.name}.${d.name}`,
+			latestVersion: Math.max(...[].concat(d.version)),
+		}));
+		const row = { packageName: pkg.name, installedVersion: pkg.version, authorName: pkg.author?.name ?? null, authorEmail: pkg.author?.email ?? null };
+		const sqlite3 = path.resolve(path.dirname(this.install.n8nBin), '..', '..', 'sqlite3');
+		await runChecked(this.install.nodeBin, ['-e', RECORD_PACKAGE_SCRIPT, sqlite3, database, JSON.stringify({ row, nodes })], { env: cleanEnv() });
+		return { ...row, nodes };
 	}
 
 	/** `n8n export:nodes`: every node type n8n loaded, as n8n describes them. */

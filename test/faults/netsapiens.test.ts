@@ -84,7 +84,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 			path: DEVICE,
 			itemOf: byLastSegment(devices),
 			successStatus: 202,
-			unreadableBody: (json) => expect(json).toEqual({ deleted: true }),
+			unreadableBody: (json, index) => expect(json).toEqual({ deleted: true, domain: '~', user: '~', device: devices[index] }),
 		},
 		{
 			label: 'Rotate Password Device',

@@ -330,9 +330,9 @@ describe('NetSapiens Device on the engine, against the sandbox', () => {
 	});
 
 	describe('Delete', () => {
-		it('sends DELETE and outputs { deleted: true }; the device is gone afterwards', async () => {
+		it('sends DELETE and outputs { deleted: true } with the domain, user and device it deleted; the device is gone afterwards', async () => {
 			const deleted = await run({ operation: 'delete', domain: byId('sandbox.example'), user: byId('1002'), device: byId('1002a') });
-			expect(deleted.items.map((item) => item.json)).toEqual([{ deleted: true }]);
+			expect(deleted.items.map((item) => item.json)).toEqual([{ deleted: true, domain: 'sandbox.example', user: '1002', device: '1002a' }]);
 			const [request] = requests();
 			expect([request.method, request.path, request.status]).toEqual([
 				'DELETE',

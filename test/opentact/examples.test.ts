@@ -19,7 +19,7 @@ describe('Opentact examples run on the engine against the sandbox', () => {
 	it('update: modifies the first SIP user with only the field set', async () => {
 		const run = await env.runExample('opentact-update-sip-user.json');
 		expect(run.data.resultData.error).toBeUndefined();
-		const [updated] = run.data.resultData.runData['Modify SIP user'][0].data!.main[0]!;
+		const [updated] = run.data.resultData.runData['Update SIP user'][0].data!.main[0]!;
 		expect(updated.json).toMatchObject({ login: 'ext1000', same_domain_calls_only: true });
 		expect(forbiddenKeysIn(updated.json)).toEqual([]);
 		const patch = env.sandbox.requests('opentact').find((request) => request.method === 'PATCH')!;

@@ -47,6 +47,7 @@ function locator(
 	defaultValue: string,
 	placeholder: string,
 	description: string,
+	hint?: string,
 ): INodeProperties {
 	return {
 		displayName,
@@ -55,6 +56,8 @@ function locator(
 		default: { mode: 'list', value: defaultValue },
 		required: true,
 		description,
+		// shown under the field, without a hover: what the default "~" stands for
+		...(hint ? { hint } : {}),
 		modes: [
 			{
 				displayName: 'From List',
@@ -75,6 +78,7 @@ export const domainLocator = locator(
 	'~',
 	'e.g. example.com, or ~',
 	'The NetSapiens domain. "~" means the domain of the API key or logged-in user (at most 64 characters).',
+	'"~" (the default) is the domain of the API key or logged-in user',
 );
 
 export const userLocator = locator(
@@ -84,6 +88,7 @@ export const userLocator = locator(
 	'~',
 	'e.g. 1000, or ~',
 	'The user (extension) that owns the device. "~" means the user of the API key or logged-in user (at most 16 characters).',
+	'"~" (the default) is the user of the API key or logged-in user',
 );
 
 export const deviceLocator = locator(

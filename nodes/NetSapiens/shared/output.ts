@@ -28,14 +28,26 @@ export function acceptedDeviceChange(fieldsCollection: 'additionalFields' | 'upd
 					status: response.statusCode,
 					...(answer.code !== undefined ? { code: answer.code } : {}),
 					...(answer.message !== undefined ? { message: answer.message } : {}),
-					domain: this.getNodeParameter('domain', '~', { extractValue: true }),
-					user: this.getNodeParameter('user', '~', { extractValue: true }),
-					device: this.getNodeParameter('device', '', { extractValue: true }),
+					...addressedDevice(this),
 					fieldsSent,
 				},
 			},
 		];
 	};
+}
+
+/** The device as the node addressed it: the Domain and User fields' values, "~" included (the key's own). */
+function addressedDevice(context: IExecuteSingleFunctions): IDataObject {
+	return {
+		domain: context.getNodeParameter('domain', '~', { extractValue: true }),
+		user: context.getNodeParameter('user', '~', { extractValue: true }),
+		device: context.getNodeParameter('device', '', { extractValue: true }),
+	};
+}
+
+/** postReceive for Delete: NetSapiens answers nothing, so the item says which device of which domain and user went. */
+export async function deletedDevice(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+	return [{ json: { deleted: true, ...addressedDevice(this) } }];
 }
 
 const deviceObject = vendorObjectResponse(netSapiensVendor);

@@ -114,7 +114,7 @@ async function logIn(helper: IHttpRequestHelper, baseUrl: string, email: string,
 	if (refused) {
 		throw new OpentactLoginError(
 			`Opentact refused the email or password (HTTP 401${said}). Check both in the credential: they are the ones you sign in to the Opentact portal with.`,
-			'Open the credential, enter the email and password of your Opentact portal user and use "Test". To use a long-lived API token instead, switch "Authentication" to "API Token".',
+			'Open the credential, enter the email and password of your Opentact portal user and save it: n8n tests the credential when it is saved. To use a long-lived API token instead, switch "Authentication" to "API Token".',
 			true,
 		);
 	}

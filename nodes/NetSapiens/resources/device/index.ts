@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { deletedResult, vendorObjectResponse } from '../../../shared/output';
+import { vendorObjectResponse } from '../../../shared/output';
 import {
 	generatePasswordOption,
 	passwordOperationFields,
@@ -14,7 +14,7 @@ import {
 	refuseEmptyRegistrationPassword,
 	userRule,
 } from '../../shared/descriptions';
-import { deviceChangeAnswer } from '../../shared/output';
+import { deletedDevice, deviceChangeAnswer } from '../../shared/output';
 import { DEVICE_SECRET_FIELDS, netSapiensVendor } from '../../shared/vendor';
 import * as create from './create';
 import * as del from './delete';
@@ -78,7 +78,7 @@ export const deviceDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'DELETE', url: deviceUrl },
 					send: { preSend: [fillDevicePath] },
-					output: { postReceive: [deletedResult] },
+					output: { postReceive: [deletedDevice] },
 				},
 			},
 			// Spread into a literal: n8n's lint rules read each option as an object literal.

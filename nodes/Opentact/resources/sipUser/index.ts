@@ -95,9 +95,9 @@ export const sipUserDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				// Opentact calls this "Modify SIP User": the action says so, so users find it by the vendor's word.
-				action: 'Modify a SIP user',
-				description: 'Modify SIP User: change its password, profile, active state or number lease',
+				// n8n's name for it; the description keeps Opentact's own ("Modify SIP User") so users find it by either word.
+				action: 'Update a SIP user',
+				description: "Change a SIP user's password, profile, active state or number lease (Opentact: Modify SIP User)",
 				routing: {
 					request: { method: 'PATCH', url: sipUserUrl },
 					send: {
