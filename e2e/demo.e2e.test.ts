@@ -178,7 +178,7 @@ suite('npm start: the demo a newcomer gets', () => {
 		expect({ status: run.status, why: summary(run) }).toEqual({ status: 'success', why: summary(run) });
 		const [rotated] = outputOf(run, 'Rotate Password');
 		expect(rotated).toEqual(expect.objectContaining({ vendor: 'Vobiz', verification: 'verified', newPassword: expect.any(String) }));
-		expect(rotated.verificationDetail).toBe('Vobiz reports the endpoint registered after the change.');
+		expect(rotated.verificationDetail).toBe('Vobiz signs out every device when its password changes; the endpoint registered again after the change.');
 	}, 3 * 60_000);
 
 	test('Settings → Community Nodes lists the pack and its five nodes', async () => {

@@ -88,8 +88,9 @@ async function verify(
 	const pollMs = Number(context.getNodeParameter('pollIntervalSeconds', 5)) * 1000;
 	const deadline = Date.now() + (mode === 'waitForRegistration' ? timeoutMs : 0);
 	// Without a registration time, only a change seen after the apply is evidence: a read that
-	// showed the device signed out, then one that shows it registered.
-	let seenSignedOut = false;
+	// showed the device signed out, then one that shows it registered — or, where the vendor signs
+	// out every device on a password change, any registration read after it.
+	let seenSignedOut = profile.changeSignsOut === true;
 	// Bounded by the deadline: one read per poll interval until the registration timeout.
 	for (;;) {
 		const response = await path.fetchFull(readBack);
@@ -117,7 +118,9 @@ async function verify(
 				verification: 'verified',
 				verificationDetail: state.registeredAt
 					? `The device registered with the new password at ${state.registeredAt}, after the change.`
-					: `${vendor.displayName} reported the ${profile.resourceLabel} signed out after the change, then registered again.`,
+					: profile.changeSignsOut
+						? `${vendor.displayName} signs out every device when its password changes; the ${profile.resourceLabel} registered again after the change.`
+						: `${vendor.displayName} reported the ${profile.resourceLabel} signed out after the change, then registered again.`,
 			};
 		}
 		if (!state.registered) seenSignedOut = true;

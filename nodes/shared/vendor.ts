@@ -48,6 +48,11 @@ export interface RotationProfile {
 	 * (the rotation then reports "not verifiable" instead of claiming more than it knows).
 	 */
 	registration?(body: unknown): RegistrationState;
+	/**
+	 * The vendor documents that a password change signs out every registered device (Vobiz does), so
+	 * a registered state read after the change is itself a registration after it.
+	 */
+	changeSignsOut?: boolean;
 	/** What a read-back proves for this vendor, when it exposes no registration state. */
 	notVerifiableReason?: string;
 }

@@ -18,6 +18,8 @@ export interface RotationTarget {
 	deviceId(env: TestEnvironment, index: number): Promise<string> | string;
 	/** Whether the vendor exposes registration state (else the result is "notVerifiable"). */
 	verifiable: boolean;
+	/** The vendor signs out every device on a password change, so a registration read after it counts. */
+	changeSignsOut?: boolean;
 	/** The request path (below the vendor prefix) and method that apply the password. */
 	applyCall: { method: string; path: RegExp };
 	/** The body field that carries the password in the vendor's update call. */
@@ -282,9 +284,14 @@ export function describeRotation(config: RotationTarget): void {
 			expect(env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(pending);
 			expect(env.sandbox.devices.state(config.vendor, deviceId).registered).toBe(true);
 			expect(applyRequests()).toHaveLength(2);
-			// The device registered before this apply: that proves nothing about this apply.
-			expect(rerun.items[0].json.verification).toBe(config.verifiable ? 'notVerified' : 'notVerifiable');
-			if (config.verifiable) expect(rerun.items[0].json.verificationDetail).toContain('It is registered, but');
+			// The device registered before this apply: that proves nothing about this apply, unless the vendor
+			// signs every device out on a change (then the registration read after it is a new one).
+			if (config.changeSignsOut) {
+				expect(rerun.items[0].json.verification).toBe('verified');
+			} else {
+				expect(rerun.items[0].json.verification).toBe(config.verifiable ? 'notVerified' : 'notVerifiable');
+				if (config.verifiable) expect(rerun.items[0].json.verificationDetail).toContain('It is registered, but');
+			}
 		});
 
 		if (config.verifiable) {
@@ -309,7 +316,9 @@ export function describeRotation(config: RotationTarget): void {
 				expect(reads.length).toBeGreaterThanOrEqual(2);
 			});
 
-			it('a registration that cannot be told from one before the apply is never "verified" (same second, no sign-out seen)', async () => {
+			it(config.changeSignsOut
+				? 'a registration read after the apply is "verified": the vendor signs every device out on a change'
+				: 'a registration that cannot be told from one before the apply is never "verified" (same second, no sign-out seen)', async () => {
 				// The phone already has the new password: it registers the moment the vendor takes it, in the apply's
 				// own second and without a sign-out in between — indistinguishable from a registration just before it.
 				const deviceId = await config.deviceId(env, 3);
@@ -321,6 +330,11 @@ export function describeRotation(config: RotationTarget): void {
 					parameters: rotate(await config.target(env, 3), { passwordSource: 'provided', newPassword: pending, verification: 'readBack' }),
 				});
 				expect(env.sandbox.devices.state(config.vendor, deviceId).registered).toBe(true);
+				if (config.changeSignsOut) {
+					expect(result.items[0].json).toMatchObject({ outcome: 'applied', verification: 'verified' });
+					expect(result.items[0].json.verificationDetail).toContain('signs out every device when its password changes');
+					return;
+				}
 				expect(result.items[0].json).toMatchObject({ outcome: 'applied', verification: 'notVerified' });
 				expect(result.items[0].json.verificationDetail).toContain('It is registered, but');
 			});

@@ -11,6 +11,7 @@ describeRotation({
 	target: (env, index) => ({ resource: 'endpoint', endpointId: { __rl: true, mode: 'id', value: seededId(env, index) } }),
 	deviceId: seededId,
 	verifiable: true,
+	changeSignsOut: true,
 	applyCall: { method: 'POST', path: /^\/api\/v1\/Account\/[^/]+\/Endpoint\/[^/]+\/$/ },
 	passwordField: 'password',
 	validationStatus: 400,

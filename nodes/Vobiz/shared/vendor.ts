@@ -55,6 +55,9 @@ export const vobizVendor: VendorProfile = {
 		// registered endpoint after the change has re-registered with the new password.
 		// sip_registered is the string "true"/"false" in Vobiz's answers.
 		registration: (body) => ({ registered: String((body as IDataObject | undefined)?.sip_registered) === 'true' }),
+		// "A new password signs out every registered device until it re-registers"
+		// (Vobiz's endpoint guide, https://github.com/vobiz-ai/Agent-Skills, skills/vobiz-applications-endpoints).
+		changeSignsOut: true,
 	},
 };
 
