@@ -211,12 +211,16 @@ async function buildPackage(vendor, { root = ROOT, outDir = path.join(root, OUTP
 	return dir;
 }
 
-/** Builds the per-vendor packages (all, or those whose slug is listed); returns their folders. */
-async function buildPackages({ root = ROOT, slugs = [] } = {}) {
+/**
+ * Builds the per-vendor packages (all, or those whose slug is listed) into `outDir`; returns their folders.
+ * `outDir` must lie inside the repository: n8n's metadata generator loads the bundles, which require n8n-workflow
+ * from the repository's node_modules.
+ */
+async function buildPackages({ root = ROOT, slugs = [], outDir = path.join(root, OUTPUT_DIR) } = {}) {
 	const unknown = slugs.filter((slug) => !VENDORS.some((vendor) => vendor.slug === slug));
 	if (unknown.length) throw new Error(`no per-vendor package for ${unknown.join(', ')} (known: ${VENDORS.map((v) => v.slug).join(', ')})`);
 	const dirs = [];
-	for (const vendor of VENDORS.filter((v) => !slugs.length || slugs.includes(v.slug))) dirs.push(await buildPackage(vendor, { root }));
+	for (const vendor of VENDORS.filter((v) => !slugs.length || slugs.includes(v.slug))) dirs.push(await buildPackage(vendor, { root, outDir }));
 	return dirs;
 }
 

@@ -15,7 +15,7 @@ const VENDORS = [
 	{ slug: 'ultravox', service: 'Ultravox', folder: 'Ultravox', credential: 'UltravoxSipApi', resources: 'SIP registrations' },
 	{ slug: 'opentact', service: 'Opentact', folder: 'Opentact', credential: 'OpentactSipApi', resources: 'SIP users' },
 	{ slug: 'vobiz', service: 'Vobiz', folder: 'Vobiz', credential: 'VobizSipApi', resources: 'SIP endpoints' },
-	{ slug: 'netsapiens', service: 'NetSapiens', folder: 'NetSapiens', credential: 'NetSapiensSipApi', resources: 'devices (SIP registrations)' },
+	{ slug: 'netsapiens', service: 'NetSapiens', folder: 'NetSapiens', credential: 'NetSapiensSipApi', resources: 'SIP devices' },
 ].map((vendor) => ({
 	...vendor,
 	docs: `docs/vendors/${vendor.slug}.md`,
