@@ -101,10 +101,11 @@ describe.each(VENDORS)('$packageName', (vendor) => {
 		expect(readFileSync(path.join(dir, 'dist/bundle.js'), 'utf8')).not.toMatch(new RegExp(`\\b${umbrellaCredentialType}\\b`));
 	});
 
-	it('its bundle holds only its own vendor and requires nothing but n8n-workflow', () => {
+	it('its bundle holds only its own vendor and requires nothing but n8n-workflow and Node built-ins', () => {
 		const bundle = readFileSync(path.join(dir, 'dist/bundle.js'), 'utf8');
 		const required = new Set([...bundle.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]));
-		expect([...required]).toEqual(['n8n-workflow']);
+		const builtins = new Set(require('node:module').builtinModules as string[]);
+		expect([...required].filter((name) => !builtins.has(name.replace(/^node:/, '')))).toEqual(['n8n-workflow']);
 		const exported = require(path.join(dir, 'dist/bundle.js'));
 		expect(Object.keys(exported).sort()).toEqual([vendor.folder, vendor.packageCredential].sort());
 		for (const other of VENDORS.filter((v) => v !== vendor)) expect(bundle).not.toContain(`nodes/${other.folder}/`);
