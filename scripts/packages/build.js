@@ -156,6 +156,7 @@ function readmeFor(umbrella, vendor, nodeType, credential) {
  */
 function changelogFor(root, umbrella, vendor) {
 	const lines = fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8').split('\n');
+	const renames = renamesFor(umbrella, vendor);
 	const out = [
 		'# Changelog',
 		'',
@@ -175,9 +176,10 @@ function changelogFor(root, umbrella, vendor) {
 		if (!entry.includes(vendor.service)) continue;
 		out.push(...pending.flatMap((heading) => ['', heading, '']));
 		pending = [];
-		out.push(entry);
+		// in this package the credential has its own name
+		out.push(rename(entry, renames));
 	}
-	return out.join('\n') + '\n';
+	return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 
 /** Builds one per-vendor package; returns its folder. */

@@ -127,6 +127,15 @@ describe.each(VENDORS)('$packageName', (vendor) => {
 		for (const field of visible) expect(readme).toContain(`- **${field.displayName}**`);
 	});
 
+	it("its CHANGELOG holds the umbrella's entries that name its vendor, with its own credential name", () => {
+		const changelog = readFileSync(path.join(dir, 'CHANGELOG.md'), 'utf8');
+		const entries = changelog.split('\n').filter((line) => line.startsWith('- '));
+		expect(entries.length).toBeGreaterThan(0);
+		expect(changelog).toContain(`${umbrella.homepage}/blob/main/CHANGELOG.md`);
+		expect(changelog).not.toMatch(new RegExp(`\\b${umbrellaCredentialType}\\b`));
+		expect(changelog).toContain(`${vendor.service} node`);
+	});
+
 	it(`npm pack stays within ${PACKED_SIZE_BUDGET / 1000} kB (${PACKED_SIZE_BUDGET_REASON})`, () => {
 		expect(pack.size).toBeLessThanOrEqual(PACKED_SIZE_BUDGET);
 	});
