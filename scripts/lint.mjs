@@ -1,16 +1,78 @@
 // `npm run lint`: the pack's sources as @n8n/scan-community-package checks them (inline
 // eslint-disable comments ignored), then the tooling code with ordinary TypeScript rules.
+// `npm run lint:packages` (after `npm run build` and `npm run build:packages`): the scanner's two legs for every
+// package that is published: the source leg on each per-vendor package's staged source (packages-dist/.source/),
+// and the tarball leg on the umbrella and each per-vendor package: `npm pack`, unpack, lint every .js file and the
+// package.json with the same rules (eslint.config.mjs `tarballConfig`).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
+import { tarballConfig } from '../eslint.config.mjs';
 
-const pack = new ESLint({ allowInlineConfig: false, errorOnUnmatchedPattern: false });
-const tooling = new ESLint({ errorOnUnmatchedPattern: false });
-const results = [
-	...(await pack.lintFiles(['package.json', 'nodes/**/*.ts', 'credentials/**/*.ts'])),
-	...(await tooling.lintFiles(['test/**/*.ts', 'sandbox/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'])),
-];
-const formatter = await pack.loadFormatter('stylish');
-const report = await formatter.format(results);
-if (report) console.log(report);
-const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
-console.log(`lint: ${results.length} files, ${errors} errors`);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CONFIG = path.join(ROOT, 'eslint.config.mjs');
+const PACK_SOURCES = ['package.json', 'nodes/**/*.ts', 'credentials/**/*.ts'];
+/** What the scanner's source leg lints below a package root (0.32.0 `SOURCE_FILE_PATTERNS`). */
+const SCANNER_SOURCES = ['package.json', '{nodes,credentials}/**/*.{js,ts,json}'];
+const { VENDORS, OUTPUT_DIR } = (await import('./packages/vendors.js')).default;
+
+/** The scanner's source leg on a package root (inline config ignored, as the scanner does). */
+async function lintSource(cwd, patterns) {
+	const eslint = new ESLint({ cwd, overrideConfigFile: CONFIG, allowInlineConfig: false, errorOnUnmatchedPattern: false });
+	return eslint.lintFiles(patterns);
+}
+
+/** The tarball leg: `npm pack` the package folder, unpack it, lint what it ships. */
+async function lintTarball(packageDir) {
+	const scratch = mkdtempSync(path.join(tmpdir(), 'lint-tarball-'));
+	try {
+		const [{ filename }] = JSON.parse(
+			execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], { cwd: packageDir, encoding: 'utf8' }),
+		);
+		execFileSync('tar', ['-xzf', path.join(scratch, filename), '-C', scratch]);
+		const unpacked = path.join(scratch, 'package');
+		const eslint = new ESLint({ cwd: unpacked, overrideConfigFile: true, overrideConfig: tarballConfig, allowInlineConfig: false });
+		const results = await eslint.lintFiles(['package.json', '**/*.js']);
+		const shipped = readdirSync(unpacked, { recursive: true }).filter((file) => file.endsWith('.js'));
+		if (!shipped.length || results.length !== shipped.length + 1)
+			throw new Error(`${packageDir}: linted ${results.length} files of a tarball with ${shipped.length} .js files`);
+		// name the files by package, not by the scratch folder
+		for (const result of results) result.filePath = path.join(packageDir, '(tarball)', path.relative(unpacked, result.filePath));
+		return results;
+	} finally {
+		rmSync(scratch, { recursive: true, force: true });
+	}
+}
+
+const legs = [];
+if (process.argv.includes('--packages')) {
+	legs.push({ name: 'n8n-nodes-sip-credentials tarball', run: () => lintTarball(ROOT) });
+	for (const { packageName } of VENDORS) {
+		legs.push({ name: `${packageName} source`, run: () => lintSource(path.join(ROOT, OUTPUT_DIR, '.source', packageName), SCANNER_SOURCES) });
+		legs.push({ name: `${packageName} tarball`, run: () => lintTarball(path.join(ROOT, OUTPUT_DIR, packageName)) });
+	}
+} else {
+	const pack = new ESLint({ allowInlineConfig: false, errorOnUnmatchedPattern: false });
+	const tooling = new ESLint({ errorOnUnmatchedPattern: false });
+	legs.push({ name: 'pack source', run: () => pack.lintFiles(PACK_SOURCES) });
+	legs.push({ name: 'tooling', run: () => tooling.lintFiles(['test/**/*.ts', 'sandbox/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts']) });
+}
+
+const formatter = await new ESLint().loadFormatter('stylish');
+let errors = 0;
+let files = 0;
+for (const leg of legs) {
+	const results = await leg.run();
+	if (!results.length) throw new Error(`lint ${leg.name}: no files (run npm run build and npm run build:packages first)`);
+	const report = await formatter.format(results);
+	if (report) console.log(report);
+	const legErrors = results.reduce((sum, result) => sum + result.errorCount, 0);
+	if (legs.length > 2) console.log(`lint ${leg.name}: ${results.length} files, ${legErrors} errors`);
+	errors += legErrors;
+	files += results.length;
+}
+console.log(`lint: ${files} files, ${errors} errors`);
 process.exit(errors ? 1 : 0);

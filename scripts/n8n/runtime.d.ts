@@ -140,13 +140,15 @@ export class N8nInstance {
 export const REPO_ROOT: string;
 export const DEFAULT_OWNER: Readonly<OwnerAccount>;
 export const DEFAULT_ENCRYPTION_KEY: string;
-export function ensureN8nInstalled(options?: { log?: (line: string) => void }): Promise<N8nInstall>;
+export function ensureN8nInstalled(options?: { log?: (line: string) => void; version?: string }): Promise<N8nInstall>;
 export function packProject(options?: { cwd?: string; build?: boolean; destDir?: string }): Promise<string>;
 export function createN8n(options?: {
 	userFolder?: string;
 	encryptionKey?: string;
 	env?: Record<string, string>;
 	log?: (line: string) => void;
+	/** n8n version; default N8N_E2E_VERSION or the pinned one; `1` = the newest 1.x covered */
+	version?: string;
 }): Promise<N8nInstance>;
 export function parseTrailingJson(text: string): any;
 export function runCommand(

@@ -216,8 +216,9 @@ function cleanEnv(extra = {}) {
  * Ensures the pinned n8n is installed (see install.js). Runs the installer as a child process so its progress
  * streams to stderr and an in-process server (the sandbox) stays responsive. Returns install.js's JSON.
  */
-async function ensureN8nInstalled({ log = (l) => process.stderr.write(l + '\n') } = {}) {
-	const r = await runCommand(process.execPath, [path.join(__dirname, 'install.js')], {
+async function ensureN8nInstalled({ log = (l) => process.stderr.write(l + '\n'), version } = {}) {
+	const versionArgs = version ? ['--version', version] : [];
+	const r = await runCommand(process.execPath, [path.join(__dirname, 'install.js'), ...versionArgs], {
 		env: cleanEnv(),
 		timeoutMs: 45 * 60_000,
 		onLine: (l, stream) => stream === 'stderr' && log(l),
@@ -363,9 +364,10 @@ db.close(fail);
  * @param {string} [opts.encryptionKey]
  * @param {Record<string,string>} [opts.env]  extra env for every n8n command
  * @param {(line: string) => void} [opts.log]
+ * @param {string} [opts.version]  n8n version (default: N8N_E2E_VERSION or the pinned one; `1` = the newest 1.x covered)
  */
 async function createN8n(opts = {}) {
-	const install = await ensureN8nInstalled({ log: opts.log });
+	const install = await ensureN8nInstalled({ log: opts.log, version: opts.version });
 	const temporary = !opts.userFolder;
 	const userFolder = opts.userFolder
 		? path.resolve(opts.userFolder)
@@ -408,6 +410,8 @@ class N8nInstance {
 			N8N_AI_ENABLED: 'false',
 			EXTERNAL_FRONTEND_HOOKS_URLS: '',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			// n8n 1.x lists a community node's AI-tool variant (`<type>Tool`) only with this flag; 2.x always does
+			N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 			N8N_RUNNERS_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 			N8N_SECURE_COOKIE: 'false',

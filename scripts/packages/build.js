@@ -1,0 +1,239 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run build:packages`: the five per-vendor packages (scripts/packages/vendors.js), each built from the
+ * umbrella's own source into packages-dist/<package name>/ (git-ignored), ready for `npm pack` / `npm publish`:
+ *
+ *   dist/            that vendor's node and credential, bundled with nodes/shared by esbuild (n8n-workflow external),
+ *                    icons, codex, n8n's lazy-loading metadata (dist/known, dist/types)
+ *   package.json     the `n8n` attribute listing only them; repository, homepage, author, bugs, engines, keywords;
+ *                    no dependencies, peer n8n-workflow
+ *   README.md        scripts/packages/README.template.md + docs/vendors/<vendor>.md
+ *   LICENSE, CHANGELOG.md
+ *
+ * The source is staged first in packages-dist/.source/<package name>/ (the vendor's folder, nodes/shared and its
+ * credential, with the credential renamed as vendors.js says, and the codex pointing at the package's node type):
+ * `npm run lint:packages` lints that staging as the scanner lints a source checkout. Node and credential source in
+ * the repository is not touched.
+ *
+ *   node scripts/packages/build.js              # all five
+ *   node scripts/packages/build.js vobiz ...    # some, by slug
+ */
+const fs = require('fs');
+const path = require('path');
+const { bundle } = require('../bundle');
+const { copyAssets, validateIcons, writeMetadata } = require('../build-steps');
+const { LATEST_N8N_1X_VERSION, PINNED_N8N_VERSION } = require('../n8n/install');
+const { VENDORS, OUTPUT_DIR, credentialTypeOf } = require('./vendors');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const STAGING = '.source';
+
+const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+/** `https://github.com/o/r.git` → `https://github.com/o/r` */
+const webUrlOf = (repository) => repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The text replacements that turn the umbrella's source of one vendor into the per-vendor package's. */
+function renamesFor(umbrella, vendor) {
+	const repositoryUrl = webUrlOf(umbrella.repository);
+	return [
+		// credential class and type name (vendors.js says why they differ from the umbrella's)
+		[new RegExp(`\\b${vendor.credential}\\b`, 'g'), vendor.packageCredential],
+		[new RegExp(`\\b${credentialTypeOf(vendor.credential)}\\b`, 'g'), credentialTypeOf(vendor.packageCredential)],
+		// codex: the node type is `<package>.<node>`; its documentation is the vendor's page
+		[new RegExp(`"node": "${escapeRegExp(umbrella.name)}\\.`, 'g'), `"node": "${vendor.packageName}.`],
+		[new RegExp(`${escapeRegExp(repositoryUrl)}#[a-z]+`, 'g'), `${repositoryUrl}/blob/main/${vendor.docs}`],
+	];
+}
+
+const rename = (text, renames) => renames.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
+
+/** Copies `from` (a file or folder below root) into the staging, with the renames applied to text files. */
+function stageCopy(root, stage, from, renames) {
+	const source = path.join(root, from);
+	const files = fs.statSync(source).isDirectory()
+		? fs.readdirSync(source, { recursive: true }).map((file) => path.join(from, file))
+		: [from];
+	for (const file of files) {
+		const absolute = path.join(root, file);
+		if (fs.statSync(absolute).isDirectory() || file.endsWith('.test.ts')) continue;
+		const target = path.join(stage, rename(file, renames));
+		fs.mkdirSync(path.dirname(target), { recursive: true });
+		if (/\.(ts|json)$/.test(file)) fs.writeFileSync(target, rename(fs.readFileSync(absolute, 'utf8'), renames));
+		else fs.copyFileSync(absolute, target);
+	}
+}
+
+function packageJsonFor(umbrella, vendor) {
+	const repositoryUrl = webUrlOf(umbrella.repository);
+	return {
+		name: vendor.packageName,
+		version: umbrella.version,
+		description: `n8n node to manage and rotate ${vendor.service} SIP credentials: ${vendor.resources}`,
+		keywords: [
+			'n8n-community-node-package',
+			'n8n',
+			'sip',
+			'voip',
+			'sip-credentials',
+			'password-rotation',
+			vendor.slug,
+			...(vendor.service.toLowerCase() === vendor.slug ? [] : [vendor.service.toLowerCase()]),
+		],
+		license: umbrella.license,
+		homepage: `${repositoryUrl}/blob/main/${vendor.docs}`,
+		author: umbrella.author,
+		repository: umbrella.repository,
+		bugs: umbrella.bugs,
+		engines: umbrella.engines,
+		// npm packs README and LICENSE by itself, not the CHANGELOG
+		files: ['dist', 'CHANGELOG.md'],
+		n8n: {
+			n8nNodesApiVersion: umbrella.n8n.n8nNodesApiVersion,
+			strict: umbrella.n8n.strict,
+			credentials: [`dist/credentials/${vendor.packageCredential}.credentials.js`],
+			nodes: [`dist/nodes/${vendor.folder}/${vendor.folder}.node.js`],
+		},
+		peerDependencies: umbrella.peerDependencies,
+	};
+}
+
+/** When a credential field is shown: `(Authentication: API Key)`, from its displayOptions. */
+function shownWhen(field, fields) {
+	const show = field.displayOptions && field.displayOptions.show;
+	if (!show) return '';
+	const conditions = Object.entries(show).map(([name, values]) => {
+		const parent = fields.find((f) => f.name === name);
+		const labels = values.map((value) => (parent?.options ?? []).find((o) => o.value === value)?.name ?? String(value));
+		return `${parent?.displayName ?? name}: ${labels.join(' or ')}`;
+	});
+	return ` (${conditions.join('; ')})`;
+}
+
+/** The credential's visible fields as a Markdown list, from the built type (what the form shows). */
+function credentialFieldList(credential) {
+	const fields = credential.properties.filter((field) => field.type !== 'hidden' && field.type !== 'notice');
+	return fields
+		.map((field) => {
+			const options = field.type === 'options' ? `: ${field.options.map((o) => o.name).join(' or ')}` : '';
+			// the first sentence: the rest is in the form itself and in the vendor's reference
+			const description = field.description ? ` — ${field.description.split(/(?<=\.)\s/)[0]}` : '';
+			return `- **${field.displayName}**${field.required ? ' (required)' : ''}${shownWhen(field, fields)}${options}${description}`;
+		})
+		.join('\n');
+}
+
+function readmeFor(umbrella, vendor, nodeType, credential) {
+	const { method = 'GET', url = '' } = credential.test?.request ?? {};
+	const values = {
+		packageName: vendor.packageName,
+		service: vendor.service,
+		resources: vendor.resources,
+		umbrellaName: umbrella.name,
+		repositoryUrl: webUrlOf(umbrella.repository),
+		bugsUrl: umbrella.bugs.url,
+		docs: vendor.docs,
+		nodeName: nodeType.name,
+		credentialDisplayName: credential.displayName,
+		credentialType: credential.name,
+		umbrellaCredentialType: credentialTypeOf(vendor.credential),
+		credentialFields: credentialFieldList(credential),
+		credentialTest: `${method} ${url}`,
+		testedVersions: `${LATEST_N8N_1X_VERSION} and ${PINNED_N8N_VERSION}`,
+	};
+	const template = fs.readFileSync(path.join(__dirname, 'README.template.md'), 'utf8');
+	return template.replace(/\{\{(\w+)\}\}/g, (placeholder, key) => {
+		if (!(key in values)) throw new Error(`README.template.md: unknown placeholder ${placeholder}`);
+		return values[key];
+	});
+}
+
+/**
+ * The umbrella's CHANGELOG cut to this package: under each of its headings, the entries that name this vendor (a
+ * heading left empty is dropped), after a line saying where the rest is. Changes to the shared core that name no
+ * vendor are in the umbrella's CHANGELOG only: the whole of it does not fit the package's size budget.
+ */
+function changelogFor(root, umbrella, vendor) {
+	const lines = fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8').split('\n');
+	const renames = renamesFor(umbrella, vendor);
+	const out = [
+		'# Changelog',
+		'',
+		`${vendor.packageName} is built from the source of ${umbrella.name} and released with it under the same version.`,
+		`Below: the entries that name ${vendor.service}. Every change, including the shared core's:`,
+		`${webUrlOf(umbrella.repository)}/blob/main/CHANGELOG.md`,
+	];
+	let pending = [];
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i];
+		if (/^## /.test(line)) pending = [line];
+		else if (/^### /.test(line)) pending = [...pending.filter((h) => h.startsWith('## ')), line];
+		if (!line.startsWith('- ')) continue;
+		// an entry runs on over its indented lines
+		let entry = line;
+		while (i + 1 < lines.length && /^ {2}\S/.test(lines[i + 1])) entry += '\n' + lines[++i];
+		if (!entry.includes(vendor.service)) continue;
+		out.push(...pending.flatMap((heading) => ['', heading, '']));
+		pending = [];
+		// in this package the credential has its own name
+		out.push(rename(entry, renames));
+	}
+	return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+/** Builds one per-vendor package; returns its folder. */
+async function buildPackage(vendor, { root = ROOT, outDir = path.join(root, OUTPUT_DIR) } = {}) {
+	const umbrella = readJson(path.join(root, 'package.json'));
+	const stage = path.join(outDir, STAGING, vendor.packageName);
+	const dir = path.join(outDir, vendor.packageName);
+	for (const folder of [stage, dir]) fs.rmSync(folder, { recursive: true, force: true });
+
+	const renames = renamesFor(umbrella, vendor);
+	for (const from of [`nodes/${vendor.folder}`, 'nodes/shared', `credentials/${vendor.credential}.credentials.ts`])
+		stageCopy(root, stage, from, renames);
+	// the compiler settings esbuild reads (bundle.js takes them from the package root)
+	for (const file of ['tsconfig.json', 'tsconfig.build.json']) fs.copyFileSync(path.join(root, file), path.join(stage, file));
+	const pkg = packageJsonFor(umbrella, vendor);
+	fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(pkg, null, '\t') + '\n');
+
+	await bundle(stage);
+	validateIcons(stage);
+	copyAssets(stage);
+	writeMetadata(stage);
+
+	fs.mkdirSync(dir, { recursive: true });
+	fs.cpSync(path.join(stage, 'dist'), path.join(dir, 'dist'), { recursive: true });
+	fs.copyFileSync(path.join(stage, 'package.json'), path.join(dir, 'package.json'));
+	fs.copyFileSync(path.join(root, 'LICENSE'), path.join(dir, 'LICENSE'));
+	const [nodeType] = readJson(path.join(dir, 'dist/types/nodes.json'));
+	const [credential] = readJson(path.join(dir, 'dist/types/credentials.json'));
+	fs.writeFileSync(path.join(dir, 'README.md'), readmeFor(umbrella, vendor, nodeType, credential));
+	fs.writeFileSync(path.join(dir, 'CHANGELOG.md'), changelogFor(root, umbrella, vendor));
+	return dir;
+}
+
+/**
+ * Builds the per-vendor packages (all, or those whose slug is listed) into `outDir`; returns their folders.
+ * `outDir` must lie inside the repository: n8n's metadata generator loads the bundles, which require n8n-workflow
+ * from the repository's node_modules.
+ */
+async function buildPackages({ root = ROOT, slugs = [], outDir = path.join(root, OUTPUT_DIR) } = {}) {
+	const unknown = slugs.filter((slug) => !VENDORS.some((vendor) => vendor.slug === slug));
+	if (unknown.length) throw new Error(`no per-vendor package for ${unknown.join(', ')} (known: ${VENDORS.map((v) => v.slug).join(', ')})`);
+	const dirs = [];
+	for (const vendor of VENDORS.filter((v) => !slugs.length || slugs.includes(v.slug))) dirs.push(await buildPackage(vendor, { root, outDir }));
+	return dirs;
+}
+
+module.exports = { buildPackage, buildPackages, packageJsonFor, STAGING };
+
+if (require.main === module) {
+	buildPackages({ slugs: process.argv.slice(2) }).then(
+		(dirs) => console.log(`built ${dirs.length} per-vendor packages:\n  ${dirs.map((d) => path.relative(process.cwd(), d)).join('\n  ')}`),
+		(error) => {
+			console.error(error.stack || error.message);
+			process.exit(1);
+		},
+	);
+}
