@@ -42,6 +42,8 @@ export function buildExecution(execution: Execution, endpoint: VendorEndpoint): 
 			delete parameters.limit;
 		}
 		if (execution.timeoutMs) parameters.requestOptions = { timeout: execution.timeoutMs };
+		// One retry of a read after a 5xx or a silence: the bound of retries shows with one as with two.
+		(parameters.rateLimiting as IDataObject).serverErrorRetries = 1;
 		return {
 			parameters,
 			items: [baseline.item(0), baseline.item(1)],
