@@ -63,6 +63,10 @@ export function buildExecution(execution: Execution, endpoint: VendorEndpoint): 
 		parameters.registrationTimeoutSeconds = 2;
 		parameters.pollIntervalSeconds = 1;
 	}
+	if (target.path.join('.').startsWith('requestOptions.batching.batch.')) {
+		// n8n's own batching waits its interval between batches: a valid setting, not the thing under attack.
+		setPath(parameters, ['requestOptions', 'batching', 'batch'], { batchSize: 50, batchInterval: 0 });
+	}
 	setPath(parameters, target.path, target.resourceLocator ? { __rl: true, mode: 'id', value: ATTACK_EXPRESSION } : ATTACK_EXPRESSION);
 	const last = target.path[target.path.length - 1];
 	return {
