@@ -5,7 +5,7 @@ import { RELIABILITY_DIR } from '../harness/transcript';
 /**
  * Second pass of `npm test`, after the suite: writes RELIABILITY.md from the figures the suite
  * recorded (faults tried, items in and out, secrets scanned and found, injection cases, fuzz runs,
- * queue mode) and checks them. RELIABILITY.md therefore always states the latest full run.
+ * the adversarial suite's cases and failures, queue mode) and checks them. RELIABILITY.md therefore always states the latest full run.
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -55,6 +55,7 @@ describe('RELIABILITY.md from this run', () => {
 	const queue = lines('queue');
 	const extended = extendedFuzzRuns();
 	const scan = lines('secret-scan').at(-1);
+	const adversarial = lines('adversarial');
 
 	it('writes RELIABILITY.md and every figure holds', () => {
 		const sum = (rows: Record<string, any>[], key: string) => rows.reduce((total, row) => total + Number(row[key] ?? 0), 0);
@@ -117,6 +118,16 @@ ${
 		: 'No run recorded yet.'
 }
 
+## Adversarial suite
+
+${
+	adversarial.length
+		? `Every parameter of every operation attacked with expression results of every type and size, and every operation's vendor call answered with hostile shapes (test/adversarial; seed ${adversarial[0].seed}, ${adversarial[0].runs} random values per parameter, ${adversarial[0].seconds} s). Each case runs on n8n-core's engine in a child process under a watchdog.\n\n| class | cases | hangs | lockouts | secrets found | short lists | items lost | crashes |\n|---|---|---|---|---|---|---|---|\n${adversarial
+				.map((row) => `| ${row.class} | ${row.cases} | ${row.hangs} | ${row.lockouts} | ${row.secretsFound} | ${row.shortLists} | ${row.itemsLost} | ${row.crashes} |`)
+				.join('\n')}\n\nTotal: ${sum(adversarial, 'cases')} cases; **${sum(adversarial, 'hangs')} hangs, ${sum(adversarial, 'lockouts')} lockouts, ${sum(adversarial, 'secretsFound')} secrets found, ${sum(adversarial, 'shortLists')} short lists**, ${sum(adversarial, 'itemsLost')} cases with items lost, ${sum(adversarial, 'crashes')} crashes${adversarial[0].skippedAfterHangs ? `; ${adversarial[0].skippedAfterHangs} cases not run after repeated hangs` : ''}.`
+		: 'Not run in this pass.'
+}
+
 ## Queue mode
 
 ${queue.length ? queue.map((row) => `- ${row.result}`).join('\n') : 'Not run in this pass (needs redis-server).'}
@@ -127,5 +138,17 @@ ${queue.length ? queue.map((row) => `- ${row.result}`).join('\n') : 'Not run in 
 		for (const [, row] of fuzzByVendor) expect(row.minimum).toBeGreaterThanOrEqual(Number(process.env.FUZZ_RUNS ?? 1000));
 		for (const row of faults) expect(row.itemsOut).toBe(row.itemsIn);
 		for (const row of extended) expect(row.cases).toBeGreaterThanOrEqual(100_000);
+		for (const row of adversarial) {
+			expect({ class: row.class, hangs: row.hangs, lockouts: row.lockouts, secretsFound: row.secretsFound, shortLists: row.shortLists, itemsLost: row.itemsLost, crashes: row.crashes }).toEqual({
+				class: row.class,
+				hangs: 0,
+				lockouts: 0,
+				secretsFound: 0,
+				shortLists: 0,
+				itemsLost: 0,
+				crashes: 0,
+			});
+			expect(row.skippedAfterHangs).toBe(0);
+		}
 	});
 });
