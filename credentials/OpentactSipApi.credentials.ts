@@ -10,6 +10,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { sessionTokenFor } from '../nodes/Opentact/shared/session';
+import { credentialTestRules } from '../nodes/shared/credentialTest';
 import { assertHeaderSafe, authenticateOnBase } from '../nodes/shared/url';
 
 export class OpentactSipApi implements ICredentialType {
@@ -80,7 +81,7 @@ export class OpentactSipApi implements ICredentialType {
 				'Leave as is for Opentact (staging: https://api.stage.opentact.org/rest). Change it only to reach the pack\'s sandbox; https is required except for localhost.',
 		},
 		{
-			// Filled by preAuthentication; n8n renews it when empty, after a 401 and on "Test".
+			// Filled by preAuthentication; n8n renews it when empty, after a 401 and when the credential is tested (on save).
 			displayName: 'Session Token',
 			name: 'sessionToken',
 			type: 'hidden',
@@ -116,7 +117,7 @@ export class OpentactSipApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: { url: '/account', method: 'GET' },
-		rules: [
+		rules: credentialTestRules('Opentact', [
 			{
 				type: 'responseCode',
 				properties: {
@@ -132,6 +133,6 @@ export class OpentactSipApi implements ICredentialType {
 					message: 'Opentact accepted the credential but refused to show the account (403). Use a user of the account that owns the SIP domains.',
 				},
 			},
-		],
+		]),
 	};
 }

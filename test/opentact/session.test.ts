@@ -233,7 +233,7 @@ describe('Opentact credential: login, session token and API token on the engine'
 			const credential = env.credential(VENDOR, CREDENTIAL_TYPE, { email: 'nobody2@example.com', password: 'Wrong-Password-2' });
 			const result = await getUser(credential);
 			expect(result.error?.message).toContain('Opentact refused the email or password');
-			expect(result.error?.description).toContain('enter the email and password of your Opentact portal user and use "Test"');
+			expect(result.error?.description).toContain('enter the email and password of your Opentact portal user and save it');
 		});
 	});
 

@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import { ApplicationError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
-import { redact } from '../../shared/errors';
+import { networkCauseOf } from '../../shared/errors';
+import { redactSecrets } from '../../shared/redact';
 import { parseSafeBaseUrl, trimTrailingSlash } from '../../shared/url';
 
 /**
@@ -74,7 +75,7 @@ function forgetStale(now: number): void {
 function vendorMessageOf(body: unknown, password: string): string | undefined {
 	const message = (body as IDataObject | undefined)?.message;
 	if (typeof message !== 'string' || !message) return undefined;
-	return redact(message.length > 200 ? `${message.slice(0, 200)}…` : message, [password]);
+	return redactSecrets(message.length > 200 ? `${message.slice(0, 200)}…` : message, [password]);
 }
 
 /** GET {base}/auth with Basic email:password → `payload.token` (Opentact's documented login). */
@@ -102,9 +103,10 @@ async function logIn(helper: IHttpRequestHelper, baseUrl: string, email: string,
 		);
 
 	if ('networkCode' in answer) {
+		const cause = networkCauseOf(answer.networkCode, new URL(baseUrl).host);
 		throw new OpentactLoginError(
-			`Could not reach Opentact at ${origin} to log in (${answer.networkCode})`,
-			'Check the credential\'s Base URL (https://api.opentact.org/rest for Opentact) and the network of this n8n instance.',
+			`Could not reach Opentact at ${origin} to log in: ${cause.what}`,
+			`${cause.todo.charAt(0).toUpperCase()}${cause.todo.slice(1)} (for Opentact the Base URL is https://api.opentact.org/rest).`,
 		);
 	}
 	const body = answer.body as IDataObject | undefined;
@@ -114,7 +116,7 @@ async function logIn(helper: IHttpRequestHelper, baseUrl: string, email: string,
 	if (refused) {
 		throw new OpentactLoginError(
 			`Opentact refused the email or password (HTTP 401${said}). Check both in the credential: they are the ones you sign in to the Opentact portal with.`,
-			'Open the credential, enter the email and password of your Opentact portal user and use "Test". To use a long-lived API token instead, switch "Authentication" to "API Token".',
+			'Open the credential, enter the email and password of your Opentact portal user and save it (n8n tests a credential when it is saved). To use a long-lived API token instead, switch "Authentication" to "API Token".',
 			true,
 		);
 	}

@@ -1,0 +1,34 @@
+import type { IAuthenticateRuleResponseCode } from 'n8n-workflow';
+
+type Rule = IAuthenticateRuleResponseCode;
+
+/** Every status a server can answer after 2xx; n8n's own verdict for an unlisted one is the server's reason phrase. */
+const FIRST_STATUS = 300;
+const LAST_STATUS = 999;
+
+function wordsFor(vendor: string, status: number): string {
+	if (status < 400) {
+		return `${vendor} answered the credential test with a redirect (HTTP ${status}). The pack never follows redirects, so the credential is only sent to its own server: check the credential's base URL (or server).`;
+	}
+	if (status === 400) return `${vendor} refused the credential test as invalid (HTTP 400). Check every field of the credential.`;
+	if (status === 404) return `${vendor} found nothing at the test address (HTTP 404). Check the credential's base URL (or server).`;
+	if (status === 429) return `${vendor} answered "too many requests" (HTTP 429). Save the credential again in a minute.`;
+	if (status >= 500 && status < 600) {
+		return `${vendor} had a server error during the credential test (HTTP ${status}). Save the credential again later; if it keeps happening, check the base URL (or server).`;
+	}
+	return `${vendor} refused the credential test (HTTP ${status}). Check the credential's fields and base URL (or server).`;
+}
+
+/**
+ * The credential test's rules: the vendor-specific ones first, then the pack's own words for every
+ * other status. n8n shows the server's reason phrase for a status no rule names, and a server
+ * controls that phrase: it could carry anything, a secret included.
+ */
+export function credentialTestRules(vendor: string, specific: Rule[]): Rule[] {
+	const named = new Set(specific.map((rule) => rule.properties.value));
+	const rules = [...specific];
+	for (let status = FIRST_STATUS; status <= LAST_STATUS; status++) {
+		if (!named.has(status)) rules.push({ type: 'responseCode', properties: { value: status, message: wordsFor(vendor, status) } });
+	}
+	return rules;
+}
