@@ -89,7 +89,7 @@ function loginFailure(error: unknown, base: string, secrets: string[]): Applicat
 		return new ApplicationError(`The NetSapiens OAuth2 login at ${tokensUrl} failed with HTTP ${status}${said}.`);
 	}
 	const code = failure.code ?? failure.cause?.code ?? 'no answer';
-	const cause = networkCauseOf(code, failure.hostname ?? failure.cause?.hostname ?? new URL(base).host);
+	const cause = networkCauseOf(code, failure.hostname ?? failure.cause?.hostname ?? new URL(base).host, false);
 	return new ApplicationError(
 		`Could not reach NetSapiens to log in at ${tokensUrl}: ${cause.what}. ${cause.todo.charAt(0).toUpperCase()}${cause.todo.slice(1)}.`,
 	);

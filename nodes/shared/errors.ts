@@ -128,36 +128,45 @@ const CERTIFICATE_CODES = new Set([
 ]);
 
 /** A network failure in words: what happened and what to do (the code stays, in brackets, for searching). */
-export function networkCauseOf(code: string, host?: string): { what: string; todo: string; nothingSent: boolean } {
+export function networkCauseOf(
+	code: string,
+	host?: string,
+	/**
+	 * Off where n8n wraps the message itself (a credential's login): n8n swaps any message naming a
+	 * network code for its own generic sentence.
+	 */
+	showCode = true,
+): { what: string; todo: string; nothingSent: boolean } {
 	const where = host ? `the host ${host}` : "the credential's host";
+	const named = (text: string) => (showCode ? text : text.replace(/ \([A-Z][A-Z0-9_]+\)/, ''));
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
 		return {
-			what: `could not find ${where} (${code})`,
+			what: named(`could not find ${where} (${code})`),
 			todo: "check the Base URL (or Server) of the credential and this machine's network and DNS",
 			nothingSent: true,
 		};
 	}
 	if (code === 'ECONNREFUSED') {
 		return {
-			what: `${where} refused the connection (ECONNREFUSED): nothing answers at that address and port`,
+			what: named(`${where} refused the connection (ECONNREFUSED): nothing answers at that address and port`),
 			todo: "check the Base URL (or Server) of the credential, and that the service is up",
 			nothingSent: true,
 		};
 	}
 	if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
-		return { what: `no answer from ${where} in time (${code})`, todo: 'try again later, or check the network', nothingSent: false };
+		return { what: named(`no answer from ${where} in time (${code})`), todo: 'try again later, or check the network', nothingSent: false };
 	}
 	if (CERTIFICATE_CODES.has(code)) {
 		return {
-			what: `the TLS certificate of ${where} could not be verified (${code})`,
+			what: named(`the TLS certificate of ${where} could not be verified (${code})`),
 			todo: 'check that the Base URL is the vendor\'s own host; a proxy or a wrong host presents another certificate',
 			nothingSent: true,
 		};
 	}
 	if (code === 'ECONNRESET' || code === 'EPIPE') {
-		return { what: `the connection to ${where} was closed before an answer (${code})`, todo: 'try again; if it keeps happening, check the network', nothingSent: false };
+		return { what: named(`the connection to ${where} was closed before an answer (${code})`), todo: 'try again; if it keeps happening, check the network', nothingSent: false };
 	}
-	return { what: `the connection to ${where} failed (${code})`, todo: "check the Base URL (or Server) of the credential and the network", nothingSent: false };
+	return { what: named(`the connection to ${where} failed (${code})`), todo: "check the Base URL (or Server) of the credential and the network", nothingSent: false };
 }
 
 function summary(failure: HttpFailure, vendor: string): string {

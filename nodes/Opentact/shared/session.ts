@@ -103,7 +103,7 @@ async function logIn(helper: IHttpRequestHelper, baseUrl: string, email: string,
 		);
 
 	if ('networkCode' in answer) {
-		const cause = networkCauseOf(answer.networkCode, new URL(baseUrl).host);
+		const cause = networkCauseOf(answer.networkCode, new URL(baseUrl).host, false);
 		throw new OpentactLoginError(
 			`Could not reach Opentact at ${origin} to log in: ${cause.what}`,
 			`${cause.todo.charAt(0).toUpperCase()}${cause.todo.slice(1)} (for Opentact the Base URL is https://api.opentact.org/rest).`,
