@@ -14,8 +14,11 @@ import { TestEnvironment } from '../harness/run';
 describe('hostile vendor answers, all five vendors', () => {
 	let env: TestEnvironment;
 	let hostile: HostileServer;
-	/** Session tokens the impostor issued (Opentact, NetSapiens logins). */
-	let issued: string[];
+	/**
+	 * Session tokens the impostor issued (Opentact, NetSapiens logins), kept for the whole suite: a
+	 * later test may ride on a token an earlier login issued (the pack reuses a fresh one).
+	 */
+	const issued: string[] = [];
 
 	beforeAll(async () => {
 		env = await TestEnvironment.start();
@@ -25,10 +28,6 @@ describe('hostile vendor answers, all five vendors', () => {
 		await hostile.close();
 		await env.close();
 	});
-	beforeEach(() => {
-		issued = [];
-	});
-
 	const store = (config: HostileVendor | { vendor: string }, type: string, data: ICredentialDataDecryptedObject) => {
 		const id = `${config.vendor}-${randomUUID()}`;
 		env.credentials.add({ id, name: 'hostile', type, data });
