@@ -100,10 +100,11 @@ function adviceFor(failure: HttpFailure, vendor: string): string {
 		const cause = networkCauseOf(networkCode, failure.host);
 		// A host that cannot be found or a certificate that is refused means nothing reached the
 		// vendor, even for a write: nothing to read back.
-		if (cause.nothingSent) return `${cause.what}: ${cause.todo}.`;
+		const what = capitalised(cause.what);
+		if (cause.nothingSent) return `${what}: ${cause.todo}.`;
 		return read
-			? `${cause.what}; the node retried this read ${retried}. ${capitalised(cause.todo)}.`
-			: `${cause.what}. ${capitalised(cause.todo)}. ${WRITE_UNCERTAIN}`;
+			? `${what}; the node retried this read ${retried}. ${capitalised(cause.todo)}.`
+			: `${what}. ${capitalised(cause.todo)}. ${WRITE_UNCERTAIN}`;
 	}
 	return 'Check the parameters and the credential, then run again.';
 }
