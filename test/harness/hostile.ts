@@ -36,7 +36,7 @@ export class HostileServer {
 	) {}
 
 	static async start(): Promise<HostileServer> {
-		let hostile: HostileServer | undefined;
+		const holder: { hostile?: HostileServer } = {};
 		const server = createServer((request, response) => {
 			const chunks: Buffer[] = [];
 			request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -50,8 +50,8 @@ export class HostileServer {
 					headers: request.headers,
 					rawBody: Buffer.concat(chunks).toString('utf8'),
 				};
-				hostile!.requests.push(received);
-				const answer = hostile!.handler(received);
+				holder.hostile!.requests.push(received);
+				const answer = holder.hostile!.handler(received);
 				const payload = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
 				response.writeHead(answer.status, answer.statusText ?? '', {
 					'content-type': 'application/json',
@@ -62,8 +62,8 @@ export class HostileServer {
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const { port } = server.address() as AddressInfo;
-		hostile = new HostileServer(server, `http://127.0.0.1:${port}`);
-		return hostile;
+		holder.hostile = new HostileServer(server, `http://127.0.0.1:${port}`);
+		return holder.hostile;
 	}
 
 	reset(handler: HostileServer['handler']): void {
