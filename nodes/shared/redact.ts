@@ -139,6 +139,12 @@ export function redactSecrets(text: string, secrets: readonly unknown[] = []): s
 	return new SecretMatcher(secrets).redact(text);
 }
 
+/**
+ * Fields that hand a password on by design (Generate/Rotate Password's new password, the password
+ * a failed rotation leaves pending): the one place a secret belongs, never redacted.
+ */
+const HANDED_ON_FIELDS = new Set(['newPassword', 'pendingPassword']);
+
 /** Objects nested deeper than this are dropped from what is redacted (an error's context is shallow). */
 const MAX_DEPTH = 8;
 
@@ -150,6 +156,10 @@ export function redactValue(value: unknown, matcher: SecretMatcher, depth = 0): 
 	if (Array.isArray(value)) return value.map((entry) => redactValue(entry, matcher, depth + 1));
 	const copy: IDataObject = {};
 	for (const [key, entry] of Object.entries(value as IDataObject)) {
+		if (HANDED_ON_FIELDS.has(key)) {
+			copy[key] = entry;
+			continue;
+		}
 		copy[matcher.redact(key)] = redactValue(entry, matcher, depth + 1) as IDataObject[string];
 	}
 	return copy;
