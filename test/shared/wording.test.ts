@@ -56,7 +56,7 @@ describe('error wording', () => {
 		expect(result.error?.message).toMatch(
 			new RegExp(`^Ultravox Get SIP Registration failed: could not find the host ${NO_SUCH_HOST.replace(/\./g, '\\.')} \\((ENOTFOUND|EAI_AGAIN)\\)$`),
 		);
-		expect(result.error?.description).toMatch(/^could not find the host .+: check the Base URL \(or Server\) of the credential and this machine's network and DNS\.$/);
+		expect(result.error?.description).toMatch(/^Could not find the host .+: check the Base URL \(or Server\) of the credential and this machine's network and DNS\.$/);
 	});
 
 	it('a refused connection is said in words', async () => {
