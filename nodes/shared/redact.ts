@@ -18,7 +18,8 @@ const SHORTEST_SECRET = 4;
  */
 const SECRET_PATTERNS: [RegExp, string][] = [
 	[/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
-	[/\b(Bearer|Basic)(\s+|%20|\+)[A-Za-z0-9._~+/=-]{8,}/gi, `$1$2${REDACTED}`],
+	// A value, not a word: "Basic authentication failed" stays as it is.
+	[/\b(Bearer|Basic)(\s+|%20|\+)(?=[A-Za-z._~-]*[0-9+/=])[A-Za-z0-9._~+/=-]{8,}/gi, `$1$2${REDACTED}`],
 	[
 		/([?&;](?:bearer|jwt|ha1b|token|access_token|refresh_token|api_?key|key|password|client_secret|auth_token)=)[^&#\s"'<>]+/gi,
 		`$1${REDACTED}`,

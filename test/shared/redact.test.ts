@@ -34,6 +34,7 @@ describe('shared redaction', () => {
 
 	it('leaves ordinary words that happen to be part of a secret', () => {
 		expect(redactSecrets('Invalid username or password', ['wrong-password'])).toBe('Invalid username or password');
+		expect(redactSecrets('Basic authentication failed')).toBe('Basic authentication failed');
 		expect(redactSecrets('Invalid password correcthorse', ['correcthorse'])).toBe('Invalid password [redacted]');
 	});
 
