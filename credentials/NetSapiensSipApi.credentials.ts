@@ -12,7 +12,9 @@ import type {
 } from 'n8n-workflow';
 import { netSapiensApiBase } from '../nodes/NetSapiens/shared/server';
 import { netSapiensErrorMessage } from '../nodes/NetSapiens/shared/vendor';
-import { redact } from '../nodes/shared/errors';
+import { networkCauseOf } from '../nodes/shared/errors';
+import { redactSecrets } from '../nodes/shared/redact';
+import { credentialTestRules } from '../nodes/shared/credentialTest';
 import { authenticateOnBase, parseSafeBaseUrl } from '../nodes/shared/url';
 
 /** nsX_ + 48 random + 8 CRC characters (docs.ns-api.com "API Keys"). */
@@ -57,15 +59,16 @@ function currentAccessToken(credentials: ICredentialDataDecryptedObject, base: s
 
 interface HttpClientError {
 	response?: { status?: number; data?: unknown };
-	cause?: { code?: string };
+	cause?: { code?: string; hostname?: string };
 	code?: string;
+	hostname?: string;
 }
 
 function loginFailure(error: unknown, base: string, secrets: string[]): ApplicationError {
 	const failure = error as HttpClientError;
 	const status = failure.response?.status;
 	const vendorMessage = netSapiensErrorMessage(failure.response?.data);
-	const said = vendorMessage ? `: ${redact(vendorMessage, secrets)}` : '';
+	const said = vendorMessage ? `: ${redactSecrets(vendorMessage, secrets)}` : '';
 	const tokensUrl = `${base}/tokens`;
 	if (status === 401 || status === 403) {
 		return new ApplicationError(
@@ -86,8 +89,9 @@ function loginFailure(error: unknown, base: string, secrets: string[]): Applicat
 		return new ApplicationError(`The NetSapiens OAuth2 login at ${tokensUrl} failed with HTTP ${status}${said}.`);
 	}
 	const code = failure.code ?? failure.cause?.code ?? 'no answer';
+	const cause = networkCauseOf(code, failure.hostname ?? failure.cause?.hostname ?? new URL(base).host, false);
 	return new ApplicationError(
-		`Could not reach NetSapiens at ${tokensUrl} (${code}). Check the Server and your network.`,
+		`Could not reach NetSapiens to log in at ${tokensUrl}: ${cause.what}. ${cause.todo.charAt(0).toUpperCase()}${cause.todo.slice(1)}.`,
 	);
 }
 
@@ -225,7 +229,7 @@ export class NetSapiensSipApi implements ICredentialType {
 				disableFollowRedirect: true,
 			})) as IDataObject;
 		} catch (error) {
-			throw loginFailure(error, base, [clientSecret, password]);
+			throw loginFailure(error, base, [clientSecret, password, String(credentials.apiKey ?? '')]);
 		}
 		const accessToken = answer?.access_token;
 		if (typeof accessToken !== 'string' || accessToken === '') {
@@ -257,7 +261,7 @@ export class NetSapiensSipApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: { method: 'GET', url: '/domains/~' },
-		rules: [
+		rules: credentialTestRules('NetSapiens', [
 			{
 				type: 'responseCode',
 				properties: {
@@ -282,6 +286,6 @@ export class NetSapiensSipApi implements ICredentialType {
 						'This Server does not answer like NetSapiens API v2 (404 for /ns-api/v2/domains/~). Use the API host of your platform (often not the portal host), running v44 or later.',
 				},
 			},
-		],
+		]),
 	};
 }

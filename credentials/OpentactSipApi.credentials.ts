@@ -10,6 +10,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { sessionTokenFor } from '../nodes/Opentact/shared/session';
+import { credentialTestRules } from '../nodes/shared/credentialTest';
 import { assertHeaderSafe, authenticateOnBase } from '../nodes/shared/url';
 
 export class OpentactSipApi implements ICredentialType {
@@ -116,7 +117,7 @@ export class OpentactSipApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: { url: '/account', method: 'GET' },
-		rules: [
+		rules: credentialTestRules('Opentact', [
 			{
 				type: 'responseCode',
 				properties: {
@@ -132,6 +133,6 @@ export class OpentactSipApi implements ICredentialType {
 					message: 'Opentact accepted the credential but refused to show the account (403). Use a user of the account that owns the SIP domains.',
 				},
 			},
-		],
+		]),
 	};
 }

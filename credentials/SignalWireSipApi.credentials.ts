@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { signalWireBaseUrlExpression, signalWireTarget } from '../nodes/SignalWire/shared/space';
+import { credentialTestRules } from '../nodes/shared/credentialTest';
 import { assertHeaderSafe, authenticateOnBase } from '../nodes/shared/url';
 
 export class SignalWireSipApi implements ICredentialType {
@@ -84,7 +85,7 @@ export class SignalWireSipApi implements ICredentialType {
 			url: '/api/relay/rest/sip_profile',
 			method: 'GET',
 		},
-		rules: [
+		rules: credentialTestRules('SignalWire', [
 			{
 				type: 'responseCode',
 				properties: {
@@ -108,6 +109,6 @@ export class SignalWireSipApi implements ICredentialType {
 					message: 'SignalWire found nothing at this Space (404). Check the Space name.',
 				},
 			},
-		],
+		]),
 	};
 }

@@ -6,6 +6,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { credentialTestRules } from '../nodes/shared/credentialTest';
 import { authenticateOnBase } from '../nodes/shared/url';
 
 export class UltravoxSipApi implements ICredentialType {
@@ -52,7 +53,7 @@ export class UltravoxSipApi implements ICredentialType {
 			url: '/api/accounts/me',
 			method: 'GET',
 		},
-		rules: [
+		rules: credentialTestRules('Ultravox', [
 			{
 				type: 'responseCode',
 				properties: {
@@ -67,6 +68,6 @@ export class UltravoxSipApi implements ICredentialType {
 					message: 'Ultravox accepted the key but refused access (403). Check the key\'s permissions.',
 				},
 			},
-		],
+		]),
 	};
 }

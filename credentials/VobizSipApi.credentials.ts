@@ -6,6 +6,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { credentialTestRules } from '../nodes/shared/credentialTest';
 import { authenticateOnBase } from '../nodes/shared/url';
 
 export class VobizSipApi implements ICredentialType {
@@ -63,7 +64,7 @@ export class VobizSipApi implements ICredentialType {
 			url: '/api/v1/auth/me',
 			method: 'GET',
 		},
-		rules: [
+		rules: credentialTestRules('Vobiz', [
 			{
 				type: 'responseCode',
 				properties: {
@@ -80,6 +81,6 @@ export class VobizSipApi implements ICredentialType {
 						'Vobiz accepted the Auth ID and Auth Token but refused access (403). Check in the Vobiz console that the account is active and allowed to use the API.',
 				},
 			},
-		],
+		]),
 	};
 }

@@ -1,11 +1,15 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { redactSecrets } from './redact';
+import { OffOriginError } from './url';
 
 /** What went wrong with one HTTP exchange, stripped of anything that could hold a secret. */
 export interface HttpFailure {
 	status?: number;
 	/** Network-level code such as ECONNRESET or ECONNABORTED when no response arrived. */
 	networkCode?: string;
+	/** The host a network failure happened on, when the HTTP client says. */
+	host?: string;
 	body?: unknown;
 	rateLimitWaits?: number;
 	retriedTimes?: number;
@@ -15,18 +19,23 @@ export interface HttpFailure {
 	unreadable?: UnreadableAnswer;
 }
 
-/** Why a 2xx answer's body could not be used: cut off or otherwise not JSON, or missing. */
-export type UnreadableAnswer = 'malformed' | 'empty';
+/**
+ * Why a 2xx answer's body could not be used: cut off or otherwise not JSON, missing, or JSON of
+ * another shape than the operation's (a list where one resource was expected, a page without items).
+ */
+export type UnreadableAnswer = 'malformed' | 'empty' | 'unexpected';
 
 const UNREADABLE_SUMMARY: Record<UnreadableAnswer, string> = {
 	malformed: 'a body that is not valid JSON',
 	empty: 'an empty body',
+	unexpected: 'an answer of an unexpected shape',
 };
 
 /** The node's own words for an unreadable answer (never quoted as the vendor's). */
 export const UNREADABLE_DETAIL: Record<UnreadableAnswer, string> = {
 	malformed: 'The answer was not valid JSON.',
 	empty: 'The answer was empty where a JSON object was expected.',
+	unexpected: 'The answer was JSON, but not of the shape this operation expects.',
 };
 
 export interface ErrorContext {
@@ -44,7 +53,7 @@ export interface ErrorContext {
 const STATUS_ADVICE: Record<number, (vendor: string) => string> = {
 	400: () => 'The request was rejected as invalid. Correct the field the vendor names and run again.',
 	401: (vendor) =>
-		`${vendor} rejected the credential. Open the credential, check the key or token (and that it has the scope this operation needs) and use "Test" there.`,
+		`${vendor} rejected the credential. Open the credential, check the key or token (and that it has the scope this operation needs) then save it: n8n tests a credential when it is saved.`,
 	403: (vendor) =>
 		`${vendor} refused this operation for this key: it lacks the scope or permission, or it is read-only. Use a key that may perform this operation.`,
 	404: () => 'Nothing was found at that ID or path. Check the ID (or pick it from the list) and the account it belongs to.',
@@ -88,11 +97,77 @@ function adviceFor(failure: HttpFailure, vendor: string): string {
 			: `No answer from ${vendor} in time. ${WRITE_UNCERTAIN} Or raise the Timeout under Request Options.`;
 	}
 	if (networkCode) {
+		const cause = networkCauseOf(networkCode, failure.host);
+		// A host that cannot be found or a certificate that is refused means nothing reached the
+		// vendor, even for a write: nothing to read back.
+		const what = capitalised(cause.what);
+		if (cause.nothingSent) return `${what}: ${cause.todo}.`;
 		return read
-			? `The connection to ${vendor} failed (${networkCode}); the node retried this read ${retried}. Check the credential's server / base URL and your network.`
-			: `The connection to ${vendor} failed (${networkCode}). Check the credential's server / base URL and your network. ${WRITE_UNCERTAIN}`;
+			? `${what}; the node retried this read ${retried}. ${capitalised(cause.todo)}.`
+			: `${what}. ${capitalised(cause.todo)}. ${WRITE_UNCERTAIN}`;
 	}
 	return 'Check the parameters and the credential, then run again.';
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The vendor's words as a sentence of their own, so the node's next sentence does not run on from them. */
+export function asSentence(text: string): string {
+	const trimmed = text.trim();
+	return /[.!?…)\]"]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+const CERTIFICATE_CODES = new Set([
+	'CERT_HAS_EXPIRED',
+	'CERT_NOT_YET_VALID',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+	'CERT_UNTRUSTED',
+]);
+
+/** A network failure in words: what happened and what to do (the code stays, in brackets, for searching). */
+export function networkCauseOf(
+	code: string,
+	host?: string,
+	/**
+	 * Off where n8n wraps the message itself (a credential's login): n8n swaps any message naming a
+	 * network code for its own generic sentence.
+	 */
+	showCode = true,
+): { what: string; todo: string; nothingSent: boolean } {
+	const where = host ? `the host ${host}` : "the credential's host";
+	const named = (text: string) => (showCode ? text : text.replace(/ \([A-Z][A-Z0-9_]+\)/, ''));
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+		return {
+			what: named(`could not find ${where} (${code})`),
+			todo: "check the Base URL (or Server) of the credential and this machine's network and DNS",
+			nothingSent: true,
+		};
+	}
+	if (code === 'ECONNREFUSED') {
+		return {
+			what: named(`${where} refused the connection (ECONNREFUSED): nothing answers at that address and port`),
+			todo: "check the Base URL (or Server) of the credential, and that the service is up",
+			nothingSent: true,
+		};
+	}
+	if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
+		return { what: named(`no answer from ${where} in time (${code})`), todo: 'try again later, or check the network', nothingSent: false };
+	}
+	if (CERTIFICATE_CODES.has(code)) {
+		return {
+			what: named(`the TLS certificate of ${where} could not be verified (${code})`),
+			todo: 'check that the Base URL is the vendor\'s own host; a proxy or a wrong host presents another certificate',
+			nothingSent: true,
+		};
+	}
+	if (code === 'ECONNRESET' || code === 'EPIPE') {
+		return { what: named(`the connection to ${where} was closed before an answer (${code})`), todo: 'try again; if it keeps happening, check the network', nothingSent: false };
+	}
+	return { what: named(`the connection to ${where} failed (${code})`), todo: "check the Base URL (or Server) of the credential and the network", nothingSent: false };
 }
 
 function summary(failure: HttpFailure, vendor: string): string {
@@ -100,15 +175,41 @@ function summary(failure: HttpFailure, vendor: string): string {
 	if (failure.status === 429) return 'rate limit exceeded (HTTP 429)';
 	if (failure.status !== undefined) return `${vendor} answered HTTP ${failure.status}`;
 	if (failure.networkCode === 'ECONNABORTED' || failure.networkCode === 'ETIMEDOUT') return 'the request timed out';
-	return `the connection failed (${failure.networkCode ?? 'unknown network error'})`;
+	return networkCauseOf(failure.networkCode ?? 'unknown network error', failure.host).what;
 }
 
-export function redact(text: string, secrets: string[] = []): string {
-	let clean = text;
-	for (const secret of secrets) {
-		if (secret && secret.length >= 4) clean = clean.split(secret).join('[redacted]');
+interface HttpClientError {
+	cause?: {
+		code?: string;
+		hostname?: string;
+		cause?: { hostname?: string; host?: string };
+		config?: { url?: string; baseURL?: string };
+		response?: { status?: number; data?: unknown; headers?: IDataObject };
+	};
+}
+
+/** The host an HTTP client error is about (DNS errors name it; else the request's URL). */
+function hostOf(cause: NonNullable<HttpClientError['cause']>): string | undefined {
+	const named = cause.hostname ?? cause.cause?.hostname ?? cause.cause?.host;
+	if (typeof named === 'string' && named) return named;
+	const url = cause.config?.url;
+	const base = cause.config?.baseURL;
+	if (typeof url === 'string' && URL.canParse(url, typeof base === 'string' && base ? base : undefined)) {
+		return new URL(url, typeof base === 'string' && base ? base : undefined).host;
 	}
-	return clean;
+	return undefined;
+}
+
+/** The status, body and headers of a failed call, when the failure came from HTTP at all. */
+export function httpFailureOf(error: unknown): (HttpFailure & { headers?: IDataObject }) | undefined {
+	const cause = (error as HttpClientError)?.cause;
+	if (!cause || typeof cause !== 'object') return undefined;
+	if (cause.response?.status) {
+		return { status: cause.response.status, body: cause.response.data, headers: cause.response.headers };
+	}
+	// Node's network codes (ECONNRESET, ENOTFOUND) and TLS ones (CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID).
+	if (cause.code && /^[A-Z][A-Z0-9_]+$/.test(cause.code)) return { networkCode: cause.code, host: hostOf(cause) };
+	return undefined;
 }
 
 /**
@@ -118,11 +219,12 @@ export function redact(text: string, secrets: string[] = []): string {
  */
 export function toNodeApiError(node: INode, failure: HttpFailure, context: ErrorContext): NodeApiError {
 	const { vendor, operation, itemIndex, secrets } = context;
-	const vendorMessage = context.vendorMessage ? redact(context.vendorMessage, secrets) : undefined;
-	const message = redact(`${vendor} ${operation} failed: ${summary(failure, vendor)}`, secrets);
+	const vendorMessage = context.vendorMessage ? redactSecrets(context.vendorMessage, secrets) : undefined;
+	const message = redactSecrets(`${vendor} ${operation} failed: ${summary(failure, vendor)}`, secrets);
 	const advice = adviceFor(failure, vendor);
-	const said = vendorMessage ? `${vendor} said: ${vendorMessage}` : undefined;
-	const description = [said, context.detail, advice].filter(Boolean).join('\n');
+	const said = vendorMessage ? `${vendor} said: ${asSentence(vendorMessage)}` : undefined;
+	const detail = context.detail ? redactSecrets(asSentence(context.detail), secrets) : undefined;
+	const description = [said, detail, advice].filter(Boolean).join('\n');
 	const httpCode = failure.status !== undefined ? String(failure.status) : (failure.networkCode ?? 'none');
 	const errorResponse: JsonObject = { message, description, httpCode };
 	if (vendorMessage) errorResponse.vendorMessage = vendorMessage;
@@ -131,6 +233,30 @@ export function toNodeApiError(node: INode, failure: HttpFailure, context: Error
 	// (ECONNRESET, ECONNABORTED…), which would lose the operation's name: ours is kept.
 	error.message = message;
 	return error;
+}
+
+/**
+ * A request the credential refused before anything was sent (a link off the credential's origin,
+ * a base URL that is not safe), as the operation's error: its name, what happened, what to do.
+ */
+export function refusedRequestError(node: INode, error: unknown, context: ErrorContext): NodeApiError {
+	const { vendor, operation, itemIndex } = context;
+	const original = error instanceof NodeApiError && error.cause instanceof Error ? error.cause : error;
+	const offOrigin = original instanceof OffOriginError;
+	const reason = offOrigin
+		? `a link in ${vendor}'s answer pointed to another origin (${original.target})`
+		: (original as Error)?.message || 'the request could not be sent';
+	const message = `${vendor} ${operation} failed: ${reason}`;
+	const ownDescription = (original as { description?: unknown })?.description;
+	const description = offOrigin
+		? `The node did not follow it, so the credential never left ${original.allowed}: ${vendor}'s answer (for a list, its link to the next page) pointed to ${original.target}. Nothing was output. Run it again; if it keeps happening, check that the credential's base URL is ${vendor}'s API and report the link to ${vendor}.`
+		: typeof ownDescription === 'string' && ownDescription
+			? ownDescription
+			: `Nothing was sent to ${vendor}. Correct the credential or the parameter named above, then run again.`;
+	const errorResponse: JsonObject = { message, description, httpCode: 'none' };
+	const built = new NodeApiError(node, errorResponse, { message, description, httpCode: 'none', itemIndex });
+	built.message = message;
+	return built;
 }
 
 /** Flattens the common vendor error shapes into one readable line. */

@@ -32,8 +32,17 @@ export function vendorObjectResponse(vendor: VendorProfile) {
 		if (typeof body !== 'object' || Buffer.isBuffer(body)) {
 			throw new AnswerFailure(this.getNode(), response.statusCode, UNREADABLE_DETAIL.malformed, 'malformed');
 		}
-		const objects = Array.isArray(body) ? (body as IDataObject[]) : [body as IDataObject];
-		return objects.map((json) => ({ json: vendor.sanitize ? vendor.sanitize(json, this) : json }));
+		if (Array.isArray(body)) {
+			// One resource was asked for: a list is not it (n8n would make an empty item of each entry).
+			throw new AnswerFailure(
+				this.getNode(),
+				response.statusCode,
+				`The answer was a list of ${body.length} entries where one ${vendor.displayName} resource (a JSON object) was expected.`,
+				'unexpected',
+			);
+		}
+		const json = body as IDataObject;
+		return [{ json: vendor.sanitize ? vendor.sanitize(json, this) : json }];
 	};
 }
 

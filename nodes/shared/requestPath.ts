@@ -12,10 +12,11 @@ import type {
 	JsonObject,
 	PreSendAction,
 } from 'n8n-workflow';
-import { AnswerFailure, toNodeApiError, UNREADABLE_DETAIL } from './errors';
-import type { HttpFailure } from './errors';
+import { AnswerFailure, httpFailureOf, refusedRequestError, toNodeApiError, UNREADABLE_DETAIL } from './errors';
 import { isEmptyBody } from './output';
 import { pacerFor, retryAfterMs } from './pacing';
+import { ListShapeError } from './paging';
+import { redactError, secretsOfCredential } from './redact';
 import { generatePasswordItem, rotatePassword, settleRotationFailure } from './rotation';
 import type { VendorProfile } from './vendor';
 
@@ -55,24 +56,6 @@ export interface RequestPathContext {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE']);
-
-interface HttpClientError {
-	cause?: {
-		code?: string;
-		response?: { status?: number; data?: unknown; headers?: IDataObject };
-	};
-}
-
-/** The status, body and headers of a failed call, when the failure came from HTTP at all. */
-function httpFailureOf(error: unknown): (HttpFailure & { headers?: IDataObject }) | undefined {
-	const cause = (error as HttpClientError)?.cause;
-	if (!cause || typeof cause !== 'object') return undefined;
-	if (cause.response?.status) {
-		return { status: cause.response.status, body: cause.response.data, headers: cause.response.headers };
-	}
-	if (cause.code && /^E[A-Z_]+$/.test(cause.code)) return { networkCode: cause.code };
-	return undefined;
-}
 
 function optionsOf(context: IExecutePaginationFunctions, vendor: VendorProfile): RequestPathOptions {
 	const options = context.getNodeParameter('rateLimiting', {}) as IDataObject;
@@ -140,12 +123,8 @@ function pathContext(
 				}
 				const failure = httpFailureOf(error);
 				if (!failure) {
-					// Already a NodeApiError (e.g. a credential refusing an unsafe URL): the constructor hands it back as is.
-					throw new NodeApiError(
-						context.getNode(),
-						error instanceof NodeApiError ? (error as unknown as JsonObject) : { message: (error as Error).message },
-						{ itemIndex },
-					);
+					// Nothing was sent: the credential refused the request (an unsafe URL, a link off its origin).
+					throw refusedRequestError(context.getNode(), error, { vendor: vendor.displayName, operation, itemIndex });
 				}
 				if (failure.status === 429 && rateLimitWaits < options.maxRateLimitRetries) {
 					const waitMs = retryAfterMs(failure.headers?.['retry-after']) ?? 1000 * 2 ** rateLimitWaits;
@@ -205,6 +184,23 @@ function pathContext(
 	return { context, vendor, operation, itemIndex, send, fetchFull, failureOf };
 }
 
+/** Says which page of a list an error happened on (the first page needs no saying). */
+function onPageError<E>(error: E, pageNumber: number): E {
+	const described = error as { description?: string | null; message?: string };
+	if (pageNumber > 1 && typeof described.description === 'string') {
+		described.description = `This happened on page ${pageNumber} of the list; nothing was output.\n${described.description}`;
+	}
+	return error;
+}
+
+async function onPage<T>(pageNumber: number, fetch: () => Promise<T>): Promise<T> {
+	try {
+		return await fetch();
+	} catch (error) {
+		throw onPageError(error, pageNumber);
+	}
+}
+
 async function pageThrough(
 	path: RequestPathContext,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -225,19 +221,39 @@ async function pageThrough(
 		{ ...(requestData.options as IHttpRequestOptions) },
 		pageSize,
 	);
+	let pageNumber = 0;
 	while (request && collected.length < limit) {
-		const response = await path.fetchFull(request);
+		pageNumber++;
+		const response = await onPage(pageNumber, async () => await path.fetchFull(request!));
 		const failed = path.failureOf(response);
-		if (failed) throw failed;
+		if (failed) throw onPageError(failed, pageNumber);
 		if (typeof response.body !== 'object' || response.body === null || Buffer.isBuffer(response.body)) {
 			const unreadable = isEmptyBody(response.body) ? 'empty' : 'malformed';
-			throw toNodeApiError(
-				context.getNode(),
-				{ status: response.statusCode, method: 'GET', unreadable },
-				{ vendor: vendor.displayName, operation, itemIndex, detail: UNREADABLE_DETAIL[unreadable] },
+			throw onPageError(
+				toNodeApiError(
+					context.getNode(),
+					{ status: response.statusCode, method: 'GET', unreadable },
+					{ vendor: vendor.displayName, operation, itemIndex, detail: UNREADABLE_DETAIL[unreadable] },
+				),
+				pageNumber,
 			);
 		}
-		const page = paging.readPage(response, request, pageSize);
+		let page: ReturnType<PagingStrategy['readPage']>;
+		try {
+			page = paging.readPage(response, request, pageSize);
+		} catch (error) {
+			if (!(error instanceof ListShapeError)) throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+			throw toNodeApiError(
+				context.getNode(),
+				{ status: response.statusCode, method: 'GET', unreadable: 'unexpected' },
+				{
+					vendor: vendor.displayName,
+					operation,
+					itemIndex,
+					detail: `Page ${pageNumber} of the list was not ${vendor.displayName}'s list: ${error.message} The node stopped instead of returning a list that may be short (${collected.length} entries were read before it); nothing was output.`,
+				},
+			);
+		}
 		collected.push(...page.items);
 		request = page.items.length ? page.next : undefined;
 	}
@@ -316,6 +332,12 @@ export function createRequestPath(
 				await path.send(requestData.options as IHttpRequestOptions, async () => await this.makeRoutingRequest(requestData)),
 			);
 		} catch (error) {
+			// The one exit of every error of the node: whatever the vendor echoed, no secret of the
+			// credential, the session or the request leaves it.
+			redactError(error, [
+				...(await secretsOfCredential(this, vendor)),
+				...secretsOf((requestData.options ?? {}) as IHttpRequestOptions, vendor),
+			]);
 			// A rotation refused before its apply (a parameter check): nothing was sent.
 			if (vendor.rotation?.resource === resource && operationValue === 'rotatePassword') {
 				const source = this.getNodeParameter('passwordSource', 'generate') === 'provided' ? 'provided' : 'generate';

@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { applyOutcomeOfError } from './applyOutcome';
 import type { ApplyOutcome } from './applyOutcome';
-import { redact, UNREADABLE_DETAIL } from './errors';
+import { UNREADABLE_DETAIL } from './errors';
+import { redactSecrets } from './redact';
 import { isEmptyBody } from './output';
 import { DEFAULT_PASSWORD_LENGTH, effectiveLength, generatePassword, passwordProblem } from './password';
 import type { RequestPathContext } from './requestPath';
@@ -222,8 +223,8 @@ export function settleRotationFailure(
 	const emitted = context.continueOnFail() || passwordOnlyHere;
 	const pendingPassword = emitted ? failure.pendingPassword : undefined;
 	const advice = whatToDo(vendor.displayName, { ...failure, pendingPassword });
-	const message = redact(advice ? `${nodeError.message.replace(/\.$/, '')}. ${advice}` : nodeError.message, secrets);
-	const description = redact([nodeError.description, advice].filter(Boolean).join('\n'), secrets);
+	const message = redactSecrets(advice ? `${nodeError.message.replace(/\.$/, '')}. ${advice}` : nodeError.message, secrets);
+	const description = redactSecrets([nodeError.description, advice].filter(Boolean).join('\n'), secrets);
 	if (!emitted) {
 		nodeError.message = message;
 		nodeError.description = description;

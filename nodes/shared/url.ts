@@ -53,10 +53,16 @@ function targetOf(requestOptions: IHttpRequestOptions): URL | undefined {
 export function assertRequestStaysOnBase(requestOptions: IHttpRequestOptions, baseUrl: URL): void {
 	const target = targetOf(requestOptions);
 	if (!target) throw new ApplicationError(`The request URL "${requestOptions.url}" is not valid`);
-	if (target.origin !== baseUrl.origin) {
-		throw new ApplicationError(
-			`Refusing to send credentials to ${target.origin}: this credential only talks to ${baseUrl.origin}`,
-		);
+	if (target.origin !== baseUrl.origin) throw new OffOriginError(target.origin, baseUrl.origin);
+}
+
+/** A request (a vendor's next-page link, an expression) that would carry the credential to another origin. */
+export class OffOriginError extends ApplicationError {
+	constructor(
+		readonly target: string,
+		readonly allowed: string,
+	) {
+		super(`Refusing to send credentials to ${target}: this credential only talks to ${allowed}`);
 	}
 }
 

@@ -22,6 +22,11 @@ export interface VendorProfile {
 	failureInBody?(body: unknown): { status?: number; message?: string } | undefined;
 	/** Body fields that hold secrets in requests: never echoed in errors or outputs. */
 	secretRequestFields: readonly string[];
+	/**
+	 * The credential's secret fields (its password-type fields, session tokens included): redacted
+	 * from every error the node or its pickers produce, whatever the vendor echoes.
+	 */
+	credentialSecretFields: readonly string[];
 	/** How passwords of this vendor's credential-bearing resource are rotated, when it has one. */
 	rotation?: RotationProfile;
 }

@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, RoutingNode, ExecuteContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, ExecuteContext, WorkflowExecute } from 'n8n-core';
 import { LoggerProxy, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -239,6 +239,33 @@ export class TestEnvironment {
 			error: (task?.error ?? run.data.resultData.error) as RunResult['error'],
 			run,
 		};
+	}
+
+	/**
+	 * The context the editor gives a "From List" picker (listSearch method): n8n-core's
+	 * LoadOptionsContext with the node's current parameters, authenticated through the credential.
+	 */
+	pickerContext(
+		node: string,
+		credential: { type: string; id: string },
+		parameters: INodeParameters,
+		path: string,
+	): LoadOptionsContext {
+		const pickerNode: INode = {
+			id: 'picker',
+			name: 'Picker',
+			type: `${PACKAGE_NAME}.${node}`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: { [credential.type]: { id: credential.id, name: credential.type } },
+		};
+		const workflow = new Workflow({ nodes: [pickerNode], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const additionalData = {
+			...additionalDataFor(this.credentials, { id: 'picker', name: 'picker', nodes: [pickerNode], connections: {} }),
+			currentNodeParameters: parameters,
+		} as IWorkflowExecuteAdditionalData;
+		return new LoadOptionsContext(workflow, pickerNode, additionalData, path);
 	}
 
 	/**

@@ -531,7 +531,7 @@ const answerCases: InjectionCase[] = [
 		],
 		outcome: 'refused',
 		legitimate: 1,
-		error: /^Refusing to send credentials to http:\/\/127\.0\.0\.2:\d+: this credential only talks to http:\/\/127\.0\.0\.1:\d+$/,
+		error: /^a link in \w+'s answer pointed to another origin \(http:\/\/127\.0\.0\.2:\d+\)$/,
 	},
 	{
 		name: 'signalwire: a links.next to the decoy is refused by the credential',
@@ -547,7 +547,7 @@ const answerCases: InjectionCase[] = [
 		],
 		outcome: 'refused',
 		legitimate: 1,
-		error: /^Refusing to send credentials to http:\/\/127\.0\.0\.2:\d+: this credential only talks to http:\/\/127\.0\.0\.1:\d+$/,
+		error: /^a link in \w+'s answer pointed to another origin \(http:\/\/127\.0\.0\.2:\d+\)$/,
 	},
 ];
 
@@ -629,7 +629,10 @@ describe('Injection: credentials, parameters and answers that try to redirect a 
 		expect(secrets.filter((secret) => shown.includes(secret))).toEqual([]);
 
 		if (injection.outcome === 'refused') {
-			expect(result.error?.message).toMatch(injection.error!);
+			// A refusal from the request path names the operation first ("<Vendor> <Operation> failed: ").
+			const message = result.error?.message ?? '';
+			const afterOperation = message.replace(/^\S+ .+? failed: /, '');
+			expect(injection.error!.test(message) ? message : afterOperation).toMatch(injection.error!);
 			expect(requests).toHaveLength(injection.legitimate ?? 0);
 			tally.refused++;
 		} else {

@@ -173,7 +173,7 @@ describe('NetSapiens credential: Server, API keys and the OAuth2 password grant'
 			});
 			const result = await run(credential);
 			expect(result.error?.message).toBe(
-				'NetSapiens refused the OAuth2 login (HTTP 401: Invalid client_id or client_secret). Check the Client ID and Client Secret (issued by your platform operator) and the Username (usually user@domain) and Password.',
+				'NetSapiens Get Device failed: NetSapiens refused the OAuth2 login (HTTP 401: Invalid client_id or client_secret). Check the Client ID and Client Secret (issued by your platform operator) and the Username (usually user@domain) and Password.',
 			);
 			expect(calls()).toEqual(['POST /ns-api/v2/tokens 401']);
 			expect(`${result.error?.message} ${result.error?.description}`).not.toMatch(

@@ -360,7 +360,7 @@ describe('NetSapiens Device on the engine, against the sandbox', () => {
 			const result = await run({ operation: 'update', ...own, device: byId('1000a'), updateFields: { macAddress: 'zz' } });
 			expect(result.error?.message).toBe('NetSapiens Update Device failed: NetSapiens answered HTTP 400');
 			expect(result.error?.description).toBe(
-				'NetSapiens said: device-provisioning-mac-address is not a valid MAC address\nThe request was rejected as invalid. Correct the field the vendor names and run again.',
+				'NetSapiens said: device-provisioning-mac-address is not a valid MAC address.\nThe request was rejected as invalid. Correct the field the vendor names and run again.',
 			);
 		});
 

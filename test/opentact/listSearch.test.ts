@@ -85,6 +85,9 @@ describe('Opentact "From List" pickers', () => {
 			path: '^/rest/sip/domain$',
 			body: { success: false, message: 'Listing disabled', status: 503 },
 		});
-		await expect(searchSipDomains.call(contextFor({}, 'parameters.domain'))).rejects.toThrow('Listing disabled');
+		await expect(searchSipDomains.call(contextFor({}, 'parameters.domain'))).rejects.toMatchObject({
+			message: 'Opentact List SIP Domains (From List) failed: Opentact answered HTTP 503',
+			description: expect.stringContaining('Opentact said: Listing disabled.'),
+		});
 	});
 });

@@ -236,7 +236,11 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 			body: { links: { self: 'x', first: 'x', next: 'https://evil.example.com/steal' }, data: [{ id: 'a', username: 'a' }] },
 		});
 		const result = await run({ operation: 'getAll', returnAll: true });
-		expect(result.error?.message).toContain('Refusing to send credentials to https://evil.example.com');
+		expect(result.error?.message).toBe(
+			"SignalWire Get Many SIP Endpoint failed: a link in SignalWire's answer pointed to another origin (https://evil.example.com)",
+		);
+		expect(result.error?.description).toContain('This happened on page 2 of the list; nothing was output.');
+		expect(result.error?.description).toContain('the credential never left');
 		expect(env.sandbox.requests('signalwire')).toHaveLength(1);
 	});
 

@@ -209,7 +209,8 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 		it('fails clearly when a 2xx answer carries no endpoint_id', async () => {
 			env.sandbox.injectFault({ vendor: 'vobiz', mode: 'status', method: 'POST', status: 201, body: { api_id: 'x', message: 'created' } });
 			const result = await run({ operation: 'create', username: 'noid', password: 'No-Id-Pass-12', alias: 'No-Id' });
-			expect(result.error?.message).toBe('Vobiz Create Endpoint failed: Vobiz answered HTTP 201');
+			expect(result.error?.message).toBe('Vobiz Create Endpoint failed: Vobiz answered HTTP 201 with an answer of an unexpected shape');
+			expect(result.error?.description).not.toContain('Vobiz said:');
 			expect(result.error?.description).toContain('the answer carried no endpoint_id');
 		});
 

@@ -1,20 +1,38 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems } from 'n8n-workflow';
+import { pickerCall } from '../../shared/listSearch';
+import { listItemsOf } from '../../shared/paging';
+import { netSapiensVendor } from '../shared/vendor';
 
 /** Rows per page of a picker; NetSapiens allows up to 1000. */
 const PAGE_SIZE = 100;
 
+/** One NetSapiens call of a picker, through the shared picker error path (named, worded, redacted). */
+export async function netSapiensCall<T>(
+	context: ILoadOptionsFunctions,
+	listName: string,
+	request: { url: string; qs?: IDataObject },
+	read: (body: unknown) => T,
+): Promise<T> {
+	return await pickerCall(context, netSapiensVendor, listName, async () => {
+		const body = (await context.helpers.httpRequestWithAuthentication.call(context, 'netSapiensSipApi', {
+			method: 'GET',
+			...request,
+			json: true,
+		})) as unknown;
+		return read(body);
+	});
+}
+
+/** One page of a NetSapiens list: a plain array of rows, or an error when the answer is not one. */
 export async function listPage(
 	context: ILoadOptionsFunctions,
+	listName: string,
 	path: string,
 	start: number,
 ): Promise<IDataObject[]> {
-	const page = await context.helpers.httpRequestWithAuthentication.call(context, 'netSapiensSipApi', {
-		method: 'GET',
-		url: path,
-		qs: { start, limit: PAGE_SIZE },
-		json: true,
-	});
-	return Array.isArray(page) ? (page as IDataObject[]) : [];
+	return await netSapiensCall(context, listName, { url: path, qs: { start, limit: PAGE_SIZE } }, (body) =>
+		listItemsOf(body, undefined),
+	);
 }
 
 /** The picker's next page token: the next `start`, while pages come back full. */

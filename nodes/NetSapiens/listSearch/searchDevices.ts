@@ -11,7 +11,7 @@ export async function searchDevices(
 	const start = Number(paginationToken ?? 0);
 	const domain = currentValue(this, 'domain');
 	const user = currentValue(this, 'user');
-	const rows = await listPage(this, `/domains/${pathSegment(domain)}/users/${pathSegment(user)}/devices`, start);
+	const rows = await listPage(this, 'Devices', `/domains/${pathSegment(domain)}/users/${pathSegment(user)}/devices`, start);
 	const devices = rows.map((row) => {
 		const state = row['device-sip-registration-state'];
 		return { name: state ? `${row.device} (${state})` : String(row.device), value: String(row.device) };

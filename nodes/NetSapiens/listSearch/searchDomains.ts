@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { ILoadOptionsFunctions, JsonObject, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
-import { isForbidden, listPage, matching, nextStart } from './pages';
+import { isForbidden, listPage, matching, netSapiensCall, nextStart } from './pages';
 
 const OWN_DOMAIN: INodeListSearchItems = { name: 'My Domain (~)', value: '~' };
 
@@ -16,7 +16,7 @@ export async function searchDomains(
 	const start = Number(paginationToken ?? 0);
 	const first = start === 0 ? [OWN_DOMAIN] : [];
 	try {
-		const rows = await listPage(this, '/domains', start);
+		const rows = await listPage(this, 'Domains', '/domains', start);
 		const domains = rows.map((row) => ({
 			name: row.description && row.description !== row.domain ? `${row.domain} (${row.description})` : String(row.domain),
 			value: String(row.domain),
@@ -24,11 +24,7 @@ export async function searchDomains(
 		return { results: matching([...first, ...domains], filter), paginationToken: nextStart(start, rows) };
 	} catch (error) {
 		if (!isForbidden(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
-		const own = (await this.helpers.httpRequestWithAuthentication.call(this, 'netSapiensSipApi', {
-			method: 'GET',
-			url: '/domains/~',
-			json: true,
-		})) as { domain?: string };
+		const own = await netSapiensCall(this, 'Domains', { url: '/domains/~' }, (body) => body as { domain?: string } | undefined);
 		const results = own?.domain ? [OWN_DOMAIN, { name: own.domain, value: own.domain }] : [OWN_DOMAIN];
 		return { results: matching(results, filter) };
 	}

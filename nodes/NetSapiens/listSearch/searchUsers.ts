@@ -15,7 +15,7 @@ export async function searchUsers(
 	const first = start === 0 ? [OWN_USER] : [];
 	const domain = currentValue(this, 'domain');
 	try {
-		const rows = await listPage(this, `/domains/${pathSegment(domain)}/users`, start);
+		const rows = await listPage(this, 'Users', `/domains/${pathSegment(domain)}/users`, start);
 		const users = rows.map((row) => ({
 			name: row['name-full-name'] ? `${row.user} (${row['name-full-name']})` : String(row.user),
 			value: String(row.user),

@@ -44,6 +44,7 @@ export const netSapiensVendor: VendorProfile = {
 	errorMessage: netSapiensErrorMessage,
 	sanitize: maskDeviceSecrets,
 	secretRequestFields: DEVICE_SECRET_FIELDS,
+	credentialSecretFields: ['apiKey', 'clientSecret', 'password', 'accessToken'],
 	rotation: {
 		resource: 'device',
 		resourceLabel: 'device',

@@ -3,7 +3,7 @@ import { matches, opentactList } from './opentactList';
 
 /** The account's SIP domains for the "From List" picker, filtered by name. */
 export async function searchSipDomains(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const domains = await opentactList(this, '/sip/domain');
+	const domains = await opentactList(this, 'SIP Domains', '/sip/domain');
 	return {
 		results: domains
 			.filter((domain) => matches(filter, domain.domain))

@@ -10,7 +10,7 @@ export async function searchSipUsers(this: ILoadOptionsFunctions, filter?: strin
 			description: 'SIP users are listed per SIP domain: pick one in "SIP Domain", then open this list again.',
 		});
 	}
-	const users = await opentactList(this, '/sip/domain/{domain}/user', { domain });
+	const users = await opentactList(this, 'SIP Users', '/sip/domain/{domain}/user', { domain });
 	return {
 		results: users
 			.filter((user) => matches(filter, user.login, user.first_name, user.last_name, user.email))

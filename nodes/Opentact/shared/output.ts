@@ -18,7 +18,7 @@ export async function sipUserPayload(
 	const [envelope] = await checkedEnvelope.call(this, items, response);
 	const payload = envelope?.json.payload;
 	if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-		throw new AnswerFailure(this.getNode(), response.statusCode, 'The answer carried no SIP user in "payload".');
+		throw new AnswerFailure(this.getNode(), response.statusCode, 'The answer carried no SIP user in "payload".', 'unexpected');
 	}
 	return [{ json: payload as INodeExecutionData['json'] }];
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import { ApplicationError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
-import { redact } from '../../shared/errors';
+import { networkCauseOf } from '../../shared/errors';
+import { redactSecrets } from '../../shared/redact';
 import { parseSafeBaseUrl, trimTrailingSlash } from '../../shared/url';
 
 /**
@@ -74,7 +75,7 @@ function forgetStale(now: number): void {
 function vendorMessageOf(body: unknown, password: string): string | undefined {
 	const message = (body as IDataObject | undefined)?.message;
 	if (typeof message !== 'string' || !message) return undefined;
-	return redact(message.length > 200 ? `${message.slice(0, 200)}…` : message, [password]);
+	return redactSecrets(message.length > 200 ? `${message.slice(0, 200)}…` : message, [password]);
 }
 
 /** GET {base}/auth with Basic email:password → `payload.token` (Opentact's documented login). */
@@ -102,9 +103,10 @@ async function logIn(helper: IHttpRequestHelper, baseUrl: string, email: string,
 		);
 
 	if ('networkCode' in answer) {
+		const cause = networkCauseOf(answer.networkCode, new URL(baseUrl).host, false);
 		throw new OpentactLoginError(
-			`Could not reach Opentact at ${origin} to log in (${answer.networkCode})`,
-			'Check the credential\'s Base URL (https://api.opentact.org/rest for Opentact) and the network of this n8n instance.',
+			`Could not reach Opentact at ${origin} to log in: ${cause.what}`,
+			`${cause.todo.charAt(0).toUpperCase()}${cause.todo.slice(1)} (for Opentact the Base URL is https://api.opentact.org/rest).`,
 		);
 	}
 	const body = answer.body as IDataObject | undefined;

@@ -60,6 +60,7 @@ export const opentactVendor: VendorProfile = {
 		};
 	},
 	secretRequestFields: ['password'],
+	credentialSecretFields: ['password', 'apiToken', 'sessionToken'],
 	rotation: {
 		resource: 'sipUser',
 		resourceLabel: 'SIP user',

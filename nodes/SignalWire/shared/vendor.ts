@@ -43,6 +43,7 @@ export const signalWireVendor: VendorProfile = {
 	// SignalWire never returns SIP passwords; dropping the key keeps that true even if one leaks.
 	sanitize: (item) => withoutKeys(item, ['password']),
 	secretRequestFields: ['password'],
+	credentialSecretFields: ['apiToken'],
 	rotation: {
 		resource: 'sipEndpoint',
 		resourceLabel: 'SIP endpoint',

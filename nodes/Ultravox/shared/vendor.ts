@@ -19,6 +19,7 @@ export const ultravoxVendor: VendorProfile = {
 	// The spec marks the password write-only; dropping it here keeps that true even if it leaks.
 	sanitize: (item) => withoutKeys(item, ['password']),
 	secretRequestFields: ['password'],
+	credentialSecretFields: ['apiKey'],
 	rotation: {
 		resource: 'sipRegistration',
 		resourceLabel: 'SIP registration',

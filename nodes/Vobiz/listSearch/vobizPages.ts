@@ -1,6 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+import { pickerCall } from '../../shared/listSearch';
+import { listItemsOf, moreAfter } from '../../shared/paging';
 import { trimTrailingSlash } from '../../shared/url';
 import { pathSegment } from '../../shared/validation';
+import { vobizVendor } from '../shared/vendor';
+
+/** Rows per page of a picker; Vobiz allows at most 100. */
+const PAGE_SIZE = 100;
 
 interface VobizPage {
 	objects: IDataObject[];
@@ -14,20 +20,23 @@ export async function vobizListPage(
 	collection: 'Endpoint' | 'Application',
 	paginationToken?: string,
 ): Promise<VobizPage> {
-	const credentials = await context.getCredentials('vobizSipApi');
-	const offset = Number(paginationToken ?? 0) || 0;
-	const page = (await context.helpers.httpRequestWithAuthentication.call(context, 'vobizSipApi', {
-		method: 'GET',
-		baseURL: trimTrailingSlash(String(credentials.baseUrl)),
-		url: `/api/v1/Account/${pathSegment(credentials.authId)}/${collection}/`,
-		qs: { limit: 100, offset },
-		json: true,
-	})) as { objects?: IDataObject[]; meta?: { total_count?: number } };
-	const objects = page.objects ?? [];
-	const next = offset + objects.length;
-	const total = Number(page.meta?.total_count);
-	const more = objects.length > 0 && (Number.isFinite(total) ? next < total : objects.length === 100);
-	return { objects, nextOffset: more ? String(next) : undefined };
+	return await pickerCall(context, vobizVendor, `${collection}s`, async () => {
+		const credentials = await context.getCredentials('vobizSipApi');
+		const offset = Number(paginationToken ?? 0) || 0;
+		const page = (await context.helpers.httpRequestWithAuthentication.call(context, 'vobizSipApi', {
+			method: 'GET',
+			baseURL: trimTrailingSlash(String(credentials.baseUrl)),
+			url: `/api/v1/Account/${pathSegment(credentials.authId)}/${collection}/`,
+			qs: { limit: PAGE_SIZE, offset },
+			json: true,
+		})) as unknown;
+		const objects = listItemsOf(page, 'objects');
+		const next = offset + objects.length;
+		const total = (page as { meta?: { total_count?: unknown } }).meta?.total_count;
+		const more =
+			typeof total === 'number' ? moreAfter(next, total, objects.length, 'meta.total_count') : objects.length === PAGE_SIZE;
+		return { objects, nextOffset: more ? String(next) : undefined };
+	});
 }
 
 export function matches(filter: string | undefined, ...values: unknown[]): boolean {

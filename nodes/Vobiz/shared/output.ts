@@ -38,6 +38,7 @@ export async function createdEndpoint(
 				this.getNode(),
 				response.statusCode,
 				'The endpoint may have been created, but the answer carried no endpoint_id. Look it up with Get Many (filter by username) before creating it again.',
+				'unexpected',
 			);
 		}
 		return {

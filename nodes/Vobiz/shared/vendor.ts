@@ -44,6 +44,7 @@ export const vobizVendor: VendorProfile = {
 	// Vobiz never returns an endpoint password; dropping it keeps that true even if one leaks.
 	sanitize: (item) => withoutKeys(item, ['password']),
 	secretRequestFields: ['password'],
+	credentialSecretFields: ['authToken'],
 	rotation: {
 		resource: 'endpoint',
 		resourceLabel: 'endpoint',
