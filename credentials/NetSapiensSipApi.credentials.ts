@@ -13,7 +13,7 @@ import type {
 import { netSapiensApiBase } from '../nodes/NetSapiens/shared/server';
 import { netSapiensErrorMessage } from '../nodes/NetSapiens/shared/vendor';
 import { redact } from '../nodes/shared/errors';
-import { authenticateOnBase, parseSafeBaseUrl } from '../nodes/shared/url';
+import { assertCredentialFilled, authenticateOnBase, parseSafeBaseUrl } from '../nodes/shared/url';
 
 /** nsX_ + 48 random + 8 CRC characters (docs.ns-api.com "API Keys"). */
 const API_KEY_PREFIX = /^ns[srdu]_/;
@@ -33,6 +33,7 @@ function sessionOwner(credentials: ICredentialDataDecryptedObject, base: string)
 }
 
 function apiKeyOf(credentials: ICredentialDataDecryptedObject): string {
+	assertCredentialFilled({ 'API Key': credentials.apiKey });
 	const key = String(credentials.apiKey ?? '').trim();
 	if (!API_KEY_PREFIX.test(key) || key.length !== API_KEY_LENGTH) {
 		throw new ApplicationError(
@@ -202,6 +203,13 @@ export class NetSapiensSipApi implements ICredentialType {
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		if (credentials.authType !== 'oAuth2Password') return {};
+		// The login is sent outside authenticate(): the same gate, before the secrets leave.
+		assertCredentialFilled({
+			'Client ID': credentials.clientId,
+			'Client Secret': credentials.clientSecret,
+			Username: credentials.username,
+			Password: credentials.password,
+		});
 		const base = netSapiensApiBase(credentials.server);
 		// The login bypasses authenticate(), so it meets the rule every credential's base URL meets here.
 		parseSafeBaseUrl(base, 'Server');

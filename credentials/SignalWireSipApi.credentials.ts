@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { signalWireBaseUrlExpression, signalWireTarget } from '../nodes/SignalWire/shared/space';
-import { assertHeaderSafe, authenticateOnBase } from '../nodes/shared/url';
+import { assertCredentialFilled, assertHeaderSafe, authenticateOnBase } from '../nodes/shared/url';
 
 export class SignalWireSipApi implements ICredentialType {
 	name = 'signalWireSipApi';
@@ -64,6 +64,7 @@ export class SignalWireSipApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		assertCredentialFilled({ 'Project ID': credentials.projectId, 'API Token': credentials.apiToken });
 		const target = signalWireTarget(credentials);
 		const projectId = assertHeaderSafe('Project ID', credentials.projectId);
 		const apiToken = assertHeaderSafe('API Token', credentials.apiToken);

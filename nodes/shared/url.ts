@@ -71,15 +71,33 @@ export function assertHeaderSafe(label: string, value: unknown): string {
 }
 
 /**
- * The gate every credential's `authenticate` goes through: the base URL is safe, the request
- * stays on it (redirects are not followed), and no header value can split the request. Only then
- * are the secret headers added.
+ * Refuses a credential whose key, token, ID or password is empty or only spaces (an unsaved
+ * field, an expression that resolved to nothing): sent as is, the vendor would answer 401 and the
+ * user would look for a wrong key instead of a missing one. Keyed by the field's label.
+ */
+export function assertCredentialFilled(fields: Record<string, unknown>): void {
+	for (const [label, value] of Object.entries(fields)) {
+		if (value === undefined || value === null || String(value).trim() === '') {
+			throw new ApplicationError(
+				`The credential's ${label} is empty. Open the credential, enter the ${label} and save it. Nothing was sent.`,
+			);
+		}
+	}
+}
+
+/**
+ * The gate every credential's `authenticate` goes through: the secrets it needs are filled in,
+ * the base URL is safe, the request stays on it (redirects are not followed), and no header value
+ * can split the request. Only then are the secret headers added.
  */
 export function authenticateOnBase(
 	requestOptions: IHttpRequestOptions,
 	baseUrlValue: unknown,
 	headers: Record<string, { label: string; value: unknown }>,
+	/** The credential's own fields this request needs, by label (checked before anything else). */
+	required: Record<string, unknown> = {},
 ): IHttpRequestOptions {
+	assertCredentialFilled(required);
 	const baseUrl = parseSafeBaseUrl(baseUrlValue);
 	// Node requests carry no baseURL of their own: the credential owns it (and n8n need not
 	// evaluate a baseURL expression for every item).

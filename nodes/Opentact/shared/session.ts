@@ -149,11 +149,13 @@ export async function sessionTokenFor(
 	const baseUrl = trimTrailingSlash(parseSafeBaseUrl(credentials.baseUrl).href);
 	const email = String(credentials.email ?? '').trim();
 	const password = String(credentials.password ?? '');
-	if (!email || !password) {
-		throw new OpentactLoginError(
-			'The Opentact credential has no email or password to log in with',
-			'Fill in "Email" and "Password", or switch "Authentication" to "API Token".',
-		);
+	for (const [label, value] of [['Email', email], ['Password', password]]) {
+		if (!value.trim()) {
+			throw new OpentactLoginError(
+				`The credential's ${label} is empty: there is nothing to log in to Opentact with. Nothing was sent.`,
+				'Fill in "Email" and "Password", or switch "Authentication" to "API Token".',
+			);
+		}
 	}
 	const key = identityKey(baseUrl, email, password);
 	const now = Date.now();
