@@ -13,6 +13,14 @@ export interface HttpFailure {
 	method?: string;
 	/** A 2xx answer whose body could not be read where the operation needs one. */
 	unreadable?: UnreadableAnswer;
+	/** How many times the request was sent, and the seconds the item spent on failed attempts and waits. */
+	attempts?: number;
+	elapsedSeconds?: number;
+	/** Set when the retries stopped because the item's retry time ("Max Retry Time per Item") ran out. */
+	retryTimeLimitSeconds?: number;
+	/** A 429 whose Retry-After asked for longer than "Max Retry Wait" allows. */
+	retryAfterSeconds?: number;
+	maxRetryWaitSeconds?: number;
 }
 
 /** Why a 2xx answer's body could not be used: cut off or otherwise not JSON, or missing. */
@@ -69,6 +77,9 @@ function adviceFor(failure: HttpFailure, vendor: string): string {
 			? `Run it again; if it keeps happening, check that the credential's server / base URL points at ${vendor}'s API.`
 			: `${vendor} accepted the request, so the change was probably applied. Read the resource back (Get) before running it again.`;
 	}
+	if (status === 429 && failure.retryAfterSeconds !== undefined) {
+		return `${vendor} asked the node to wait ${failure.retryAfterSeconds} s before trying again, more than the ${failure.maxRetryWaitSeconds} s "Max Retry Wait (Seconds)" allows, so the node did not wait. Raise "Max Retry Wait (Seconds)" in the node's Options, or lower "Requests per Second" so the vendor stops asking; otherwise run it again later.`;
+	}
 	if (status === 429) {
 		const waits = failure.rateLimitWaits ?? 0;
 		return `${vendor} kept answering "too many requests" after the node waited ${times(waits)}. Lower "Requests per Second" in the node's Options, or raise "Max Rate-Limit Retries".`;
@@ -93,6 +104,16 @@ function adviceFor(failure: HttpFailure, vendor: string): string {
 			: `The connection to ${vendor} failed (${networkCode}). Check the credential's server / base URL and your network. ${WRITE_UNCERTAIN}`;
 	}
 	return 'Check the parameters and the credential, then run again.';
+}
+
+/** How long the node kept at it, when it tried more than once or its retry time ran out. */
+function gaveUp(failure: HttpFailure): string | undefined {
+	const { attempts = 1, elapsedSeconds = 0, retryTimeLimitSeconds } = failure;
+	if (retryTimeLimitSeconds !== undefined) {
+		return `The node gave up after ${attempts} attempt${attempts === 1 ? '' : 's'} over ${elapsedSeconds} s: another retry would have gone past the ${retryTimeLimitSeconds} s "Max Retry Time per Item (Seconds)" allows.`;
+	}
+	if (attempts > 1) return `The node gave up after ${attempts} attempts over ${elapsedSeconds} s.`;
+	return undefined;
 }
 
 function summary(failure: HttpFailure, vendor: string): string {
@@ -122,7 +143,7 @@ export function toNodeApiError(node: INode, failure: HttpFailure, context: Error
 	const message = redact(`${vendor} ${operation} failed: ${summary(failure, vendor)}`, secrets);
 	const advice = adviceFor(failure, vendor);
 	const said = vendorMessage ? `${vendor} said: ${vendorMessage}` : undefined;
-	const description = [said, context.detail, advice].filter(Boolean).join('\n');
+	const description = [said, context.detail, gaveUp(failure), advice].filter(Boolean).join('\n');
 	const httpCode = failure.status !== undefined ? String(failure.status) : (failure.networkCode ?? 'none');
 	const errorResponse: JsonObject = { message, description, httpCode };
 	if (vendorMessage) errorResponse.vendorMessage = vendorMessage;

@@ -72,6 +72,8 @@ async function verify(
 	const timeoutMs = Number(context.getNodeParameter('registrationTimeoutSeconds', 60)) * 1000;
 	const pollMs = Number(context.getNodeParameter('pollIntervalSeconds', 5)) * 1000;
 	const deadline = Date.now() + (mode === 'waitForRegistration' ? timeoutMs : 0);
+	// Bounded: the request path has checked both settings (timeout 1–3600 s, interval 1–600 s), so at
+	// most timeout / interval + 1 reads, each limited by the request timeout and the item's retry time.
 	for (;;) {
 		const response = await path.fetchFull(readBack);
 		const failed = path.failureOf(response);
