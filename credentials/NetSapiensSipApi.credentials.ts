@@ -13,7 +13,7 @@ import type {
 import { netSapiensApiBase } from '../nodes/NetSapiens/shared/server';
 import { netSapiensErrorMessage } from '../nodes/NetSapiens/shared/vendor';
 import { redact } from '../nodes/shared/errors';
-import { assertCredentialFilled, authenticateOnBase, parseSafeBaseUrl } from '../nodes/shared/url';
+import { assertCredentialFilled, authenticateOnBase, DEFAULT_REQUEST_TIMEOUT_MS, parseSafeBaseUrl } from '../nodes/shared/url';
 
 /** nsX_ + 48 random + 8 CRC characters (docs.ns-api.com "API Keys"). */
 const API_KEY_PREFIX = /^ns[srdu]_/;
@@ -231,6 +231,7 @@ export class NetSapiensSipApi implements ICredentialType {
 				// The body carries the client secret and the password: never re-post it to wherever a
 				// redirect points.
 				disableFollowRedirect: true,
+				timeout: DEFAULT_REQUEST_TIMEOUT_MS,
 			})) as IDataObject;
 		} catch (error) {
 			throw loginFailure(error, base, [clientSecret, password]);

@@ -14,8 +14,8 @@ import type {
  * expression's result, so the node must, and "huge" is as dangerous as NaN for a count or a wait.
  */
 export const UPPER_BOUNDS: Readonly<Record<string, number>> = {
-	/** Rate Limiting: well above every vendor's documented per-key limit. */
-	requestsPerSecond: 1000,
+	/** Rate Limiting: far above every vendor's documented per-key limit (tests turn pacing off with it). */
+	requestsPerSecond: 100_000,
 	maxRateLimitRetries: 20,
 	/** Ten minutes: a longer Retry-After is the vendor telling the workflow to come back later. */
 	maxRetryWaitSeconds: 600,

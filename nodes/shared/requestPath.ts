@@ -19,6 +19,7 @@ import { assertPasswordFields, passwordFieldLabels } from './passwordFields';
 import { isEmptyBody } from './output';
 import { pacerFor, retryAfterMs } from './pacing';
 import { generatePasswordItem, rotatePassword } from './rotation';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './url';
 import type { VendorProfile } from './vendor';
 
 /** How one vendor pages a list: what to ask for first, the items of a page, and the next page. */
@@ -43,13 +44,6 @@ export interface RequestPathOptions {
 	timeoutMs: number;
 }
 
-/**
- * When the user set no "Request Options → Timeout", n8n gives every declarative request 300 s: a
- * vendor that never answers would hold a read for 15 minutes (three attempts) and a write for 5.
- * Every call of these nodes reads or changes one resource or one page, which vendors answer in well
- * under a second, so 30 s is generous for all of them.
- */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRY_TIME_SECONDS = 120;
 /** A retry is only worth sending with at least this much of the item's retry time left. */
 const MIN_RETRY_TIMEOUT_MS = 1000;

@@ -1,6 +1,15 @@
 import { ApplicationError } from 'n8n-workflow';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
+/**
+ * When the user set no "Request Options → Timeout", n8n gives every declarative request 300 s (and
+ * a login made with the request helper none at all): a vendor that never answers would hold a read
+ * for 15 minutes (three attempts) and a write for 5. Every call of these nodes and credentials reads
+ * or changes one resource or one page, or logs in, which vendors answer in well under a second, so
+ * 30 s is generous for all of them.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 
 export function isLoopbackHost(hostname: string): boolean {

@@ -82,6 +82,27 @@ describe('shared request path: bounded time, and errors that say what happened',
 		}, 60_000);
 	});
 
+	describe('a login to a vendor that never answers', () => {
+		let silent: Awaited<ReturnType<typeof silentVendor>>;
+		beforeEach(async () => (silent = await silentVendor()));
+		afterEach(async () => await silent.close());
+
+		it('Opentact account login gives up after 30 s (n8n\'s request helper has no timeout of its own)', async () => {
+			const opentact = VENDOR_CASES.find((vendorCase) => vendorCase.vendor === 'opentact')!;
+			const startedAt = Date.now();
+			const result = await env.run({
+				node: 'opentact',
+				credential: env.credential('opentact', 'opentactSipApi', { baseUrl: `${silent.url}/rest` }),
+				parameters: opentact.get(env),
+			});
+			const seconds = (Date.now() - startedAt) / 1000;
+			expect(result.error?.message).toBeDefined();
+			expect(silent.requests.map((request) => request.url)).toEqual(['/rest/auth']);
+			expect(seconds).toBeGreaterThanOrEqual(29);
+			expect(seconds).toBeLessThan(45);
+		}, 60_000);
+	});
+
 	it('a 429 asking for a longer wait than Max Retry Wait says so, waits not at all, and suggests what helps', async () => {
 		env.sandbox.injectFault({
 			vendor: 'ultravox',

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { ApplicationError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
 import { redact } from '../../shared/errors';
-import { parseSafeBaseUrl, trimTrailingSlash } from '../../shared/url';
+import { DEFAULT_REQUEST_TIMEOUT_MS, parseSafeBaseUrl, trimTrailingSlash } from '../../shared/url';
 
 /**
  * A failed Opentact login, worded for the user. n8n wraps it into the NodeApiError of the item (or
@@ -92,6 +92,7 @@ async function logIn(helper: IHttpRequestHelper, baseUrl: string, email: string,
 			// The login carries the email and password (Basic): never re-send them to wherever a redirect
 			// points. A 3xx is then an unexpected answer like any other.
 			disableFollowRedirect: true,
+			timeout: DEFAULT_REQUEST_TIMEOUT_MS,
 		})
 		.then(
 			(response) => response as IN8nHttpFullResponse,
