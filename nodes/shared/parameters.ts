@@ -142,6 +142,17 @@ function valuesAt(root: unknown, parts: string[]): Array<{ value: unknown; prese
 	return valuesAt((root as IDataObject)[parts[0]], parts.slice(1));
 }
 
+const checksByProperties = new WeakMap<readonly INodeProperties[], { count: number; checks: ReturnType<typeof parameterChecks> }>();
+
+/** Computed once per node type (again if n8n's loader has since added its Request Options). */
+function cachedChecks(properties: readonly INodeProperties[]): ReturnType<typeof parameterChecks> {
+	const cached = checksByProperties.get(properties);
+	if (cached && cached.count === properties.length) return cached.checks;
+	const checks = parameterChecks(properties);
+	checksByProperties.set(properties, { count: properties.length, checks });
+	return checks;
+}
+
 /**
  * Checks every number and boolean parameter shown for this item after its expression resolved:
  * n8n applies a property's minValue/maxValue in the editor only, and a plain `number` parameter
@@ -155,7 +166,7 @@ export function assertParameters(
 ): void {
 	const node = context.getNode();
 	const description = { properties } as unknown as INodeTypeDescription;
-	for (const { property, checks } of parameterChecks(properties)) {
+	for (const { property, checks } of cachedChecks(properties)) {
 		if (!NodeHelpers.displayParameter(node.parameters, property, node, description)) continue;
 		const root = context.getNodeParameter(property.name, property.default) as unknown;
 		for (const check of checks) {
