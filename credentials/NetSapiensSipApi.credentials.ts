@@ -15,7 +15,7 @@ import { netSapiensErrorMessage } from '../nodes/NetSapiens/shared/vendor';
 import { networkCauseOf } from '../nodes/shared/errors';
 import { redactSecrets } from '../nodes/shared/redact';
 import { credentialTestRules } from '../nodes/shared/credentialTest';
-import { authenticateOnBase, parseSafeBaseUrl } from '../nodes/shared/url';
+import { assertCredentialFilled, authenticateOnBase, DEFAULT_REQUEST_TIMEOUT_MS, parseSafeBaseUrl } from '../nodes/shared/url';
 
 /** nsX_ + 48 random + 8 CRC characters (docs.ns-api.com "API Keys"). */
 const API_KEY_PREFIX = /^ns[srdu]_/;
@@ -35,6 +35,7 @@ function sessionOwner(credentials: ICredentialDataDecryptedObject, base: string)
 }
 
 function apiKeyOf(credentials: ICredentialDataDecryptedObject): string {
+	assertCredentialFilled({ 'API Key': credentials.apiKey });
 	const key = String(credentials.apiKey ?? '').trim();
 	if (!API_KEY_PREFIX.test(key) || key.length !== API_KEY_LENGTH) {
 		throw new ApplicationError(
@@ -206,6 +207,13 @@ export class NetSapiensSipApi implements ICredentialType {
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		if (credentials.authType !== 'oAuth2Password') return {};
+		// The login is sent outside authenticate(): the same gate, before the secrets leave.
+		assertCredentialFilled({
+			'Client ID': credentials.clientId,
+			'Client Secret': credentials.clientSecret,
+			Username: credentials.username,
+			Password: credentials.password,
+		});
 		const base = netSapiensApiBase(credentials.server);
 		// The login bypasses authenticate(), so it meets the rule every credential's base URL meets here.
 		parseSafeBaseUrl(base, 'Server');
@@ -227,6 +235,7 @@ export class NetSapiensSipApi implements ICredentialType {
 				// The body carries the client secret and the password: never re-post it to wherever a
 				// redirect points.
 				disableFollowRedirect: true,
+				timeout: DEFAULT_REQUEST_TIMEOUT_MS,
 			})) as IDataObject;
 		} catch (error) {
 			throw loginFailure(error, base, [clientSecret, password, String(credentials.apiKey ?? '')]);

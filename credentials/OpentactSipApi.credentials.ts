@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { sessionTokenFor } from '../nodes/Opentact/shared/session';
 import { credentialTestRules } from '../nodes/shared/credentialTest';
-import { assertHeaderSafe, authenticateOnBase } from '../nodes/shared/url';
+import { assertCredentialFilled, assertHeaderSafe, authenticateOnBase } from '../nodes/shared/url';
 
 export class OpentactSipApi implements ICredentialType {
 	name = 'opentactSipApi';
@@ -101,6 +101,7 @@ export class OpentactSipApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		if (credentials.authentication === 'apiToken') {
+			assertCredentialFilled({ 'API Token': credentials.apiToken });
 			const token = assertHeaderSafe('API Token', credentials.apiToken);
 			if (!token) {
 				throw new ApplicationError('The Opentact credential has no API token. Paste one, or switch "Authentication" to "Account Login".');

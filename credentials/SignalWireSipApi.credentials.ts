@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { signalWireBaseUrlExpression, signalWireTarget } from '../nodes/SignalWire/shared/space';
 import { credentialTestRules } from '../nodes/shared/credentialTest';
-import { assertHeaderSafe, authenticateOnBase } from '../nodes/shared/url';
+import { assertCredentialFilled, assertHeaderSafe, authenticateOnBase } from '../nodes/shared/url';
 
 export class SignalWireSipApi implements ICredentialType {
 	name = 'signalWireSipApi';
@@ -65,6 +65,7 @@ export class SignalWireSipApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		assertCredentialFilled({ 'Project ID': credentials.projectId, 'API Token': credentials.apiToken });
 		const target = signalWireTarget(credentials);
 		const projectId = assertHeaderSafe('Project ID', credentials.projectId);
 		const apiToken = assertHeaderSafe('API Token', credentials.apiToken);

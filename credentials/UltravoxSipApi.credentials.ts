@@ -44,7 +44,7 @@ export class UltravoxSipApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		return authenticateOnBase(requestOptions, credentials.baseUrl, {
 			'X-API-Key': { label: 'API Key', value: credentials.apiKey },
-		});
+		}, { 'API Key': credentials.apiKey });
 	}
 
 	test: ICredentialTestRequest = {

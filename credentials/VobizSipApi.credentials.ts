@@ -55,7 +55,7 @@ export class VobizSipApi implements ICredentialType {
 		return authenticateOnBase(requestOptions, credentials.baseUrl, {
 			'X-Auth-ID': { label: 'Auth ID', value: credentials.authId },
 			'X-Auth-Token': { label: 'Auth Token', value: credentials.authToken },
-		});
+		}, { 'Auth ID': credentials.authId, 'Auth Token': credentials.authToken });
 	}
 
 	test: ICredentialTestRequest = {

@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { UPPER_BOUNDS } from './parameters';
+import { DEFAULT_MAX_RETRY_TIME_SECONDS } from './requestPath';
 import type { VendorProfile } from './vendor';
 
 /**
@@ -22,38 +24,48 @@ export function rateLimitingOptions(vendor: VendorProfile, documentedLimit: stri
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		description: `How this node paces its calls to ${vendor.displayName}. ${documentedLimit} These settings apply per credential.`,
+		description: `How this node paces and retries its calls to ${vendor.displayName}. ${documentedLimit} Pacing applies per credential, retries and their time limit per item.`,
 		options: [
-			{
-				displayName: 'Requests per Second',
-				name: 'requestsPerSecond',
-				type: 'number',
-				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				default: defaultRequestsPerSecond,
-				description:
-					'Most requests this credential sends per second, shared by every execution in this n8n process',
-			},
 			{
 				displayName: 'Max Rate-Limit Retries',
 				name: 'maxRateLimitRetries',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: { minValue: 0, maxValue: UPPER_BOUNDS.maxRateLimitRetries },
 				default: 5,
 				description: 'How many times to wait and retry after a "429 Too Many Requests" answer',
+			},
+			{
+				displayName: 'Max Retry Time per Item (Seconds)',
+				name: 'maxRetryTimeSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: UPPER_BOUNDS.maxRetryTimeSeconds },
+				default: DEFAULT_MAX_RETRY_TIME_SECONDS,
+				description:
+					'Longest total time one item spends on failed attempts and the waits between them (429 waits, retries after server errors, timeouts) before it fails. Each attempt waits at most 30 s for an answer unless "Request Options → Timeout" says otherwise.',
 			},
 			{
 				displayName: 'Max Retry Wait (Seconds)',
 				name: 'maxRetryWaitSeconds',
 				type: 'number',
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, maxValue: UPPER_BOUNDS.maxRetryWaitSeconds },
 				default: 60,
-				description: 'Longest single wait the node accepts from a Retry-After header before it fails the item',
+				description:
+					'Longest single wait the node accepts from a Retry-After header; a vendor asking for longer fails the item at once',
+			},
+			{
+				displayName: 'Requests per Second',
+				name: 'requestsPerSecond',
+				type: 'number',
+				typeOptions: { minValue: 0.1, maxValue: UPPER_BOUNDS.requestsPerSecond, numberPrecision: 1 },
+				default: defaultRequestsPerSecond,
+				description:
+					'Most requests this credential sends per second, shared by every execution in this n8n process',
 			},
 			{
 				displayName: 'Retries on Server Errors (Reads Only)',
 				name: 'serverErrorRetries',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: { minValue: 0, maxValue: UPPER_BOUNDS.serverErrorRetries },
 				default: 2,
 				description:
 					'How many times a read (GET) is retried after a 5xx answer, a timeout or a dropped connection. Writes are never retried automatically, because the vendor may already have applied them.',
@@ -77,7 +89,7 @@ export function returnAllAndLimit(show: Record<string, string[]>, maxLimit?: num
 			name: 'limit',
 			type: 'number',
 			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			typeOptions: { minValue: 1, maxValue: maxLimit ?? UPPER_BOUNDS.limit },
 			default: 50,
 			description: 'Max number of results to return',
 		},

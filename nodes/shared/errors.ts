@@ -17,6 +17,14 @@ export interface HttpFailure {
 	method?: string;
 	/** A 2xx answer whose body could not be read where the operation needs one. */
 	unreadable?: UnreadableAnswer;
+	/** How many times the request was sent, and the seconds the item spent on failed attempts and waits. */
+	attempts?: number;
+	elapsedSeconds?: number;
+	/** Set when the retries stopped because the item's retry time ("Max Retry Time per Item") ran out. */
+	retryTimeLimitSeconds?: number;
+	/** A 429 whose Retry-After asked for longer than "Max Retry Wait" allows. */
+	retryAfterSeconds?: number;
+	maxRetryWaitSeconds?: number;
 }
 
 /**
@@ -77,6 +85,9 @@ function adviceFor(failure: HttpFailure, vendor: string): string {
 		return read
 			? `Run it again; if it keeps happening, check that the credential's server / base URL points at ${vendor}'s API.`
 			: `${vendor} accepted the request, so the change was probably applied. Read the resource back (Get) before running it again.`;
+	}
+	if (status === 429 && failure.retryAfterSeconds !== undefined) {
+		return `${vendor} asked the node to wait ${failure.retryAfterSeconds} s before trying again, more than the ${failure.maxRetryWaitSeconds} s "Max Retry Wait (Seconds)" allows, so the node did not wait. Raise "Max Retry Wait (Seconds)" in the node's Options, or lower "Requests per Second" so the vendor stops asking; otherwise run it again later.`;
 	}
 	if (status === 429) {
 		const waits = failure.rateLimitWaits ?? 0;
@@ -170,6 +181,16 @@ export function networkCauseOf(
 	return { what: named(`the connection to ${where} failed (${code})`), todo: "check the Base URL (or Server) of the credential and the network", nothingSent: false };
 }
 
+/** How long the node kept at it, when it tried more than once or its retry time ran out. */
+function gaveUp(failure: HttpFailure): string | undefined {
+	const { attempts = 1, elapsedSeconds = 0, retryTimeLimitSeconds } = failure;
+	if (retryTimeLimitSeconds !== undefined) {
+		return `The node gave up after ${attempts} attempt${attempts === 1 ? '' : 's'} over ${elapsedSeconds} s: another retry would have gone past the ${retryTimeLimitSeconds} s "Max Retry Time per Item (Seconds)" allows.`;
+	}
+	if (attempts > 1) return `The node gave up after ${attempts} attempts over ${elapsedSeconds} s.`;
+	return undefined;
+}
+
 function summary(failure: HttpFailure, vendor: string): string {
 	if (failure.unreadable) return `${vendor} answered HTTP ${failure.status} with ${UNREADABLE_SUMMARY[failure.unreadable]}`;
 	if (failure.status === 429) return 'rate limit exceeded (HTTP 429)';
@@ -224,7 +245,7 @@ export function toNodeApiError(node: INode, failure: HttpFailure, context: Error
 	const advice = adviceFor(failure, vendor);
 	const said = vendorMessage ? `${vendor} said: ${asSentence(vendorMessage)}` : undefined;
 	const detail = context.detail ? redactSecrets(asSentence(context.detail), secrets) : undefined;
-	const description = [said, detail, advice].filter(Boolean).join('\n');
+	const description = [said, detail, gaveUp(failure), advice].filter(Boolean).join('\n');
 	const httpCode = failure.status !== undefined ? String(failure.status) : (failure.networkCode ?? 'none');
 	const errorResponse: JsonObject = { message, description, httpCode };
 	if (vendorMessage) errorResponse.vendorMessage = vendorMessage;

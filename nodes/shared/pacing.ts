@@ -37,6 +37,9 @@ class RequestPacer {
 		this.nextSlotAt = slot + interval;
 		if (slot > now) await sleep(slot - now);
 		const allowed = Math.max(1, Math.floor(requestsPerSecond));
+		// Bounded: a place frees one second after an answer, and every request that holds one is
+		// answered or fails within its timeout (requestPath.ts), so the wait ends within a timeout
+		// plus a second of the requests ahead of it; each pass sleeps at least 1 ms.
 		for (;;) {
 			const sentAt = Date.now();
 			while (this.answeredAt.length && sentAt - this.answeredAt[0] >= WINDOW_MS) this.answeredAt.shift();

@@ -18,6 +18,10 @@ import { pacerFor, retryAfterMs } from './pacing';
 import { ListShapeError } from './paging';
 import { redactError, secretsOfCredential } from './redact';
 import { generatePasswordItem, rotatePassword, settleRotationFailure } from './rotation';
+import type { HttpFailure } from './errors';
+import { assertParameters } from './parameters';
+import { assertPasswordFields, passwordFieldLabels } from './passwordFields';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './url';
 import type { VendorProfile } from './vendor';
 
 /** How one vendor pages a list: what to ask for first, the items of a page, and the next page. */
@@ -36,7 +40,15 @@ export interface RequestPathOptions {
 	maxRateLimitRetries: number;
 	maxRetryWaitSeconds: number;
 	serverErrorRetries: number;
+	/** Longest total time one item spends on failed attempts and the waits between them. */
+	maxRetryTimeSeconds: number;
+	/** How long one attempt waits for the vendor's answer. */
+	timeoutMs: number;
 }
+
+export const DEFAULT_MAX_RETRY_TIME_SECONDS = 120;
+/** A retry is only worth sending with at least this much of the item's retry time left. */
+const MIN_RETRY_TIMEOUT_MS = 1000;
 
 /** Sends one request with pacing and retries; throws the operation's NodeApiError on failure. */
 export type Sender = <T>(request: IHttpRequestOptions, attempt: () => Promise<T>) => Promise<T>;
@@ -57,13 +69,25 @@ export interface RequestPathContext {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE']);
 
+/**
+ * The item's settings, already checked by assertParameters (a bad value fails the item before this
+ * is used); the fallbacks keep the loops bounded even for a value that was not checked.
+ */
 function optionsOf(context: IExecutePaginationFunctions, vendor: VendorProfile): RequestPathOptions {
 	const options = context.getNodeParameter('rateLimiting', {}) as IDataObject;
+	const requestOptions = context.getNodeParameter('requestOptions', {}) as IDataObject;
+	const positive = (value: unknown, fallback: number) =>
+		typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+	const count = (value: unknown, fallback: number) =>
+		typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
 	return {
-		requestsPerSecond: Number(options.requestsPerSecond ?? vendor.defaultRequestsPerSecond),
-		maxRateLimitRetries: Number(options.maxRateLimitRetries ?? 5),
-		maxRetryWaitSeconds: Number(options.maxRetryWaitSeconds ?? 60),
-		serverErrorRetries: Number(options.serverErrorRetries ?? 2),
+		requestsPerSecond: positive(options.requestsPerSecond, vendor.defaultRequestsPerSecond),
+		maxRateLimitRetries: count(options.maxRateLimitRetries, 5),
+		maxRetryWaitSeconds: positive(options.maxRetryWaitSeconds, 60),
+		serverErrorRetries: count(options.serverErrorRetries, 2),
+		maxRetryTimeSeconds: positive(options.maxRetryTimeSeconds, DEFAULT_MAX_RETRY_TIME_SECONDS),
+		// A Timeout the user set under n8n's own "Request Options" is theirs to choose, and kept.
+		timeoutMs: positive(requestOptions.timeout, DEFAULT_REQUEST_TIMEOUT_MS),
 	};
 }
 
@@ -98,15 +122,32 @@ function pathContext(
 	const credentialId = context.getNode().credentials?.[vendor.credentialType]?.id ?? 'default';
 	const pacer = pacerFor(`${vendor.credentialType}:${credentialId}`);
 
+	// Time this item has spent on failed attempts and on waits before retries, across all its
+	// requests (pages, apply and read-back): the retries stop once it reaches maxRetryTimeSeconds.
+	let retryTimeSpentMs = 0;
+	const budgetMs = options.maxRetryTimeSeconds * 1000;
+
 	const send: Sender = async (request, attempt) => {
 		let rateLimitWaits = 0;
 		let serverRetries = 0;
+		let attempts = 0;
 		const secrets = secretsOf(request, vendor);
+		const method = (request.method ?? 'GET').toUpperCase();
+		// Bounded: each pass sends one attempt, and every pass but the last is a retry that
+		// maxRateLimitRetries or serverErrorRetries counts (at most their sum + 1 attempts), each
+		// retry only with retry time left, each attempt limited by its timeout.
 		for (;;) {
+			const remainingMs = budgetMs - retryTimeSpentMs;
+			request.timeout = attempts === 0 ? options.timeoutMs : Math.min(options.timeoutMs, remainingMs);
+			attempts++;
+			let sentAt = Date.now();
 			try {
-				return await pacer.paced(options.requestsPerSecond, attempt);
+				return await pacer.paced(options.requestsPerSecond, async () => {
+					sentAt = Date.now();
+					return await attempt();
+				});
 			} catch (error) {
-				const method = (request.method ?? 'GET').toUpperCase();
+				retryTimeSpentMs += Date.now() - sentAt;
 				if (error instanceof AnswerFailure) {
 					const ownWords = error.unreadable !== undefined;
 					throw toNodeApiError(
@@ -126,34 +167,59 @@ function pathContext(
 					// Nothing was sent: the credential refused the request (an unsafe URL, a link off its origin).
 					throw refusedRequestError(context.getNode(), error, { vendor: vendor.displayName, operation, itemIndex });
 				}
+				const fail = (extra: Partial<HttpFailure> = {}) =>
+					toNodeApiError(
+						context.getNode(),
+						{
+							...failure,
+							rateLimitWaits,
+							retriedTimes: serverRetries,
+							method,
+							attempts,
+							elapsedSeconds: Math.round(retryTimeSpentMs / 1000),
+							...extra,
+						},
+						{
+							vendor: vendor.displayName,
+							operation,
+							itemIndex,
+							vendorMessage: vendor.errorMessage(failure.body, failure.status),
+							secrets,
+						},
+					);
+				const outOfTime = (waitMs: number) =>
+					retryTimeSpentMs + waitMs + MIN_RETRY_TIMEOUT_MS > budgetMs
+						? fail({ retryTimeLimitSeconds: options.maxRetryTimeSeconds })
+						: undefined;
+				const askedMs = failure.status === 429 ? retryAfterMs(failure.headers?.['retry-after']) : undefined;
+				if (askedMs !== undefined && askedMs > options.maxRetryWaitSeconds * 1000) {
+					// More retries would not help: every one would be refused the same wait.
+					throw fail({ retryAfterSeconds: askedMs / 1000, maxRetryWaitSeconds: options.maxRetryWaitSeconds });
+				}
 				if (failure.status === 429 && rateLimitWaits < options.maxRateLimitRetries) {
-					const waitMs = retryAfterMs(failure.headers?.['retry-after']) ?? 1000 * 2 ** rateLimitWaits;
-					if (waitMs <= options.maxRetryWaitSeconds * 1000) {
-						rateLimitWaits++;
-						pacer.holdUntil(Date.now() + waitMs);
-						await sleep(waitMs);
-						continue;
-					}
+					// Without a Retry-After, the node's own backoff: 1, 2, 4… s, never above Max Retry Wait.
+					const waitMs = askedMs ?? Math.min(1000 * 2 ** rateLimitWaits, options.maxRetryWaitSeconds * 1000);
+					const refused = outOfTime(waitMs);
+					if (refused) throw refused;
+					rateLimitWaits++;
+					retryTimeSpentMs += waitMs;
+					pacer.holdUntil(Date.now() + waitMs);
+					await sleep(waitMs);
+					continue;
 				}
 				const transient =
 					(failure.status !== undefined && failure.status >= 500) ||
 					(failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode));
 				if (transient && SAFE_METHODS.has(method) && serverRetries < options.serverErrorRetries) {
+					const waitMs = 500 * 2 ** serverRetries;
+					const refused = outOfTime(waitMs);
+					if (refused) throw refused;
 					serverRetries++;
-					await sleep(500 * 2 ** (serverRetries - 1));
+					retryTimeSpentMs += waitMs;
+					await sleep(waitMs);
 					continue;
 				}
-				throw toNodeApiError(
-					context.getNode(),
-					{ ...failure, rateLimitWaits, retriedTimes: serverRetries, method },
-					{
-						vendor: vendor.displayName,
-						operation,
-						itemIndex,
-						vendorMessage: vendor.errorMessage(failure.body, failure.status),
-						secrets,
-					},
-				);
+				throw fail();
 			}
 		}
 	};
@@ -308,6 +374,7 @@ export function createRequestPath(
 	pagingByOperation: Record<string, PagingStrategy> = {},
 ) {
 	guardPreSends(properties);
+	const passwordLabels = passwordFieldLabels(properties, vendor);
 	return async function sendThroughRequestPath(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -321,6 +388,7 @@ export function createRequestPath(
 			items.map((item) => ({ ...item, pairedItem: { item: path.itemIndex } }));
 
 		try {
+			assertParameters(this, properties, path.itemIndex);
 			if (deferredErrors.has(requestData.options)) throw deferredErrors.get(requestData.options);
 			if (vendor.rotation?.resource === resource) {
 				if (operationValue === 'generatePassword') return paired([generatePasswordItem(path)]);
@@ -328,6 +396,7 @@ export function createRequestPath(
 			}
 			const paging = pagingByOperation[`${resource}:${operationValue}`];
 			if (paging) return paired(await pageThrough(path, requestData, paging));
+			assertPasswordFields(this, vendor, passwordLabels, requestData.options.body, path.itemIndex);
 			return paired(
 				await path.send(requestData.options as IHttpRequestOptions, async () => await this.makeRoutingRequest(requestData)),
 			);

@@ -92,7 +92,8 @@ async function verify(
 	// showed the device signed out, then one that shows it registered — or, where the vendor signs
 	// out every device on a password change, any registration read after it.
 	let seenSignedOut = profile.changeSignsOut === true;
-	// Bounded by the deadline: one read per poll interval until the registration timeout.
+	// Bounded: the request path has checked both settings (timeout 1–3600 s, interval 1–600 s), so at
+	// most timeout / interval + 1 reads, each limited by the request timeout and the item's retry time.
 	for (;;) {
 		const response = await path.fetchFull(readBack);
 		const failed = path.failureOf(response);

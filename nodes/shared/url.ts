@@ -1,6 +1,15 @@
 import { ApplicationError } from 'n8n-workflow';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
+/**
+ * When the user set no "Request Options → Timeout", n8n gives every declarative request 300 s (and
+ * a login made with the request helper none at all): a vendor that never answers would hold a read
+ * for 15 minutes (three attempts) and a write for 5. Every call of these nodes and credentials reads
+ * or changes one resource or one page, or logs in, which vendors answer in well under a second, so
+ * 30 s is generous for all of them.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -77,15 +86,33 @@ export function assertHeaderSafe(label: string, value: unknown): string {
 }
 
 /**
- * The gate every credential's `authenticate` goes through: the base URL is safe, the request
- * stays on it (redirects are not followed), and no header value can split the request. Only then
- * are the secret headers added.
+ * Refuses a credential whose key, token, ID or password is empty or only spaces (an unsaved
+ * field, an expression that resolved to nothing): sent as is, the vendor would answer 401 and the
+ * user would look for a wrong key instead of a missing one. Keyed by the field's label.
+ */
+export function assertCredentialFilled(fields: Record<string, unknown>): void {
+	for (const [label, value] of Object.entries(fields)) {
+		if (value === undefined || value === null || String(value).trim() === '') {
+			throw new ApplicationError(
+				`The credential's ${label} is empty. Open the credential, enter the ${label} and save it. Nothing was sent.`,
+			);
+		}
+	}
+}
+
+/**
+ * The gate every credential's `authenticate` goes through: the secrets it needs are filled in,
+ * the base URL is safe, the request stays on it (redirects are not followed), and no header value
+ * can split the request. Only then are the secret headers added.
  */
 export function authenticateOnBase(
 	requestOptions: IHttpRequestOptions,
 	baseUrlValue: unknown,
 	headers: Record<string, { label: string; value: unknown }>,
+	/** The credential's own fields this request needs, by label (checked before anything else). */
+	required: Record<string, unknown> = {},
 ): IHttpRequestOptions {
+	assertCredentialFilled(required);
 	const baseUrl = parseSafeBaseUrl(baseUrlValue);
 	// Node requests carry no baseURL of their own: the credential owns it (and n8n need not
 	// evaluate a baseURL expression for every item).

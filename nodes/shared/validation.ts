@@ -100,6 +100,18 @@ export function validateBody(
 }
 
 /**
+ * Longest value one URL path segment may take, whatever the vendor's own rule says. Vendor IDs are
+ * at most a few dozen characters; a megabyte-long "ID" (an expression that resolved to a whole
+ * body) would otherwise go out as a URL that web servers drop without an answer (a connection
+ * reset, reported as a network failure and retried).
+ */
+export const MAX_PATH_SEGMENT_LENGTH = 1000;
+
+function withPathSegmentLimit(rule: FieldRule): FieldRule {
+	return { ...rule, maxLength: Math.min(rule.maxLength ?? MAX_PATH_SEGMENT_LENGTH, MAX_PATH_SEGMENT_LENGTH) };
+}
+
+/**
  * preSend hook: validates the node parameters named in the URL template (`/x/{registrationId}`)
  * and fills them in, each encoded as one path segment. A plain template instead of an n8n
  * expression keeps the expression engine (the costliest step per item) out of every request.
@@ -118,7 +130,7 @@ export function fillPath(
 			const value = this.getNodeParameter(rule.field, undefined, { extractValue: true });
 			values[rule.field] = typeof value === 'number' ? String(value) : (value as string);
 		}
-		assertFields(this, values, rules);
+		assertFields(this, values, rules.map(withPathSegmentLimit));
 		if (fromCredential) {
 			const credentials = await this.getCredentials(fromCredential.type);
 			for (const field of fromCredential.fields) values[field] = String(credentials[field] ?? '');

@@ -166,7 +166,7 @@ describe('NetSapiens Device on the engine, against the sandbox', () => {
 			[
 				'a non-integer expiry',
 				{ ...own, updateFields: { registrationExpirySeconds: '={{ $itemIndex === 1 ? 30.5 : 30 }}' } },
-				'"Registration Expiry (Seconds)" must be a whole number, got 30.5 (item 1)',
+				'"Update Fields → Registration Expiry (Seconds)" must be a whole number from 0 to 86400, got 30.5 (item 1)',
 			],
 			[
 				'a device named ".."',

@@ -91,8 +91,12 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 			parameters: getParameters({ maxRateLimitRetries: 2 }),
 		});
 		expect(result.error?.message).toBe('Ultravox Get SIP Registration failed: rate limit exceeded (HTTP 429)');
-		expect(result.error?.description).toBe(
-			'Ultravox said: Request was throttled.\nUltravox kept answering "too many requests" after the node waited 2 times. Lower "Requests per Second" in the node\'s Options, or raise "Max Rate-Limit Retries".',
+		const [said, gaveUp, advice] = String(result.error?.description).split('\n');
+		expect(said).toBe('Ultravox said: Request was throttled.');
+		// Waits of 1 s and 2 s (the node's own backoff without Retry-After).
+		expect(gaveUp).toMatch(/^The node gave up after 3 attempts over [34] s\.$/);
+		expect(advice).toBe(
+			'Ultravox kept answering "too many requests" after the node waited 2 times. Lower "Requests per Second" in the node\'s Options, or raise "Max Rate-Limit Retries".',
 		);
 		expect(statuses()).toEqual([429, 429, 429]);
 	});

@@ -208,7 +208,7 @@ describe('Ultravox Get Many limit validation', () => {
 			credential: env.credential('ultravox', 'ultravoxSipApi'),
 			parameters: { resource: 'sipRegistration', operation: 'getAll', returnAll: false, limit },
 		});
-		expect(result.error?.message).toBe('"Limit" must be a whole number of at least 1 (item 0)');
+		expect(result.error?.message).toBe(`"Limit" must be a whole number from 1 to 100000, got ${limit} (item 0)`);
 		expect(env.sandbox.requests('ultravox')).toHaveLength(0);
 	});
 });

@@ -3,7 +3,7 @@ import { ApplicationError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
 import { networkCauseOf } from '../../shared/errors';
 import { redactSecrets } from '../../shared/redact';
-import { parseSafeBaseUrl, trimTrailingSlash } from '../../shared/url';
+import { DEFAULT_REQUEST_TIMEOUT_MS, parseSafeBaseUrl, trimTrailingSlash } from '../../shared/url';
 
 /**
  * A failed Opentact login, worded for the user. n8n wraps it into the NodeApiError of the item (or
@@ -93,6 +93,7 @@ async function logIn(helper: IHttpRequestHelper, baseUrl: string, email: string,
 			// The login carries the email and password (Basic): never re-send them to wherever a redirect
 			// points. A 3xx is then an unexpected answer like any other.
 			disableFollowRedirect: true,
+			timeout: DEFAULT_REQUEST_TIMEOUT_MS,
 		})
 		.then(
 			(response) => response as IN8nHttpFullResponse,
@@ -151,11 +152,13 @@ export async function sessionTokenFor(
 	const baseUrl = trimTrailingSlash(parseSafeBaseUrl(credentials.baseUrl).href);
 	const email = String(credentials.email ?? '').trim();
 	const password = String(credentials.password ?? '');
-	if (!email || !password) {
-		throw new OpentactLoginError(
-			'The Opentact credential has no email or password to log in with',
-			'Fill in "Email" and "Password", or switch "Authentication" to "API Token".',
-		);
+	for (const [label, value] of [['Email', email], ['Password', password]]) {
+		if (!value.trim()) {
+			throw new OpentactLoginError(
+				`The credential's ${label} is empty: there is nothing to log in to Opentact with. Nothing was sent.`,
+				'Fill in "Email" and "Password", or switch "Authentication" to "API Token".',
+			);
+		}
 	}
 	const key = identityKey(baseUrl, email, password);
 	const now = Date.now();

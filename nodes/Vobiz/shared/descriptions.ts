@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { assertCredentialFilled } from '../../shared/url';
 import { assertFields } from '../../shared/validation';
 import type { FieldRule } from '../../shared/validation';
 
@@ -25,6 +26,8 @@ export async function validateAuthIdForPath(
 ): Promise<IHttpRequestOptions> {
 	const credentials = await this.getCredentials('vobizSipApi');
 	const authId = typeof credentials.authId === 'string' ? credentials.authId : '';
+	// The same gate (and words) the credential's authenticate() applies, which runs after this.
+	assertCredentialFilled({ 'Auth ID': authId });
 	if (!authIdRule.pattern!.test(authId)) {
 		const itemIndex = this.getItemIndex();
 		throw new NodeOperationError(

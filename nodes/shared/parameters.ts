@@ -1,0 +1,184 @@
+import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeProperties,
+	INodePropertyCollection,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+
+/**
+ * Upper bounds for number parameters whose definition has no `typeOptions.maxValue`, keyed by
+ * parameter name. Every number parameter needs one (test/shared/parameters.test.ts fails for a
+ * new one without): n8n's UI enforces `minValue`/`maxValue` only on typed values, never on an
+ * expression's result, so the node must, and "huge" is as dangerous as NaN for a count or a wait.
+ */
+export const UPPER_BOUNDS: Readonly<Record<string, number>> = {
+	/** Rate Limiting: far above every vendor's documented per-key limit (tests turn pacing off with it). */
+	requestsPerSecond: 100_000,
+	maxRateLimitRetries: 20,
+	/** Ten minutes: a longer Retry-After is the vendor telling the workflow to come back later. */
+	maxRetryWaitSeconds: 600,
+	serverErrorRetries: 10,
+	/** One hour of retries and waits for one item. */
+	maxRetryTimeSeconds: 3600,
+	/** Rotation: an hour for a phone to re-register, polled at most every ten minutes. */
+	registrationTimeoutSeconds: 3600,
+	pollIntervalSeconds: 600,
+	/** Get Many without Return All: more than any vendor's account holds in practice. */
+	limit: 100_000,
+	/** n8n's Request Options (added by its loader to every declarative node). */
+	timeout: 3_600_000,
+	batchSize: 100_000,
+	batchInterval: 3_600_000,
+	/** NetSapiens devices (no documented limit): a day between re-registrations, a phone's line keys. */
+	registrationExpirySeconds: 86_400,
+	provisioningLine: 100,
+};
+
+/** For a number parameter missing from UPPER_BOUNDS (the parameters test catches it): the largest 32-bit value. */
+const FALLBACK_UPPER_BOUND = 2_147_483_647;
+
+/** One number or boolean parameter, where it sits in the node's parameters and what it allows. */
+export interface ParameterCheck {
+	/** Path in the node's parameters: `passwordLength`, `rateLimiting.requestsPerSecond`, `a.b.c`. */
+	path: string;
+	/** The name the user sees, with the collection it is in: `Rate Limiting → Requests per Second`. */
+	label: string;
+	type: 'number' | 'boolean';
+	minimum: number;
+	maximum: number;
+	integer: boolean;
+}
+
+export function boundsOf(property: INodeProperties): Pick<ParameterCheck, 'minimum' | 'maximum' | 'integer'> {
+	const options = property.typeOptions ?? {};
+	return {
+		// A number parameter without a minimum is a count, a size or a time: never negative.
+		minimum: typeof options.minValue === 'number' ? options.minValue : 0,
+		maximum:
+			typeof options.maxValue === 'number' ? options.maxValue : (UPPER_BOUNDS[property.name] ?? FALLBACK_UPPER_BOUND),
+		integer: !(typeof options.numberPrecision === 'number' && options.numberPrecision > 0),
+	};
+}
+
+function checksWithin(properties: readonly INodeProperties[], path: string, label: string): ParameterCheck[] {
+	const checks: ParameterCheck[] = [];
+	for (const property of properties) {
+		const here = `${path}${property.name}`;
+		const shown = `${label}${property.displayName}`;
+		if (property.type === 'number' || property.type === 'boolean') {
+			checks.push({
+				path: here,
+				label: shown,
+				type: property.type,
+				...(property.type === 'number' ? boundsOf(property) : { minimum: 0, maximum: 0, integer: false }),
+			});
+		} else if (property.type === 'collection') {
+			checks.push(...checksWithin((property.options ?? []) as INodeProperties[], `${here}.`, `${shown} → `));
+		} else if (property.type === 'fixedCollection') {
+			for (const group of (property.options ?? []) as INodePropertyCollection[]) {
+				checks.push(...checksWithin(group.values ?? [], `${here}.${group.name}.`, `${shown} → `));
+			}
+		}
+	}
+	return checks;
+}
+
+/**
+ * Every number and boolean parameter of a node, including those inside collections and
+ * fixedCollections, derived from the description alone so a new field is covered without a line
+ * of its own. Top-level entries keep their property, for n8n's own "is it shown" test.
+ */
+export function parameterChecks(properties: readonly INodeProperties[]): Array<{ property: INodeProperties; checks: ParameterCheck[] }> {
+	return properties
+		.map((property) => ({ property, checks: checksWithin([property], '', '') }))
+		.filter((entry) => entry.checks.length > 0);
+}
+
+const MAX_SHOWN_TEXT = 24;
+
+/** The value in words for an error: its type and, for numbers and short numeric-looking text, the value. */
+export function describeValue(value: unknown): string {
+	if (value === undefined) return 'nothing (the expression resolved to undefined)';
+	if (value === null) return 'null';
+	if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+	if (typeof value === 'boolean') return `the boolean ${value}`;
+	if (typeof value === 'string') {
+		// Text is shown only when it cannot be a secret (digits, signs, a decimal point, true/false).
+		const safe = value.length <= MAX_SHOWN_TEXT && /^[\s\d.eE+-]*$|^(true|false)$/i.test(value);
+		return safe ? `the text "${value}"` : `a text of ${value.length} characters`;
+	}
+	if (Array.isArray(value)) return `a list of ${value.length} entries`;
+	return `an ${typeof value}`;
+}
+
+function problemWith(check: ParameterCheck, value: unknown): string | undefined {
+	if (check.type === 'boolean') return typeof value === 'boolean' ? undefined : 'must be true or false';
+	const wanted = `must be ${check.integer ? 'a whole number' : 'a number'} from ${check.minimum} to ${check.maximum}`;
+	if (typeof value !== 'number' || !Number.isFinite(value)) return wanted;
+	if (check.integer && !Number.isInteger(value)) return wanted;
+	if (value < check.minimum || value > check.maximum) return wanted;
+	return undefined;
+}
+
+function howToFix(check: ParameterCheck, value: unknown): string {
+	const example =
+		check.type === 'boolean'
+			? `{{ $json.flag === true }}`
+			: `{{ Number($json.value ?? ${Math.max(check.minimum, Math.min(check.maximum, 1))}) }}`;
+	const text =
+		typeof value === 'string'
+			? ' n8n hands an expression\'s text to the node unchanged (it converts only parameters that declare a type check), so the node does not guess: convert it in the expression.'
+			: '';
+	return `Set "${check.label}" to a valid value for this item. If it is an expression, make it resolve to ${check.type === 'boolean' ? 'true or false' : 'a number in range'} for every item, e.g. ${example}.${text} Nothing was sent to the vendor.`;
+}
+
+/** The values under a check's path: one, or one per entry of a multiple-value fixedCollection. */
+function valuesAt(root: unknown, parts: string[]): Array<{ value: unknown; present: boolean }> {
+	if (parts.length === 0) return [{ value: root, present: true }];
+	if (Array.isArray(root)) return root.flatMap((entry) => valuesAt(entry, parts));
+	if (root === null || typeof root !== 'object' || !(parts[0] in (root as IDataObject))) return [];
+	return valuesAt((root as IDataObject)[parts[0]], parts.slice(1));
+}
+
+const checksByProperties = new WeakMap<readonly INodeProperties[], { count: number; checks: ReturnType<typeof parameterChecks> }>();
+
+/** Computed once per node type (again if n8n's loader has since added its Request Options). */
+function cachedChecks(properties: readonly INodeProperties[]): ReturnType<typeof parameterChecks> {
+	const cached = checksByProperties.get(properties);
+	if (cached && cached.count === properties.length) return cached.checks;
+	const checks = parameterChecks(properties);
+	checksByProperties.set(properties, { count: properties.length, checks });
+	return checks;
+}
+
+/**
+ * Checks every number and boolean parameter shown for this item after its expression resolved:
+ * n8n applies a property's minValue/maxValue in the editor only, and a plain `number` parameter
+ * hands the node whatever an expression returned (NaN, a string, an object). A bad value fails the
+ * item before anything is sent, naming the field, the value's type and the item.
+ */
+export function assertParameters(
+	context: IExecutePaginationFunctions,
+	properties: readonly INodeProperties[],
+	itemIndex: number,
+): void {
+	const node = context.getNode();
+	const description = { properties } as unknown as INodeTypeDescription;
+	for (const { property, checks } of cachedChecks(properties)) {
+		if (!NodeHelpers.displayParameter(node.parameters, property, node, description)) continue;
+		const root = context.getNodeParameter(property.name, property.default) as unknown;
+		for (const check of checks) {
+			for (const { value } of valuesAt(root, check.path.split('.').slice(1))) {
+				const problem = problemWith(check, value);
+				if (!problem) continue;
+				throw new NodeOperationError(
+					node,
+					`"${check.label}" ${problem}, got ${describeValue(value)} (item ${itemIndex})`,
+					{ itemIndex, description: howToFix(check, value) },
+				);
+			}
+		}
+	}
+}
