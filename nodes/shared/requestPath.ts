@@ -151,7 +151,7 @@ function pathContext(
 					const waitMs = retryAfterMs(failure.headers?.['retry-after']) ?? 1000 * 2 ** rateLimitWaits;
 					if (waitMs <= options.maxRetryWaitSeconds * 1000) {
 						rateLimitWaits++;
-						pacer.holdUntil(Date.now() + waitMs);
+						pacer.rateLimitedUntil(Date.now() + waitMs);
 						await sleep(waitMs);
 						continue;
 					}
