@@ -8,6 +8,7 @@ import { TestEnvironment } from '../test/harness/run';
 import { describe as show, figure, format } from './stats';
 import { measureBoot } from './boot';
 import { startExternalSandbox } from './externalSandbox';
+import { CONTENDERS, measureRealN8n } from './realN8n';
 import { bareNodeUpdates, nodeUpdates, plainUpdates } from './workloads';
 
 /**
@@ -194,6 +195,32 @@ async function n8nBoot(): Promise<void> {
 	row('n8n boot', 'boot difference (with − without)', show(difference, 'ms', 0), '≤ 50 ms', difference.median <= 50 ? 'met' : 'MISSED');
 }
 
+/** Items per real-n8n run: 2,000 by default, fewer for a quick check (BENCH_REAL_N8N_ITEMS=100). */
+const REAL_N8N_ITEMS = Number(process.env.BENCH_REAL_N8N_ITEMS ?? 2000);
+
+async function realN8n(): Promise<void> {
+	const title = sectionTitle.n8n;
+	const result = await measureRealN8n(REAL_N8N_ITEMS, RUNS);
+	const label = { pack: "this pack's Ultravox node", bare: 'bare declarative node', http: "n8n's HTTP Request node" };
+	for (const operation of ['update', 'rotatePassword'] as const) {
+		const rates = result.rates[operation];
+		const name = operation === 'update' ? 'Update' : 'Rotate Password';
+		for (const contender of CONTENDERS) {
+			row(title, `${name}: ${label[contender]}, items/s`, show(figure(rates[contender]), '/s', 0), '', '');
+		}
+		// Ratios of times, round by round: the pack's time over the other node's, measured minutes apart.
+		const overBare = figure(rates.bare.map((rate, round) => rate / rates.pack[round]));
+		const overHttp = figure(rates.http.map((rate, round) => rate / rates.pack[round]));
+		row(title, `${name}: pack time ÷ bare declarative time`, show(overBare, '×', 2), '≤ 1.05', overBare.median <= 1.05 ? 'met' : 'MISSED');
+		row(title, `${name}: pack time ÷ HTTP Request time`, show(overHttp, '×', 2), '', '');
+	}
+	const load = (figures: number[]) => figures.map((value) => format(value, 1)).join(' / ');
+	notes.push(
+		`${title}: ${REAL_N8N_ITEMS} items per run, ${RUNS} interleaved rounds; load average (1/5/15 min) ${load(result.loadBefore)} before, ${load(result.loadAfter)} after` +
+			(result.failed ? `; ${result.failed} failed items` : ''),
+	);
+}
+
 function write(measured: string[]): void {
 	const previous: { sections: Record<string, { date: string; rows: string[][]; notes: string[] }> } = existsSync(RESULTS_FILE)
 		? JSON.parse(readFileSync(RESULTS_FILE, 'utf8'))
@@ -248,6 +275,13 @@ ${table}
   minus that of the same process running one item; the sandbox answers from a process of its own. The bare
   declarative node runs the same way, to show how much of the memory is n8n's RoutingNode (it keeps every item's
   context and request in memory until the last one is answered).
+- **Real n8n**: the pack's Ultravox node, the bare declarative node (bench/bareNode.ts's two routed fields with the
+  base URL from a credential, installed as a community package of its own) and n8n's HTTP Request node send the
+  same PATCH (Update: a proxy from an expression; Rotate Password with verification off: a new password) for each of
+  \`BENCH_REAL_N8N_ITEMS\` items (2,000 by default) in the pinned real n8n (\`n8n execute\`), against the sandbox in a
+  process of its own with its rate limit off and the pack's pacing lifted. Rounds interleave the six workflows; a
+  figure is the node's own executionTime (n8n's boot is not counted); ratios are taken round by round. The load
+  average is printed beside it in the notes: on a loaded machine the figures are not representative.
 ${missedLimits(allRows)}${allNotes.length ? `\n## Notes from the runs\n\n${allNotes.map((note) => `- ${note}`).join('\n')}\n` : ''}`;
 	writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), text);
 }
@@ -302,6 +336,7 @@ const sectionTitle: Record<string, string> = {
 	footprint: 'footprint',
 	boot: 'n8n boot',
 	memory: 'memory',
+	n8n: 'real n8n',
 };
 
 async function main(): Promise<void> {
@@ -312,6 +347,7 @@ async function main(): Promise<void> {
 	if (measured.includes('footprint')) footprint();
 	if (measured.includes('boot')) await n8nBoot();
 	if (measured.includes('memory')) memory();
+	if (measured.includes('n8n')) await realN8n();
 	write(measured);
 }
 

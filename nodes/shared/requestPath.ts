@@ -203,7 +203,7 @@ function pathContext(
 					if (refused) throw refused;
 					rateLimitWaits++;
 					retryTimeSpentMs += waitMs;
-					pacer.holdUntil(Date.now() + waitMs);
+					pacer.rateLimitedUntil(Date.now() + waitMs);
 					await sleep(waitMs);
 					continue;
 				}

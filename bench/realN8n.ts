@@ -1,0 +1,200 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { startExternalSandbox } from './externalSandbox';
+
+/**
+ * The same PATCH from three nodes in one real n8n (`n8n execute`), against one local server: the
+ * pack's Ultravox node, the smallest declarative node n8n can run (bench/bareNode.ts, packaged here as
+ * a community package of its own) and n8n's own HTTP Request node, which a user would pick instead.
+ * Rounds interleave the three, so drift on the machine hits all alike; each figure is the node's own
+ * executionTime from the run n8n prints, so n8n's boot is not counted.
+ */
+const runtime = require(path.join(__dirname, '..', 'scripts', 'n8n', 'runtime')) as any;
+
+export type Operation = 'update' | 'rotatePassword';
+export type Contender = 'pack' | 'bare' | 'http';
+export const CONTENDERS: Contender[] = ['pack', 'bare', 'http'];
+
+export interface RealN8nFigures {
+	/** Items per second of each node, one entry per round. */
+	rates: Record<Operation, Record<Contender, number[]>>;
+	failed: number;
+	loadBefore: number[];
+	loadAfter: number[];
+}
+
+/** The bare declarative node and a credential of its own, as a community package n8n installs. */
+function barePackage(folder: string): string {
+	const name = 'n8n-nodes-bare-bench';
+	mkdirSync(path.join(folder, 'dist'), { recursive: true });
+	writeFileSync(
+		path.join(folder, 'package.json'),
+		JSON.stringify({
+			name,
+			version: '0.0.1',
+			keywords: ['n8n-community-node-package'],
+			n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BareUltravox.node.js'], credentials: ['dist/BareUltravoxApi.credentials.js'] },
+		}),
+	);
+	writeFileSync(
+		path.join(folder, 'dist', 'BareUltravoxApi.credentials.js'),
+		`class BareUltravoxApi {
+	constructor() {
+		this.name = 'bareUltravoxApi';
+		this.displayName = 'Bare Ultravox API';
+		this.properties = [
+			{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' },
+			{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
+		];
+		this.authenticate = { type: 'generic', properties: { headers: { 'X-API-Key': '={{ $credentials.apiKey }}' } } };
+	}
+}
+exports.BareUltravoxApi = BareUltravoxApi;
+`,
+	);
+	const field = (fieldName: string, routing: object) =>
+		`{ displayName: '${fieldName}', name: '${fieldName}', type: 'string', default: '', routing: ${JSON.stringify(routing)} }`;
+	writeFileSync(
+		path.join(folder, 'dist', 'BareUltravox.node.js'),
+		`class BareUltravox {
+	constructor() {
+		this.description = {
+			displayName: 'Bare Ultravox', name: 'bareUltravox', group: ['transform'], version: 1,
+			description: 'Benchmark baseline', defaults: { name: 'Bare Ultravox' }, inputs: ['main'], outputs: ['main'],
+			credentials: [{ name: 'bareUltravoxApi', required: true }],
+			requestDefaults: { baseURL: '={{ $credentials.baseUrl }}', headers: { 'Content-Type': 'application/json' }, json: true },
+			properties: [
+				${field('registrationId', { request: { method: 'PATCH', url: '=/api/sip/registrations/{{ $value }}' } })},
+				${field('proxy', { send: { type: 'body', property: 'proxy' } })},
+				${field('password', { send: { type: 'body', property: 'password' } })},
+			],
+		};
+	}
+}
+exports.BareUltravox = BareUltravox;
+`,
+	);
+	execFileSync('npm', ['pack', '--silent', '--pack-destination', folder], { cwd: folder, stdio: 'pipe' });
+	return path.join(folder, `${name}-0.0.1.tgz`);
+}
+
+const PROXY = '={{ "pbx-" + $itemIndex + ".example.com" }}';
+/** A fresh password per item for the nodes that do not generate one (the pack generates its own). */
+const PASSWORD = '={{ "Rotated-" + $itemIndex + "-" + $now.toMillis() }}';
+
+function nodeFor(contender: Contender, operation: Operation, baseUrl: string): Record<string, unknown> {
+	const common = { id: 'under-test', name: 'Under Test', position: [400, 0] };
+	if (contender === 'pack') {
+		return {
+			...common,
+			type: 'n8n-nodes-sip-credentials.ultravox',
+			typeVersion: 1,
+			onError: 'continueRegularOutput',
+			credentials: { ultravoxSipApi: { id: 'bench-ultravox', name: 'bench ultravox' } },
+			parameters: {
+				resource: 'sipRegistration',
+				operation,
+				registrationId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				// Pacing lifted: all three are bound by the same server, not by the node's politeness.
+				rateLimiting: { requestsPerSecond: 100000 },
+				...(operation === 'update'
+					? { updateFields: { proxy: PROXY } }
+					: { passwordSource: 'generate', verification: 'none', includeNewPassword: true }),
+			},
+		};
+	}
+	if (contender === 'bare') {
+		return {
+			...common,
+			type: 'n8n-nodes-bare-bench.bareUltravox',
+			typeVersion: 1,
+			onError: 'continueRegularOutput',
+			credentials: { bareUltravoxApi: { id: 'bench-bare', name: 'bench bare' } },
+			parameters: { registrationId: '={{ $json.id }}', ...(operation === 'update' ? { proxy: PROXY } : { password: PASSWORD }) },
+		};
+	}
+	return {
+		...common,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		onError: 'continueRegularOutput',
+		credentials: { httpHeaderAuth: { id: 'bench-header', name: 'bench header' } },
+		parameters: {
+			method: 'PATCH',
+			url: `=${baseUrl}/api/sip/registrations/{{ $json.id }}`,
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpHeaderAuth',
+			sendBody: true,
+			contentType: 'json',
+			bodyParameters: { parameters: [operation === 'update' ? { name: 'proxy', value: PROXY } : { name: 'password', value: PASSWORD }] },
+			options: {},
+		},
+	};
+}
+
+function workflowFor(contender: Contender, operation: Operation, baseUrl: string, ids: string[], items: number) {
+	const list = JSON.stringify(Array.from({ length: items }, (_, n) => ({ id: ids[n % ids.length] })));
+	return {
+		id: `bench${contender}${operation}`.slice(0, 16),
+		name: `bench ${contender} ${operation}`,
+		nodes: [
+			{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'list',
+				name: 'List',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [150, 0],
+				parameters: { mode: 'raw', jsonOutput: `{ "items": ${list} }`, options: {} },
+			},
+			{ id: 'split', name: 'Items', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [300, 0], parameters: { fieldToSplitOut: 'items', options: {} } },
+			nodeFor(contender, operation, baseUrl),
+		],
+		connections: {
+			Start: { main: [[{ node: 'List', type: 'main', index: 0 }]] },
+			List: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+export async function measureRealN8n(items: number, rounds: number): Promise<RealN8nFigures> {
+	const loadBefore = loadavg();
+	const sandbox = await startExternalSandbox({ rateLimits: { ultravox: 0 } });
+	const folder = mkdtempSync(path.join(tmpdir(), 'bare-bench-'));
+	const n8n = await runtime.createN8n();
+	try {
+		await n8n.installPack(await runtime.packProject());
+		await n8n.installPack(barePackage(folder));
+		const { apiKey, baseUrl } = sandbox.credentials as { apiKey: string; baseUrl: string };
+		await n8n.importCredentials([
+			{ id: 'bench-ultravox', name: 'bench ultravox', type: 'ultravoxSipApi', data: { apiKey, baseUrl } },
+			{ id: 'bench-bare', name: 'bench bare', type: 'bareUltravoxApi', data: { apiKey, baseUrl } },
+			{ id: 'bench-header', name: 'bench header', type: 'httpHeaderAuth', data: { name: 'X-API-Key', value: apiKey } },
+		]);
+		const operations: Operation[] = ['update', 'rotatePassword'];
+		const workflows = operations.flatMap((operation) =>
+			CONTENDERS.map((contender) => ({ operation, contender, workflow: workflowFor(contender, operation, baseUrl, sandbox.ids, items) })),
+		);
+		await n8n.importWorkflow(workflows.map((entry) => entry.workflow));
+		const rates = { update: { pack: [], bare: [], http: [] }, rotatePassword: { pack: [], bare: [], http: [] } } as RealN8nFigures['rates'];
+		let failed = 0;
+		for (let round = 0; round < rounds; round++) {
+			for (const { operation, contender, workflow } of workflows) {
+				const run = await n8n.execute(workflow.id, { timeoutMs: 15 * 60_000 });
+				const task = run.runData?.['Under Test']?.[0];
+				if (!run.ok || !task) throw new Error(`n8n execute of ${workflow.name} failed (exit ${run.code}): ${run.stderr.slice(-2000)}`);
+				const output = (task.data?.main?.[0] ?? []) as { json: Record<string, unknown> }[];
+				failed += items - output.length + output.filter((item) => item.json.error !== undefined).length;
+				rates[operation][contender].push(items / (task.executionTime / 1000));
+			}
+		}
+		return { rates, failed, loadBefore, loadAfter: loadavg() };
+	} finally {
+		await n8n.dispose();
+		sandbox.stop();
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
