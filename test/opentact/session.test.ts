@@ -84,6 +84,8 @@ describe('Opentact credential: login, session token and API token on the engine'
 	});
 
 	it('20 concurrent items of a new credential log in once, though n8n asks every item to log in', async () => {
+		// Pacing lets requests go one at a time; a slow login keeps all 20 items waiting on it at once.
+		env.sandbox.configure({ latencyMs: 300 });
 		const credential = freshLogin();
 		const result = await ledger.run({
 			node: 'opentact',
@@ -148,6 +150,8 @@ describe('Opentact credential: login, session token and API token on the engine'
 		// token back could not tell it from the replacement, so it logged in again (a CI flake).
 		await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
 		env.sandbox.clearRequests();
+		// Slow answers keep the three items in flight together, as without pacing: all three are refused.
+		env.sandbox.configure({ latencyMs: 300 });
 		env.sandbox.injectFault({
 			vendor: VENDOR,
 			mode: 'status',
