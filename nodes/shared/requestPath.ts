@@ -12,6 +12,7 @@ import type {
 	JsonObject,
 	PreSendAction,
 } from 'n8n-workflow';
+import { checkRegistration } from './checkRegistration';
 import { AnswerFailure, toNodeApiError, UNREADABLE_DETAIL } from './errors';
 import type { HttpFailure } from './errors';
 import { isEmptyBody } from './output';
@@ -28,6 +29,8 @@ export interface PagingStrategy {
 		request: IHttpRequestOptions,
 		pageSize: number,
 	): { items: IDataObject[]; next?: IHttpRequestOptions };
+	/** The operation's filter of listed items (checked before any request); Limit counts kept items. */
+	keep?(path: RequestPathContext): ((item: IDataObject) => boolean) | undefined;
 }
 
 export interface RequestPathOptions {
@@ -219,7 +222,8 @@ async function pageThrough(
 			description: 'Set "Limit" to how many results you want, or turn on "Return All". Nothing was sent to the vendor.',
 		});
 	}
-	const pageSize = Math.min(paging.maxPageSize, Number.isFinite(limit) ? limit : paging.maxPageSize);
+	const keep = paging.keep?.(path);
+	const pageSize = Math.min(paging.maxPageSize, Number.isFinite(limit) && !keep ? limit : paging.maxPageSize);
 	const collected: IDataObject[] = [];
 	let request: IHttpRequestOptions | undefined = paging.firstPage(
 		{ ...(requestData.options as IHttpRequestOptions) },
@@ -238,7 +242,7 @@ async function pageThrough(
 			);
 		}
 		const page = paging.readPage(response, request, pageSize);
-		collected.push(...page.items);
+		collected.push(...(keep ? page.items.filter(keep) : page.items));
 		request = page.items.length ? page.next : undefined;
 	}
 	return collected.slice(0, limit).map((item) => ({ json: vendor.sanitize ? vendor.sanitize(item, context) : item }));
@@ -309,6 +313,7 @@ export function createRequestPath(
 			if (vendor.rotation?.resource === resource) {
 				if (operationValue === 'generatePassword') return paired([generatePasswordItem(path)]);
 				if (operationValue === 'rotatePassword') return paired([await rotatePassword(path, requestData)]);
+				if (operationValue === 'checkRegistration') return paired([await checkRegistration(path, requestData)]);
 			}
 			const paging = pagingByOperation[`${resource}:${operationValue}`];
 			if (paging) return paired(await pageThrough(path, requestData, paging));
