@@ -8,6 +8,8 @@
  * Set SKIP_N8N_E2E=1 to skip this suite.
  */
 import { readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
@@ -256,6 +258,71 @@ suite('password rotation example workflows in a real n8n', () => {
 			expect(JSON.stringify({ error: refusal.error, details: refusal.details })).not.toContain(refused);
 		}, 4 * 60_000);
 	});
+	describe('reconcile-vobiz-daily.json (after the monthly rotation left every endpoint current)', () => {
+		const file = 'reconcile-vobiz-daily.json';
+		const endpointPath = /^\/api\/v1\/Account\/[^/]+\/Endpoint\/(\d+)\/$/;
+		const endpointOf = (p: string) => endpointPath.exec(p)?.[1];
+
+		test('re-applies the stored password where Vobiz drifted from the store, and alerts the sink only for the phone it cannot repair', async () => {
+			const { baseUrl, credentials } = sandbox.endpoints().vobiz;
+			const headers = { 'X-Auth-ID': String(credentials.authId), 'X-Auth-Token': String(credentials.authToken), 'Content-Type': 'application/json' };
+			const listed = await fetch(`${baseUrl}/api/v1/Account/${credentials.authId}/Endpoint/?limit=100&offset=0`, { headers });
+			const fleet = ((await listed.json()) as { objects: Array<{ endpoint_id: string }> }).objects.map((o) => o.endpoint_id);
+			expect(fleet).toHaveLength(3);
+			const [drifted, lost, untouched] = fleet;
+			for (const id of fleet) expect(sandbox.devices.state('vobiz', id).registered).toBe(true);
+			const stored = sandbox.devices.vendorPassword('vobiz', drifted)!;
+			// Drift at the vendor: someone changed the password at Vobiz; the phone keeps the stored current one.
+			const changed = await fetch(`${baseUrl}/api/v1/Account/${credentials.authId}/Endpoint/${drifted}/`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ password: 'Changed-behind-the-store-1' }),
+			});
+			expect(changed.status).toBe(202);
+			// Drift at the phone: it lost its password; only re-provisioning the phone can fix that.
+			sandbox.devices.provision('vobiz', lost, 'Lost-its-password-1');
+			expect(sandbox.devices.state('vobiz', drifted).registered).toBe(false);
+			expect(sandbox.devices.state('vobiz', lost).registered).toBe(false);
+
+			const alerts: Array<Record<string, unknown>> = [];
+			const sink = createServer((request, response) => {
+				let body = '';
+				request.on('data', (chunk) => (body += chunk));
+				request.on('end', () => {
+					alerts.push(JSON.parse(body) as Record<string, unknown>);
+					response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+				});
+			});
+			await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+			const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/alerts`;
+			const before = sandbox.requests('vobiz').length;
+			let run: StoredExecution;
+			try {
+				run = await importAndRun(withSettings(example(file), 'Alert settings', { alertUrl: sinkUrl }), file);
+			} finally {
+				sink.close();
+			}
+			const why = summary(run);
+			expect({ status: run.status, why }).toEqual({ status: 'success', why });
+
+			// Get Many kept only the two endpoints not registered; the third was never written to.
+			expect(outputOf(run, 'Endpoints not registered since yesterday').flat().map((i) => i.endpoint_id).sort()).toEqual([drifted, lost].sort());
+			const writes = sandbox.requests('vobiz').slice(before).filter((r) => r.method === 'POST' && endpointOf(r.path));
+			expect(writes.map((r) => endpointOf(r.path)).sort()).toEqual([drifted, lost].sort());
+			expect(writes.map((r) => endpointOf(r.path))).not.toContain(untouched);
+			// The drifted endpoint holds the stored password again, and its phone registered with it.
+			expect(sandbox.devices.vendorPassword('vobiz', drifted)).toBe(stored);
+			expect(sandbox.devices.state('vobiz', drifted).registered).toBe(true);
+			const reapplied = outputOf(run, 'Re-apply the stored password').flat();
+			expect(reapplied.find((i) => i.resourceId === drifted)?.verification).toBe('verified');
+			// Exactly one alert, for the phone that lost its password; no password in it.
+			expect(alerts.map((a) => [a.vendor, a.endpointId])).toEqual([['Vobiz', lost]]);
+			expect(String(alerts[0].reason)).toContain('did not register');
+			expect(JSON.stringify(alerts)).not.toContain(stored);
+			expect(JSON.stringify(alerts)).not.toContain(sandbox.devices.vendorPassword('vobiz', lost)!);
+		}, 4 * 60_000);
+	});
+
 	/** The example with the values of its settings (Set) node replaced, as a user fills them in. */
 	function withSettings(workflow: WorkflowJson, node: string, values: Record<string, string>): WorkflowJson {
 		const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;

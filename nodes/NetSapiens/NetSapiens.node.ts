@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
 import { createRequestPath } from '../shared/requestPath';
+import { notRegisteredSinceFilter } from '../shared/registration';
 import { searchDevices } from './listSearch/searchDevices';
 import { searchDomains } from './listSearch/searchDomains';
 import { searchUsers } from './listSearch/searchUsers';
@@ -42,7 +43,9 @@ export class NetSapiens implements INodeType {
 			json: true,
 		},
 		requestOperations: {
-			pagination: createRequestPath(netSapiensVendor, properties, { 'device:getAll': devicePaging }),
+			pagination: createRequestPath(netSapiensVendor, properties, {
+				'device:getAll': { ...devicePaging, keep: notRegisteredSinceFilter },
+			}),
 		},
 		properties,
 	};

@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
 import { createRequestPath } from '../shared/requestPath';
+import { notRegisteredSinceFilter } from '../shared/registration';
 import { searchSipRegistrations } from './listSearch/searchSipRegistrations';
 import { sipRegistrationDescription } from './resources/sipRegistration';
 import { sipRegistrationPaging, ultravoxVendor } from './shared/vendor';
@@ -44,7 +45,7 @@ export class Ultravox implements INodeType {
 		},
 		requestOperations: {
 			pagination: createRequestPath(ultravoxVendor, properties, {
-				'sipRegistration:getAll': sipRegistrationPaging,
+				'sipRegistration:getAll': { ...sipRegistrationPaging, keep: notRegisteredSinceFilter },
 			}),
 		},
 		properties,

@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
 import { createRequestPath } from '../shared/requestPath';
+import { notRegisteredSinceFilter } from '../shared/registration';
 import { searchApplications } from './listSearch/searchApplications';
 import { searchEndpoints } from './listSearch/searchEndpoints';
 import { endpointDescription } from './resources/endpoint';
@@ -44,7 +45,9 @@ export class Vobiz implements INodeType {
 			json: true,
 		},
 		requestOperations: {
-			pagination: createRequestPath(vobizVendor, properties, { 'endpoint:getAll': endpointPaging }),
+			pagination: createRequestPath(vobizVendor, properties, {
+				'endpoint:getAll': { ...endpointPaging, keep: notRegisteredSinceFilter },
+			}),
 		},
 		properties,
 	};

@@ -12,13 +12,14 @@ import type {
 	JsonObject,
 	PreSendAction,
 } from 'n8n-workflow';
+import { checkRegistration } from './checkRegistration';
 import { AnswerFailure, httpFailureOf, refusedRequestError, toNodeApiError, UNREADABLE_DETAIL } from './errors';
+import type { HttpFailure } from './errors';
 import { isEmptyBody } from './output';
 import { pacerFor, retryAfterMs } from './pacing';
 import { ListShapeError } from './paging';
 import { redactError, secretsOfCredential } from './redact';
 import { generatePasswordItem, rotatePassword, settleRotationFailure } from './rotation';
-import type { HttpFailure } from './errors';
 import { assertParameters } from './parameters';
 import { assertPasswordFields, passwordFieldLabels } from './passwordFields';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './url';
@@ -33,6 +34,8 @@ export interface PagingStrategy {
 		request: IHttpRequestOptions,
 		pageSize: number,
 	): { items: IDataObject[]; next?: IHttpRequestOptions };
+	/** The operation's filter of listed items (checked before any request); Limit counts kept items. */
+	keep?(path: RequestPathContext): ((item: IDataObject) => boolean) | undefined;
 }
 
 export interface RequestPathOptions {
@@ -281,7 +284,8 @@ async function pageThrough(
 			description: 'Set "Limit" to how many results you want, or turn on "Return All". Nothing was sent to the vendor.',
 		});
 	}
-	const pageSize = Math.min(paging.maxPageSize, Number.isFinite(limit) ? limit : paging.maxPageSize);
+	const keep = paging.keep?.(path);
+	const pageSize = Math.min(paging.maxPageSize, Number.isFinite(limit) && !keep ? limit : paging.maxPageSize);
 	const collected: IDataObject[] = [];
 	let request: IHttpRequestOptions | undefined = paging.firstPage(
 		{ ...(requestData.options as IHttpRequestOptions) },
@@ -320,7 +324,7 @@ async function pageThrough(
 				},
 			);
 		}
-		collected.push(...page.items);
+		collected.push(...(keep ? page.items.filter(keep) : page.items));
 		request = page.items.length ? page.next : undefined;
 	}
 	return collected.slice(0, limit).map((item) => ({ json: vendor.sanitize ? vendor.sanitize(item, context) : item }));
@@ -393,6 +397,7 @@ export function createRequestPath(
 			if (vendor.rotation?.resource === resource) {
 				if (operationValue === 'generatePassword') return paired([generatePasswordItem(path)]);
 				if (operationValue === 'rotatePassword') return paired([await rotatePassword(path, requestData)]);
+				if (operationValue === 'checkRegistration') return paired([await checkRegistration(path, requestData)]);
 			}
 			const paging = pagingByOperation[`${resource}:${operationValue}`];
 			if (paging) return paired(await pageThrough(path, requestData, paging));

@@ -1,4 +1,4 @@
-import { ApplicationError, NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -8,10 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { applyOutcomeOfError } from './applyOutcome';
 import type { ApplyOutcome } from './applyOutcome';
-import { UNREADABLE_DETAIL } from './errors';
+import { dryRunItem } from './dryRun';
 import { redactSecrets } from './redact';
-import { isEmptyBody } from './output';
 import { DEFAULT_PASSWORD_LENGTH, effectiveLength, generatePassword, passwordProblem } from './password';
+import { readRegistrationBody, waitBounds, watchRegistration } from './registration';
 import type { RequestPathContext } from './requestPath';
 import type { RotationProfile } from './vendor';
 
@@ -21,7 +21,7 @@ function profileOf(path: RequestPathContext): RotationProfile {
 	return path.vendor.rotation!;
 }
 
-function resourceIdOf(path: RequestPathContext, profile: RotationProfile): string {
+export function resourceIdOf(path: RequestPathContext, profile: RotationProfile): string {
 	return profile.idParameters
 		.map((name) => String(path.context.getNodeParameter(name, '', { extractValue: true })))
 		.join('/');
@@ -81,67 +81,59 @@ async function verify(
 	profile: RotationProfile,
 	readBack: IHttpRequestOptions,
 	appliedAtSecond: number,
+	wait: { waitMs: number; pollMs: number },
 ): Promise<Verification> {
 	const { context, vendor } = path;
 	const mode = context.getNodeParameter('verification', 'readBack') as string;
 	if (mode === 'none') return { verification: 'skipped', verificationDetail: 'Verification was turned off.' };
-	const timeoutMs = Number(context.getNodeParameter('registrationTimeoutSeconds', 60)) * 1000;
-	const pollMs = Number(context.getNodeParameter('pollIntervalSeconds', 5)) * 1000;
-	const deadline = Date.now() + (mode === 'waitForRegistration' ? timeoutMs : 0);
-	// Without a registration time, only a change seen after the apply is evidence: a read that
-	// showed the device signed out, then one that shows it registered — or, where the vendor signs
-	// out every device on a password change, any registration read after it.
-	let seenSignedOut = profile.changeSignsOut === true;
-	// Bounded: the request path has checked both settings (timeout 1–3600 s, interval 1–600 s), so at
-	// most timeout / interval + 1 reads, each limited by the request timeout and the item's retry time.
-	for (;;) {
-		const response = await path.fetchFull(readBack);
-		const failed = path.failureOf(response);
-		if (failed) throw failed;
-		// A read-back that cannot be read proves nothing: neither that the resource exists nor its state.
-		if (typeof response.body !== 'object' || response.body === null || Buffer.isBuffer(response.body)) {
-			throw new ApplicationError(UNREADABLE_DETAIL[isEmptyBody(response.body) ? 'empty' : 'malformed']);
-		}
-		if (!profile.registration) {
-			return {
-				verification: 'notVerifiable',
-				verificationDetail:
-					profile.notVerifiableReason ??
-					`${vendor.displayName} exposes no registration state; the ${profile.resourceLabel} was read back and exists.`,
-			};
-		}
-		const state = profile.registration(response.body);
-		const registeredMs = state.registeredAt ? Date.parse(state.registeredAt) : NaN;
-		const afterApply = Number.isFinite(registeredMs)
-			? Math.floor(registeredMs / 1000) > appliedAtSecond
-			: seenSignedOut;
-		if (state.registered && afterApply) {
-			return {
-				verification: 'verified',
-				verificationDetail: state.registeredAt
-					? `The device registered with the new password at ${state.registeredAt}, after the change.`
-					: profile.changeSignsOut
-						? `${vendor.displayName} signs out every device when its password changes; the ${profile.resourceLabel} registered again after the change.`
-						: `${vendor.displayName} reported the ${profile.resourceLabel} signed out after the change, then registered again.`,
-			};
-		}
-		if (!state.registered) seenSignedOut = true;
-		if (Date.now() >= deadline) {
-			const since = state.registeredAt ? `since ${state.registeredAt}, not after the change` : 'with no sign-out seen after the change';
-			return {
-				verification: 'notVerified',
-				verificationDetail:
-					(mode === 'waitForRegistration'
-						? `The device did not register with the new password within ${timeoutMs / 1000} s.`
-						: `The device is not registered with the new password yet (checked once; choose "Wait for Registration" to wait).`) +
-					(state.registered ? ` It is registered, but ${since}, which does not prove it has the new password.` : ''),
-			};
-		}
-		await sleep(Math.min(pollMs, Math.max(0, deadline - Date.now())));
+	if (!profile.registration) {
+		await readRegistrationBody(path, readBack);
+		return { verification: 'notVerifiable', verificationDetail: notVerifiableDetail(path, profile) };
 	}
+	const waiting = mode === 'waitForRegistration';
+	// Every read follows the apply, so any sign-out it shows counts (registration.ts has the rule).
+	const { state, verified } = await watchRegistration(path, profile.registration, readBack, {
+		afterMs: appliedAtSecond * 1000,
+		signOutCountsFromMs: -Infinity,
+		waitMs: waiting ? wait.waitMs : 0,
+		pollMs: wait.pollMs,
+		signedOutAtMoment: profile.changeSignsOut === true,
+	});
+	if (verified) {
+		return {
+			verification: 'verified',
+			verificationDetail: state.registeredAt
+				? `The device registered with the new password at ${state.registeredAt}, after the change.`
+				: profile.changeSignsOut
+					? `${vendor.displayName} signs out every device when its password changes; the ${profile.resourceLabel} registered again after the change.`
+					: `${vendor.displayName} reported the ${profile.resourceLabel} signed out after the change, then registered again.`,
+		};
+	}
+	const since = state.registeredAt ? `since ${state.registeredAt}, not after the change` : 'with no sign-out seen after the change';
+	return {
+		verification: 'notVerified',
+		verificationDetail:
+			(waiting
+				? `The device did not register with the new password within ${wait.waitMs / 1000} s.`
+				: `The device is not registered with the new password yet (checked once; choose "Wait for Registration" to wait).`) +
+			(state.registered ? ` It is registered, but ${since}, which does not prove it has the new password.` : ''),
+	};
 }
 
-type PasswordSource = 'generate' | 'provided';
+export function notVerifiableDetail(path: RequestPathContext, profile: RotationProfile): string {
+	return (
+		profile.notVerifiableReason ??
+		`${path.vendor.displayName} exposes no registration state; the ${profile.resourceLabel} was read back and exists.`
+	);
+}
+
+/** The wait of "Wait for Registration", checked before the apply so that a bad value sends nothing. */
+export function verificationWait(path: RequestPathContext): { waitMs: number; pollMs: number } {
+	const waiting = path.context.getNodeParameter('verification', 'readBack') === 'waitForRegistration';
+	return waiting && path.vendor.rotation?.registration ? waitBounds(path.context, path.itemIndex) : { waitMs: 0, pollMs: 0 };
+}
+
+export type PasswordSource = 'generate' | 'provided';
 
 /**
  * Combinations in which a failure could leave the vendor holding a password n8n does not have,
@@ -260,12 +252,24 @@ export async function rotatePassword(
 	const { context, vendor } = path;
 	const source: PasswordSource = context.getNodeParameter('passwordSource', 'generate') === 'provided' ? 'provided' : 'generate';
 	const handOn = context.getNodeParameter('includeNewPassword', true) as boolean;
-	let password: string;
+	const dryRun = context.getNodeParameter('dryRun', false) === true;
+	let password = '';
+	let wait: { waitMs: number; pollMs: number };
 	try {
 		refuseUnsafeCombination(path, source);
-		password = newPasswordFor(path, profile);
+		wait = verificationWait(path);
+		// A dry run checks a provided password but never generates one.
+		if (!dryRun || source === 'provided') password = newPasswordFor(path, profile);
 	} catch (error) {
 		return settleRotationFailure(path, error, { outcome: 'notApplied', attempted: false, source });
+	}
+	if (dryRun) {
+		return await dryRunItem(path, requestData, {
+			source,
+			wait,
+			resourceId: resourceIdOf(path, profile),
+			notVerifiableDetail: notVerifiableDetail(path, profile),
+		});
 	}
 	const apply: IHttpRequestOptions = {
 		...(requestData.options as IHttpRequestOptions),
@@ -296,7 +300,7 @@ export async function rotatePassword(
 	const { body: _body, ...readBack } = { ...apply, method: 'GET' as const };
 	let verification: Verification;
 	try {
-		verification = await verify(path, profile, readBack, appliedSecond(applied, answeredAt));
+		verification = await verify(path, profile, readBack, appliedSecond(applied, answeredAt), wait);
 	} catch (error) {
 		verification = {
 			verification: 'notVerified',

@@ -138,6 +138,15 @@ export function passwordOperationFields(
 				] as INodeProperties[])
 			: []),
 		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			displayOptions: { show: rotate },
+			default: false,
+			description:
+				'Whether to only check every input and read the resource, and report the write that would be sent (the password masked) and the verification that would apply. Nothing is written; no password is generated.',
+		},
+		{
 			displayName: 'Output New Password',
 			name: 'includeNewPassword',
 			type: 'boolean',

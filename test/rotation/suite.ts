@@ -4,6 +4,7 @@ import { FIRST_CHARACTER_ALPHABET, generatePassword, SIP_SAFE_ALPHABET } from '.
 import { TestEnvironment } from '../harness/run';
 import { packNodeTypes } from '../harness/pack';
 import type { VendorProfile } from '../../nodes/shared/vendor';
+import { describeDryRun } from './dryRun';
 
 /** What the rotation suite needs to know to rotate one vendor's credential-bearing resource. */
 export interface RotationTarget {
@@ -85,6 +86,7 @@ const rotate = (target: INodeParameters, extra: INodeParameters): INodeParameter
 });
 
 export function describeRotation(config: RotationTarget): void {
+	describeDryRun(config);
 	describe(`${config.vendor}: password rotation on the engine against the sandbox`, () => {
 		let env: TestEnvironment;
 		let credential: { type: string; id: string };

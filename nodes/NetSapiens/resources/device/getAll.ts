@@ -1,6 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/descriptions';
+import { notRegisteredSinceField } from '../../../shared/registrationDescriptions';
+import { netSapiensVendor } from '../../shared/vendor';
 import { domainLocator, outputSecretsOption, userLocator } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
@@ -17,6 +19,7 @@ const properties: INodeProperties[] = [
 	domainLocator,
 	{ ...userLocator, displayOptions: { show: { listScope: ['user'] } } },
 	...returnAllAndLimit({}),
+	notRegisteredSinceField(netSapiensVendor.rotation!, true),
 	outputSecretsOption,
 ];
 

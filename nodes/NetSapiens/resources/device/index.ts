@@ -5,6 +5,7 @@ import {
 	passwordOperationFields,
 	rotatePasswordOption,
 } from '../../../shared/rotationDescriptions';
+import { checkRegistrationOption } from '../../../shared/registrationDescriptions';
 import { emptyAsNull, fillPath, validateBody } from '../../../shared/validation';
 import {
 	deviceBodyRules,
@@ -16,6 +17,7 @@ import {
 } from '../../shared/descriptions';
 import { deletedDevice, deviceChangeAnswer } from '../../shared/output';
 import { DEVICE_SECRET_FIELDS, netSapiensVendor } from '../../shared/vendor';
+import * as checkRegistration from './checkRegistration';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -52,6 +54,8 @@ export const deviceDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['device'] } },
 		options: [
+			// Spread into a literal: n8n's lint rules read each option as an object literal.
+			{ ...checkRegistrationOption(netSapiensVendor.rotation!, { url: deviceUrl, preSend: [fillDevicePath] }) },
 			{
 				name: 'Create',
 				value: 'create',
@@ -126,6 +130,7 @@ export const deviceDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	...checkRegistration.description,
 	...create.description,
 	...del.description,
 	...get.description,

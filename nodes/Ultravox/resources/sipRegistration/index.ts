@@ -5,9 +5,11 @@ import {
 	passwordOperationFields,
 	rotatePasswordOption,
 } from '../../../shared/rotationDescriptions';
+import { checkRegistrationOption } from '../../../shared/registrationDescriptions';
 import { emptyAsNull, fillPath, validateBody } from '../../../shared/validation';
 import { registrationIdRule, sipRegistrationRules } from '../../shared/descriptions';
 import { ultravoxVendor } from '../../shared/vendor';
+import * as checkRegistration from './checkRegistration';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -26,6 +28,8 @@ export const sipRegistrationDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['sipRegistration'] } },
 		options: [
+			// Spread into a literal: n8n's lint rules read each option as an object literal.
+			{ ...checkRegistrationOption(ultravoxVendor.rotation!, { url: registrationUrl, preSend: [fillPath([registrationIdRule])] }) },
 			{
 				name: 'Create',
 				value: 'create',
@@ -107,6 +111,7 @@ export const sipRegistrationDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	...checkRegistration.description,
 	...create.description,
 	...del.description,
 	...get.description,

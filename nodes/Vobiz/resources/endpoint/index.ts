@@ -5,6 +5,7 @@ import {
 	passwordOperationFields,
 	rotatePasswordOption,
 } from '../../../shared/rotationDescriptions';
+import { checkRegistrationOption } from '../../../shared/registrationDescriptions';
 import { fillPath, validateBody } from '../../../shared/validation';
 import {
 	createEndpointRules,
@@ -16,6 +17,7 @@ import {
 } from '../../shared/descriptions';
 import { createdEndpoint, updateAccepted } from '../../shared/output';
 import { vobizVendor } from '../../shared/vendor';
+import * as checkRegistration from './checkRegistration';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
@@ -38,6 +40,8 @@ export const endpointDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['endpoint'] } },
 		options: [
+			// Spread into a literal: n8n's lint rules read each option as an object literal.
+			{ ...checkRegistrationOption(vobizVendor.rotation!, { url: endpointUrl, preSend: checkEndpointPath }) },
 			{
 				name: 'Create',
 				value: 'create',
@@ -105,6 +109,7 @@ export const endpointDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	...checkRegistration.description,
 	...create.description,
 	...del.description,
 	...get.description,

@@ -1,0 +1,127 @@
+import { ApplicationError, NodeOperationError, sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { UNREADABLE_DETAIL } from './errors';
+import { instantParameter } from './instant';
+import { isEmptyBody } from './output';
+import type { RequestPathContext } from './requestPath';
+import type { RegistrationState } from './vendor';
+
+/**
+ * The one rule of what counts as a registration after a moment, shared by Rotate Password's
+ * verification, Check Registration and Get Many's "Only Not Registered Since":
+ * - where the vendor states a registration time (to the second), the registration's whole second
+ *   must be later than the moment's second: a registration stamped S is at or after S, so S later
+ *   than the moment's second is after it; one in the same second could be from just before;
+ * - where the vendor states only a state, a registration counts only when it was seen to follow a
+ *   sign-out that was itself seen at or after the moment.
+ */
+export function registeredAfter(state: RegistrationState, afterMs: number, signOutSeenSince: boolean): boolean {
+	if (!state.registered) return false;
+	const registeredMs = state.registeredAt ? Date.parse(state.registeredAt) : NaN;
+	return Number.isFinite(registeredMs) ? Math.floor(registeredMs / 1000) > Math.floor(afterMs / 1000) : signOutSeenSince;
+}
+
+/** One read of the resource whose body carries the registration state; throws what the vendor said. */
+export async function readRegistrationBody(path: RequestPathContext, read: IHttpRequestOptions): Promise<IDataObject> {
+	const response = await path.fetchFull(read);
+	const failed = path.failureOf(response);
+	if (failed) throw failed;
+	// An answer that cannot be read proves nothing: neither that the resource exists nor its state.
+	if (typeof response.body !== 'object' || response.body === null || Buffer.isBuffer(response.body)) {
+		throw new ApplicationError(UNREADABLE_DETAIL[isEmptyBody(response.body) ? 'empty' : 'malformed']);
+	}
+	return response.body as IDataObject;
+}
+
+export interface RegistrationWatch {
+	/** The moment a registration must follow (ms). */
+	afterMs: number;
+	/** Reads sent at or after this moment (n8n's clock) count a sign-out they show. */
+	signOutCountsFromMs: number;
+	/** How long to keep reading (0: read once) and how often. */
+	waitMs: number;
+	pollMs: number;
+	/**
+	 * The vendor signs out every device when its password changes (Vobiz), and the moment is that
+	 * change: the sign-out is known without being seen, so any registration read after it counts.
+	 */
+	signedOutAtMoment?: boolean;
+}
+
+export interface WatchedRegistration {
+	state: RegistrationState;
+	verified: boolean;
+	signOutSeen: boolean;
+}
+
+/**
+ * Reads the resource until it shows a registration after the moment, or the wait ends. Bounded:
+ * one read per poll interval until `waitMs` has passed (one read when it is 0), using n8n's sleep.
+ */
+export async function watchRegistration(
+	path: RequestPathContext,
+	registration: (body: unknown) => RegistrationState,
+	read: IHttpRequestOptions,
+	watch: RegistrationWatch,
+): Promise<WatchedRegistration> {
+	const deadline = Date.now() + watch.waitMs;
+	let signOutSeen = watch.signedOutAtMoment === true;
+	for (;;) {
+		const sentAt = Date.now();
+		const state = registration(await readRegistrationBody(path, read));
+		if (registeredAfter(state, watch.afterMs, signOutSeen)) return { state, verified: true, signOutSeen };
+		if (!state.registered && sentAt >= watch.signOutCountsFromMs) signOutSeen = true;
+		if (Date.now() >= deadline) return { state, verified: false, signOutSeen };
+		await sleep(Math.min(watch.pollMs, Math.max(0, deadline - Date.now())));
+	}
+}
+
+/** The longest wait a node will hold an item for; longer waits belong in an n8n Wait node. */
+export const MAXIMUM_WAIT_SECONDS = 3600;
+
+/**
+ * The timeout and poll interval of a wait for registration, checked before any request: a NaN or
+ * out-of-range value would make the wait unbounded or a busy loop.
+ */
+export function waitBounds(context: IExecuteSingleFunctions, itemIndex: number): { waitMs: number; pollMs: number } {
+	const check = (name: string, label: string, fallback: number, maximum: number) => {
+		const raw = context.getNodeParameter(name, fallback) as unknown;
+		const seconds = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+		if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 1 || seconds > maximum) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`"${label}" must be a number of seconds from 1 to ${maximum}, not ${JSON.stringify(raw) ?? String(raw)} (item ${itemIndex})`,
+				{ itemIndex, description: `Set "${label}" to a number of seconds between 1 and ${maximum}. Nothing was sent to the vendor.` },
+			);
+		}
+		return seconds * 1000;
+	};
+	const waitMs = check('registrationTimeoutSeconds', 'Registration Timeout (Seconds)', 60, MAXIMUM_WAIT_SECONDS);
+	const pollMs = check('pollIntervalSeconds', 'Poll Interval (Seconds)', 5, MAXIMUM_WAIT_SECONDS);
+	return { waitMs, pollMs };
+}
+
+/**
+ * Get Many's "Only Not Registered Since": a predicate that keeps the listed resources not registered
+ * since the given time, or undefined when the option is empty. A list shows each resource once, so
+ * where the vendor states no registration time (Vobiz, Ultravox) no sign-out can be seen: a resource
+ * registered when listed counts as registered since then (these vendors sign a device out when its
+ * password changes), and only the resources not registered are kept.
+ */
+export function notRegisteredSinceFilter(path: RequestPathContext): ((item: IDataObject) => boolean) | undefined {
+	const registration = path.vendor.rotation?.registration;
+	if (!registration) return undefined;
+	const sinceMs = instantParameter(
+		path.context,
+		{
+			name: 'notRegisteredSince',
+			label: 'Only Not Registered Since',
+			required: false,
+			hint: 'Set it to the time the resources must have registered after (e.g. the last rotation), or clear it to list all.',
+		},
+		path.itemIndex,
+	);
+	if (sinceMs === undefined) return undefined;
+	const listedAt = Date.now();
+	return (item) => !registeredAfter(registration(item), sinceMs, sinceMs <= listedAt);
+}

@@ -1,0 +1,17 @@
+import { ultravoxVendor } from '../../nodes/Ultravox/shared/vendor';
+import { describeRegistration } from './suite';
+
+describeRegistration({
+	vendor: 'ultravox',
+	node: 'ultravox',
+	credentialType: 'ultravoxSipApi',
+	profile: ultravoxVendor,
+	statesTime: false,
+	fleet: () => ({ resource: 'sipRegistration' }),
+	idField: 'registrationId',
+	targetOf: (_env, listed) => ({
+		resource: 'sipRegistration',
+		registrationId: { __rl: true, mode: 'id', value: String(listed.registrationId) },
+	}),
+	deviceIdOf: (_env, listed) => String(listed.registrationId),
+});
