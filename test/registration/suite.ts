@@ -169,7 +169,7 @@ export function describeRegistration(config: RegistrationTarget): void {
 				registrationTimeoutSeconds: '={{ $json.timeout }}',
 				pollIntervalSeconds: 1,
 			});
-			expect(nanTimeout.error?.message).toContain('"Registration Timeout (Seconds)" must be a number of seconds from 1 to 3600');
+			expect(nanTimeout.error?.message).toContain('"Registration Timeout (Seconds)" must be a whole number from 1 to 3600');
 			expect(env.sandbox.requests(config.vendor)).toHaveLength(requestsBefore);
 			// With Continue On Fail the bad item is one paired error item; the good one runs.
 			const mixed = await run(

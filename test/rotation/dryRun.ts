@@ -80,7 +80,7 @@ export function describeDryRun(config: RotationTarget): void {
 			expect(unsafe.error?.message).toContain('"Output New Password" is off');
 			if (config.verifiable) {
 				const nan = await dryRun(0, { verification: 'waitForRegistration', registrationTimeoutSeconds: '={{ $json.nothing }}' });
-				expect(nan.error?.message).toContain('"Registration Timeout (Seconds)" must be a number of seconds from 1 to 3600');
+				expect(nan.error?.message).toContain('"Registration Timeout (Seconds)" must be a whole number from 1 to 3600');
 			}
 			expect(env.sandbox.requests(config.vendor)).toHaveLength(0);
 			// The same parameters, fixed, pass the checks and still write nothing.
