@@ -155,7 +155,8 @@ function refuseUnsafeCombination(path: RequestPathContext, source: PasswordSourc
 			{ itemIndex, description: `Turn on "Output New Password". ${fix}` },
 		);
 	}
-	const inputItems = context.getExecuteData?.()?.data?.main?.[0]?.length ?? 1;
+	// "Execute Once" runs the node on the first item only, though its execute data still holds them all.
+	const inputItems = context.getNode().executeOnce ? 1 : (context.getExecuteData?.()?.data?.main?.[0]?.length ?? 1);
 	if (!context.continueOnFail() && inputItems > 1) {
 		throw new NodeOperationError(
 			context.getNode(),
