@@ -1,23 +1,34 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { AnswerFailure, httpFailureOf, refusedRequestError, toNodeApiError } from './errors';
 import { ListShapeError } from './paging';
 import { redactError, secretsOfCredential } from './redact';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './url';
 import type { VendorProfile } from './vendor';
+
+/** One request of a picker through the vendor's credential, with the node's default timeout. */
+export type PickerRequest = (options: IHttpRequestOptions) => Promise<unknown>;
 
 /**
  * One call of a "From List" picker: its request and the reading of the answer. Whatever fails
  * becomes the picker's own error, worded like the node's (what happened, what to do), with the
  * vendor's words but never a secret of the credential; an answer that is not the vendor's list is
- * an error too, so a picker never shows a short list as if it were whole.
+ * an error too, so a picker never shows a short list as if it were whole. Its requests time out as
+ * the node's do (n8n's request helper sets no timeout of its own: a silent vendor would hold the
+ * editor's list open for as long as the connection lives).
  */
 export async function pickerCall<T>(
 	context: ILoadOptionsFunctions,
 	vendor: VendorProfile,
 	listName: string,
-	call: () => Promise<T>,
+	call: (request: PickerRequest) => Promise<T>,
 ): Promise<T> {
+	const request: PickerRequest = async (options) =>
+		(await context.helpers.httpRequestWithAuthentication.call(context, vendor.credentialType, {
+			timeout: DEFAULT_REQUEST_TIMEOUT_MS,
+			...options,
+		})) as unknown;
 	try {
-		return await call();
+		return await call(request);
 	} catch (error) {
 		const operation = `List ${listName} (From List)`;
 		const errorContext = { vendor: vendor.displayName, operation, itemIndex: 0 };

@@ -146,3 +146,122 @@ export function singlePage(config: { itemsPath?: string }): PagingStrategy {
 		readPage: (response) => ({ items: listItemsOf(response.body, config.itemsPath) }),
 	};
 }
+
+/**
+ * Most pages one list is read in: 10,000 (a million entries at the vendors' page sizes of 100 to
+ * 1,000, far more than any account holds). A vendor whose pages never end fails the item there,
+ * naming the page, instead of holding n8n until memory runs out.
+ */
+export const MAX_LIST_PAGES = 10_000;
+
+/**
+ * The page a request reads, whatever way it names it: its path and its sorted query (the `qs` and
+ * the URL's own), without the origin, which the credential fixes. A relative first request
+ * (`/api/x?pageSize=100`, under the credential's base path) and an absolute next link to the same
+ * page (`https://host/base/api/x?pageSize=100`) then name it the same way: one ends with the other.
+ */
+export function pageKey(request: Pick<IHttpRequestOptions, 'url' | 'qs'>): string {
+	const url = new URL(request.url, 'http://page.invalid/');
+	for (const [name, value] of Object.entries(request.qs ?? {})) {
+		if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
+	}
+	url.searchParams.sort();
+	return `${url.pathname.replace(/\/+$/, '')}?${url.searchParams.toString()}`;
+}
+
+const samePage = (a: string, b: string) => a === b || a.endsWith(b) || b.endsWith(a);
+
+/**
+ * The pages one list has read: a next link back to one of them (a vendor's list that loops) or a
+ * list longer than MAX_LIST_PAGES is a ListShapeError, so Return All never outputs an entry twice
+ * and never pages forever.
+ */
+export class PageTrail {
+	private readonly read: string[] = [];
+
+	constructor(private readonly maxPages = MAX_LIST_PAGES) {}
+
+	/** Records the page just read; returns the next request, refused if it leads to a page read already. */
+	follow<T extends Pick<IHttpRequestOptions, 'url' | 'qs'>>(current: T, next: T | undefined): T | undefined {
+		this.read.push(pageKey(current));
+		if (!next) return undefined;
+		const key = pageKey(next);
+		const earlier = this.read.findIndex((seen) => samePage(seen, key));
+		if (earlier !== -1) {
+			throw new ListShapeError(
+				`Its link to the next page leads back to page ${earlier + 1}, which was read already: the vendor's list loops.`,
+			);
+		}
+		if (this.read.length >= this.maxPages) {
+			throw new ListShapeError(`The list went on past ${this.maxPages} pages, the most the node reads of one list.`);
+		}
+		return next;
+	}
+}
+
+/** Most pages a picker reads of one list: 1,000 (100,000 entries at its 100 per page). */
+export const MAX_PICKER_PAGES = 1000;
+
+/** 8 hex characters of a page's key, so that a picker's token can carry every page it has read. */
+function shortKey(key: string): string {
+	let hash = 0x811c9dc5;
+	for (let at = 0; at < key.length; at++) hash = Math.imul(hash ^ key.charCodeAt(at), 0x01000193) >>> 0;
+	return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * The pages a "From List" picker has read of one list. n8n's editor calls the picker once per
+ * page, handing back the token of the previous call, so the trail travels in that token: the next
+ * link, the first page's key (a relative request) and a short key of every link followed since.
+ * A next link back to a page read already, or a list longer than MAX_PICKER_PAGES, is a
+ * ListShapeError.
+ */
+export class PickerTrail {
+	private constructor(
+		/** The page to read: a vendor's next link, or undefined for the first page. */
+		readonly url: string | undefined,
+		private readonly first: string | undefined,
+		private readonly followed: string[],
+	) {}
+
+	static from(token: string | undefined): PickerTrail {
+		if (!token) return new PickerTrail(undefined, undefined, []);
+		try {
+			const parsed = JSON.parse(token) as { next?: unknown; first?: unknown; followed?: unknown };
+			if (typeof parsed.next === 'string' && Array.isArray(parsed.followed)) {
+				const followed = parsed.followed.filter((entry): entry is string => typeof entry === 'string');
+				return new PickerTrail(parsed.next, typeof parsed.first === 'string' ? parsed.first : undefined, followed);
+			}
+		} catch {
+			// A bare link: a token of an earlier version of the node.
+		}
+		return new PickerTrail(token, undefined, []);
+	}
+
+	/** The token for the page after the one just read (`current`), or undefined at the list's end. */
+	next(current: Pick<IHttpRequestOptions, 'url' | 'qs'>, link: string | undefined): string | undefined {
+		const first = this.first ?? (this.url === undefined ? pageKey(current) : undefined);
+		const followed = this.url === undefined ? this.followed : [...this.followed, shortKey(pageKey({ url: this.url }))];
+		if (!link) return undefined;
+		const key = pageKey({ url: link });
+		const at = followed.indexOf(shortKey(key));
+		const earlier = first !== undefined && samePage(first, key) ? 1 : at === -1 ? undefined : at + (first === undefined ? 1 : 2);
+		if (earlier !== undefined) {
+			throw new ListShapeError(`Its link to the next page leads back to page ${earlier}, which was read already: the vendor's list loops.`);
+		}
+		if (followed.length + 1 >= MAX_PICKER_PAGES) {
+			throw new ListShapeError(`The list went on past ${MAX_PICKER_PAGES} pages, the most a picker reads of one list.`);
+		}
+		return JSON.stringify({ next: link, first, followed });
+	}
+}
+
+/**
+ * A picker paged by offset reads each page once (the offset only grows, by what the last page
+ * held); its bound is MAX_PICKER_PAGES pages, past which the list is refused.
+ */
+export function assertPickerOffset(offset: number, pageSize: number): void {
+	if (offset >= MAX_PICKER_PAGES * pageSize) {
+		throw new ListShapeError(`The list went on past ${MAX_PICKER_PAGES} pages, the most a picker reads of one list.`);
+	}
+}

@@ -39,16 +39,54 @@ export const UPPER_BOUNDS: Readonly<Record<string, number>> = {
 /** For a number parameter missing from UPPER_BOUNDS (the parameters test catches it): the largest 32-bit value. */
 const FALLBACK_UPPER_BOUND = 2_147_483_647;
 
-/** One number or boolean parameter, where it sits in the node's parameters and what it allows. */
+/**
+ * What kind of value a parameter must resolve to: a number or boolean; text (`string`, `dateTime`);
+ * a secret (a `string` with `typeOptions.password`); one or several of its listed values
+ * (`options`, `multiOptions`); or an ID in a resource locator.
+ */
+export type ParameterKind = 'number' | 'boolean' | 'text' | 'secret' | 'choice' | 'choices' | 'locator';
+
+/** One parameter, where it sits in the node's parameters and what it allows. */
 export interface ParameterCheck {
 	/** Path in the node's parameters: `passwordLength`, `rateLimiting.requestsPerSecond`, `a.b.c`. */
 	path: string;
 	/** The name the user sees, with the collection it is in: `Rate Limiting → Requests per Second`. */
 	label: string;
-	type: 'number' | 'boolean';
+	type: ParameterKind;
 	minimum: number;
 	maximum: number;
 	integer: boolean;
+	/** The values an options or multiOptions parameter lists (none when they are loaded at run time). */
+	allowed?: readonly unknown[];
+}
+
+const NO_BOUNDS = { minimum: 0, maximum: 0, integer: false };
+
+/** The check of one parameter that is not a collection, or undefined for types that hold no value. */
+function checkOf(property: INodeProperties, path: string, label: string): ParameterCheck | undefined {
+	// A value that cannot come from an expression (resource, operation) is n8n's own to check.
+	if (property.noDataExpression) return undefined;
+	const base = { path, label };
+	switch (property.type) {
+		case 'number':
+			return { ...base, type: 'number', ...boundsOf(property) };
+		case 'boolean':
+			return { ...base, type: 'boolean', ...NO_BOUNDS };
+		case 'string':
+			return { ...base, type: property.typeOptions?.password ? 'secret' : 'text', ...NO_BOUNDS };
+		case 'dateTime':
+			return { ...base, type: 'text', ...NO_BOUNDS };
+		case 'resourceLocator':
+			return { ...base, type: 'locator', ...NO_BOUNDS };
+		case 'options':
+		case 'multiOptions': {
+			const listed = property.typeOptions?.loadOptionsMethod ? undefined : (property.options ?? []);
+			const allowed = listed?.map((option) => (option as { value?: unknown }).value);
+			return { ...base, type: property.type === 'options' ? 'choice' : 'choices', ...NO_BOUNDS, allowed };
+		}
+		default:
+			return undefined;
+	}
 }
 
 export function boundsOf(property: INodeProperties): Pick<ParameterCheck, 'minimum' | 'maximum' | 'integer'> {
@@ -67,13 +105,9 @@ function checksWithin(properties: readonly INodeProperties[], path: string, labe
 	for (const property of properties) {
 		const here = `${path}${property.name}`;
 		const shown = `${label}${property.displayName}`;
-		if (property.type === 'number' || property.type === 'boolean') {
-			checks.push({
-				path: here,
-				label: shown,
-				type: property.type,
-				...(property.type === 'number' ? boundsOf(property) : { minimum: 0, maximum: 0, integer: false }),
-			});
+		const check = checkOf(property, here, shown);
+		if (check) {
+			checks.push(check);
 		} else if (property.type === 'collection') {
 			checks.push(...checksWithin((property.options ?? []) as INodeProperties[], `${here}.`, `${shown} → `));
 		} else if (property.type === 'fixedCollection') {
@@ -86,8 +120,8 @@ function checksWithin(properties: readonly INodeProperties[], path: string, labe
 }
 
 /**
- * Every number and boolean parameter of a node, including those inside collections and
- * fixedCollections, derived from the description alone so a new field is covered without a line
+ * Every parameter that holds a value (numbers, booleans, text, secrets, options, IDs) of a node,
+ * including those inside collections and fixedCollections, derived from the description alone so a new field is covered without a line
  * of its own. Top-level entries keep their property, for n8n's own "is it shown" test.
  */
 export function parameterChecks(properties: readonly INodeProperties[]): Array<{ property: INodeProperties; checks: ParameterCheck[] }> {
@@ -110,11 +144,48 @@ export function describeValue(value: unknown): string {
 		return safe ? `the text "${value}"` : `a text of ${value.length} characters`;
 	}
 	if (Array.isArray(value)) return `a list of ${value.length} entries`;
-	return `an ${typeof value}`;
+	if (typeof value === 'object') {
+		// A Date or Luxon DateTime says what it is; a plain object only that it is one.
+		const kind = (value as object).constructor?.name;
+		return kind && kind !== 'Object' ? `a ${kind} object` : 'an object';
+	}
+	return `a ${typeof value}`;
+}
+
+/** A secret's value is described by its type alone: even a number may be the password. */
+function describeSecret(value: unknown): string {
+	if (typeof value === 'number' || typeof value === 'string') return `a ${typeof value}`;
+	return describeValue(value);
+}
+
+const isText = (value: unknown) => typeof value === 'string';
+/**
+ * A number in a free-text field (a numeric username, an extension from a spreadsheet) is sent as
+ * n8n sends it, a JSON number, which vendors read as its digits; a password must be text.
+ */
+const isTextOrNumber = (value: unknown) => isText(value) || (typeof value === 'number' && Number.isFinite(value));
+
+/**
+ * An options value must be of the type its listed values are (text, a number): whether it is one
+ * of them is the vendor's field rule to say, in its own words (e.g. a value in the wrong case).
+ */
+function choiceProblem(check: ParameterCheck, value: unknown): string | undefined {
+	const types = new Set((check.allowed ?? ['', 0, true]).map((entry) => typeof entry));
+	const one = (entry: unknown) => types.has(typeof entry) && (typeof entry !== 'number' || Number.isFinite(entry));
+	const wanted = [...types].map((type) => (type === 'string' ? 'text' : `a ${type}`)).join(' or ');
+	if (check.type === 'choice') return one(value) ? undefined : `must be one of its listed values (${wanted})`;
+	return Array.isArray(value) && value.every(one) ? undefined : `must be a list of its listed values (${wanted})`;
 }
 
 function problemWith(check: ParameterCheck, value: unknown): string | undefined {
 	if (check.type === 'boolean') return typeof value === 'boolean' ? undefined : 'must be true or false';
+	if (check.type === 'secret') return isText(value) ? undefined : 'must be text';
+	if (check.type === 'text') return isTextOrNumber(value) ? undefined : 'must be text';
+	if (check.type === 'choice' || check.type === 'choices') return choiceProblem(check, value);
+	if (check.type === 'locator') {
+		const id = value !== null && typeof value === 'object' && '__rl' in value ? (value as IDataObject).value : value;
+		return isTextOrNumber(id) ? undefined : 'must be an ID (text)';
+	}
 	const wanted = `must be ${check.integer ? 'a whole number' : 'a number'} from ${check.minimum} to ${check.maximum}`;
 	if (typeof value !== 'number' || !Number.isFinite(value)) return wanted;
 	if (check.integer && !Number.isInteger(value)) return wanted;
@@ -123,6 +194,13 @@ function problemWith(check: ParameterCheck, value: unknown): string | undefined 
 }
 
 function howToFix(check: ParameterCheck, value: unknown): string {
+	if (check.type === 'secret') {
+		return `Set "${check.label}" to the password itself, as text, for this item. If it is an expression, make it resolve to text for every item: n8n would send a date, number, list or object in its JSON form, and the vendor would store a password that no output carries. Nothing was sent to the vendor.`;
+	}
+	if (check.type !== 'number' && check.type !== 'boolean') {
+		const wanted = check.type === 'choices' ? 'a list of the listed values' : check.type === 'choice' ? 'one of the listed values' : 'text (an empty text to leave it empty)';
+		return `Set "${check.label}" to a valid value for this item. If it is an expression, make it resolve to ${wanted} for every item, e.g. {{ String($json.value ?? '') }} for text. Nothing was sent to the vendor.`;
+	}
 	const example =
 		check.type === 'boolean'
 			? `{{ $json.flag === true }}`
@@ -142,6 +220,12 @@ function valuesAt(root: unknown, parts: string[]): Array<{ value: unknown; prese
 	return valuesAt((root as IDataObject)[parts[0]], parts.slice(1));
 }
 
+/** A resource locator's ID, for the error. */
+function locatorValue(check: ParameterCheck, value: unknown): unknown {
+	if (check.type !== 'locator' || value === null || typeof value !== 'object' || !('__rl' in value)) return value;
+	return (value as IDataObject).value;
+}
+
 const checksByProperties = new WeakMap<readonly INodeProperties[], { count: number; checks: ReturnType<typeof parameterChecks> }>();
 
 /** Computed once per node type (again if n8n's loader has since added its Request Options). */
@@ -154,9 +238,10 @@ function cachedChecks(properties: readonly INodeProperties[]): ReturnType<typeof
 }
 
 /**
- * Checks every number and boolean parameter shown for this item after its expression resolved:
- * n8n applies a property's minValue/maxValue in the editor only, and a plain `number` parameter
- * hands the node whatever an expression returned (NaN, a string, an object). A bad value fails the
+ * Checks every parameter shown for this item after its expression resolved: n8n applies a
+ * property's minValue/maxValue in the editor only, and hands the node whatever an expression
+ * returned (NaN, a string for a number, a Date or an object for a password, which it would send
+ * in its JSON form and the vendor store). A bad value fails the
  * item before anything is sent, naming the field, the value's type and the item.
  */
 export function assertParameters(
@@ -173,9 +258,10 @@ export function assertParameters(
 			for (const { value } of valuesAt(root, check.path.split('.').slice(1))) {
 				const problem = problemWith(check, value);
 				if (!problem) continue;
+				const shown = check.type === 'secret' ? describeSecret(value) : describeValue(locatorValue(check, value));
 				throw new NodeOperationError(
 					node,
-					`"${check.label}" ${problem}, got ${describeValue(value)} (item ${itemIndex})`,
+					`"${check.label}" ${problem}, got ${shown} (item ${itemIndex})`,
 					{ itemIndex, description: howToFix(check, value) },
 				);
 			}

@@ -17,7 +17,7 @@ import { AnswerFailure, httpFailureOf, refusedRequestError, toNodeApiError, UNRE
 import type { HttpFailure } from './errors';
 import { isEmptyBody } from './output';
 import { pacerFor, retryAfterMs } from './pacing';
-import { ListShapeError } from './paging';
+import { ListShapeError, PageTrail } from './paging';
 import { redactError, secretsOfCredential } from './redact';
 import { generatePasswordItem, rotatePassword, settleRotationFailure } from './rotation';
 import { assertParameters } from './parameters';
@@ -292,6 +292,8 @@ async function pageThrough(
 		pageSize,
 	);
 	let pageNumber = 0;
+	// Bounded: PageTrail refuses a next link to a page already read and stops at MAX_LIST_PAGES.
+	const trail = new PageTrail();
 	while (request && collected.length < limit) {
 		pageNumber++;
 		const response = await onPage(pageNumber, async () => await path.fetchFull(request!));
@@ -310,7 +312,8 @@ async function pageThrough(
 		}
 		let page: ReturnType<PagingStrategy['readPage']>;
 		try {
-			page = paging.readPage(response, request, pageSize);
+			const read = paging.readPage(response, request, pageSize);
+			page = { ...read, next: read.items.length ? trail.follow(request, read.next) : undefined };
 		} catch (error) {
 			if (!(error instanceof ListShapeError)) throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 			throw toNodeApiError(
@@ -325,7 +328,7 @@ async function pageThrough(
 			);
 		}
 		collected.push(...(keep ? page.items.filter(keep) : page.items));
-		request = page.items.length ? page.next : undefined;
+		request = page.next;
 	}
 	return collected.slice(0, limit).map((item) => ({ json: vendor.sanitize ? vendor.sanitize(item, context) : item }));
 }

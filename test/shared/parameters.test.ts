@@ -27,6 +27,16 @@ const cases = VENDOR_CASES.map((vendorCase) => {
 /** Expression sources of values each check must refuse: one per input item. */
 function badValues(check: ParameterCheck): string[] {
 	if (check.type === 'boolean') return ['"yes"', '"true"', '1', 'null', '{}', '[]'];
+	// A Date, an object or a list would be sent in its JSON form, and a password stored that no output carries.
+	const notText = ['new Date(0)', '{}', '[3]', 'null', 'true', '0/0'];
+	// n8n's routing reads its own Request Options → Proxy before the node runs and refuses a Date,
+	// an object, a list or a boolean there itself: the node's check has what n8n lets through.
+	if (check.path === 'requestOptions.proxy') return ['null', '0/0'];
+	if (check.type === 'text' || check.type === 'locator') return notText;
+	// ($now reaches the node as its text already: n8n's expression engine converts a DateTime.)
+	if (check.type === 'secret') return [...notText, '12345678'];
+	if (check.type === 'choice') return ['new Date(0)', '{}', 'null'];
+	if (check.type === 'choices') return ['"PCMU"', '[{}]', '[null]', 'null'];
 	return [
 		'0/0',
 		'1/0',
@@ -82,7 +92,7 @@ function withValueAt(parameters: INodeParameters, path: string, value: string): 
 	return parameters;
 }
 
-describe('every number and boolean parameter is checked after its expression resolves', () => {
+describe('every number, boolean, text, password, options and ID parameter is checked after its expression resolves', () => {
 	it('the walk finds the parameters this issue is about (and more)', () => {
 		const found = new Set(cases.flatMap(({ checks }) => checks.map(({ check }) => check.path)));
 		for (const path of [

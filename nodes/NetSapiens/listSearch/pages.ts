@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems } from 'n8n-workflow';
 import { pickerCall } from '../../shared/listSearch';
-import { listItemsOf } from '../../shared/paging';
+import { assertPickerOffset, listItemsOf } from '../../shared/paging';
 import { netSapiensVendor } from '../shared/vendor';
 
 /** Rows per page of a picker; NetSapiens allows up to 1000. */
@@ -13,12 +13,8 @@ export async function netSapiensCall<T>(
 	request: { url: string; qs?: IDataObject },
 	read: (body: unknown) => T,
 ): Promise<T> {
-	return await pickerCall(context, netSapiensVendor, listName, async () => {
-		const body = (await context.helpers.httpRequestWithAuthentication.call(context, 'netSapiensSipApi', {
-			method: 'GET',
-			...request,
-			json: true,
-		})) as unknown;
+	return await pickerCall(context, netSapiensVendor, listName, async (send) => {
+		const body = await send({ method: 'GET', ...request, json: true });
 		return read(body);
 	});
 }
@@ -30,9 +26,10 @@ export async function listPage(
 	path: string,
 	start: number,
 ): Promise<IDataObject[]> {
-	return await netSapiensCall(context, listName, { url: path, qs: { start, limit: PAGE_SIZE } }, (body) =>
-		listItemsOf(body, undefined),
-	);
+	return await netSapiensCall(context, listName, { url: path, qs: { start, limit: PAGE_SIZE } }, (body) => {
+		assertPickerOffset(start, PAGE_SIZE);
+		return listItemsOf(body, undefined);
+	});
 }
 
 /** The picker's next page token: the next `start`, while pages come back full. */

@@ -16,14 +16,9 @@ export async function opentactList(
 	pathTemplate: string,
 	segments: Record<string, string> = {},
 ): Promise<IDataObject[]> {
-	return await pickerCall(context, opentactVendor, listName, async () => {
+	return await pickerCall(context, opentactVendor, listName, async (request) => {
 		const url = pathTemplate.replace(/\{([^}]+)\}/g, (_placeholder, name: string) => pathSegment(segments[name]));
-		const body = (await context.helpers.httpRequestWithAuthentication.call(context, opentactVendor.credentialType, {
-			method: 'GET',
-			url,
-			headers: { Accept: 'application/json' },
-			json: true,
-		})) as unknown;
+		const body = await request({ method: 'GET', url, headers: { Accept: 'application/json' }, json: true });
 		const failed = opentactVendor.failureInBody?.(body);
 		if (failed) throw new AnswerFailure(context.getNode(), failed.status ?? 200, failed.message);
 		return listItemsOf(body, 'payload');

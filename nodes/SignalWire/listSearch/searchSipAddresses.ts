@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { pickerCall } from '../../shared/listSearch';
-import { listItemsOf, nextLinkOf } from '../../shared/paging';
+import { listItemsOf, nextLinkOf, PickerTrail } from '../../shared/paging';
 import { signalWireTarget } from '../shared/space';
 import { signalWireVendor } from '../shared/vendor';
 
@@ -10,15 +10,11 @@ export async function searchSipAddresses(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await pickerCall(this, signalWireVendor, 'SIP Addresses', async () => {
+	return await pickerCall(this, signalWireVendor, 'SIP Addresses', async (request) => {
 		const credentials = await this.getCredentials('signalWireSipApi');
-		const page = (await this.helpers.httpRequestWithAuthentication.call(this, 'signalWireSipApi', {
-			method: 'GET',
-			baseURL: signalWireTarget(credentials).baseUrl,
-			url: paginationToken ?? '/api/fabric/sip_addresses',
-			qs: paginationToken ? {} : { page_size: 100 },
-			json: true,
-		})) as unknown;
+		const trail = PickerTrail.from(paginationToken);
+		const pageRequest = { url: trail.url ?? '/api/fabric/sip_addresses', qs: trail.url ? {} : { page_size: 100 } };
+		const page = await request({ method: 'GET', baseURL: signalWireTarget(credentials).baseUrl, ...pageRequest, json: true });
 		const needle = (filter ?? '').toLowerCase();
 		const results = listItemsOf(page, 'data')
 			.filter(
@@ -26,6 +22,6 @@ export async function searchSipAddresses(
 					!needle || `${address.name ?? ''} ${address.user ?? ''} ${address.uri ?? ''}`.toLowerCase().includes(needle),
 			)
 			.map((address) => ({ name: `${address.display_name ?? address.name} (${address.uri})`, value: String(address.id) }));
-		return { results, paginationToken: nextLinkOf(page, 'links.next') };
+		return { results, paginationToken: trail.next(pageRequest, nextLinkOf(page, 'links.next')) };
 	});
 }

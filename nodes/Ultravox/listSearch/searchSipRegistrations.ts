@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { pickerCall } from '../../shared/listSearch';
-import { listItemsOf, nextLinkOf } from '../../shared/paging';
+import { listItemsOf, nextLinkOf, PickerTrail } from '../../shared/paging';
 import { trimTrailingSlash } from '../../shared/url';
 import { ultravoxVendor } from '../shared/vendor';
 
@@ -10,15 +10,11 @@ export async function searchSipRegistrations(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await pickerCall(this, ultravoxVendor, 'SIP Registrations', async () => {
+	return await pickerCall(this, ultravoxVendor, 'SIP Registrations', async (request) => {
 		const credentials = await this.getCredentials('ultravoxSipApi');
-		const page = (await this.helpers.httpRequestWithAuthentication.call(this, 'ultravoxSipApi', {
-			method: 'GET',
-			baseURL: trimTrailingSlash(String(credentials.baseUrl)),
-			url: paginationToken ?? '/api/sip/registrations',
-			qs: paginationToken ? {} : { pageSize: 100 },
-			json: true,
-		})) as unknown;
+		const trail = PickerTrail.from(paginationToken);
+		const pageRequest = { url: trail.url ?? '/api/sip/registrations', qs: trail.url ? {} : { pageSize: 100 } };
+		const page = await request({ method: 'GET', baseURL: trimTrailingSlash(String(credentials.baseUrl)), ...pageRequest, json: true });
 		const needle = (filter ?? '').toLowerCase();
 		const results = listItemsOf(page, 'results')
 			.filter(
@@ -29,6 +25,6 @@ export async function searchSipRegistrations(
 				name: `${registration.username} @ ${registration.proxy}`,
 				value: String(registration.registrationId),
 			}));
-		return { results, paginationToken: nextLinkOf(page, 'next') };
+		return { results, paginationToken: trail.next(pageRequest, nextLinkOf(page, 'next')) };
 	});
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { pickerCall } from '../../shared/listSearch';
-import { listItemsOf, moreAfter } from '../../shared/paging';
+import { assertPickerOffset, listItemsOf, moreAfter } from '../../shared/paging';
 import { trimTrailingSlash } from '../../shared/url';
 import { pathSegment } from '../../shared/validation';
 import { vobizVendor } from '../shared/vendor';
@@ -20,16 +20,17 @@ export async function vobizListPage(
 	collection: 'Endpoint' | 'Application',
 	paginationToken?: string,
 ): Promise<VobizPage> {
-	return await pickerCall(context, vobizVendor, `${collection}s`, async () => {
+	return await pickerCall(context, vobizVendor, `${collection}s`, async (request) => {
 		const credentials = await context.getCredentials('vobizSipApi');
 		const offset = Number(paginationToken ?? 0) || 0;
-		const page = (await context.helpers.httpRequestWithAuthentication.call(context, 'vobizSipApi', {
+		assertPickerOffset(offset, PAGE_SIZE);
+		const page = await request({
 			method: 'GET',
 			baseURL: trimTrailingSlash(String(credentials.baseUrl)),
 			url: `/api/v1/Account/${pathSegment(credentials.authId)}/${collection}/`,
 			qs: { limit: PAGE_SIZE, offset },
 			json: true,
-		})) as unknown;
+		});
 		const objects = listItemsOf(page, 'objects');
 		const next = offset + objects.length;
 		const total = (page as { meta?: { total_count?: unknown } }).meta?.total_count;
