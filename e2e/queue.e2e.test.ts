@@ -162,8 +162,10 @@ suite('queue mode: n8n main + 1 worker over Redis', () => {
 						resource: 'endpoint',
 						operation: 'rotatePassword',
 						endpointId: { __rl: true, mode: 'id', value: '={{ $json.body.endpointId }}' },
-						passwordSource: 'generate',
-						passwordLength: 24,
+						// The caller stores the pending password first and hands it in (Generate with the password
+						// left out of the output is refused: it would be known nowhere).
+						passwordSource: 'provided',
+						newPassword: '={{ $json.body.newPassword }}',
 						verification: 'readBack',
 						includeNewPassword: false,
 					},
@@ -233,13 +235,14 @@ suite('queue mode: n8n main + 1 worker over Redis', () => {
 
 		const before = sandbox.requests('vobiz').length;
 		const oldPassword = sandbox.devices.vendorPassword('vobiz', endpointId);
+		const pendingPassword = 'Queue-Pending-7xK2mQ9vR4';
 		// activation registers the production webhook a moment after the REST call answers
 		let response: Response;
 		for (let attempt = 0; ; attempt++) {
 			response = await fetch(`${editor.url}/webhook/${webhookPath}`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ endpointId }),
+				body: JSON.stringify({ endpointId, newPassword: pendingPassword }),
 				signal: AbortSignal.timeout(120_000),
 			});
 			if (response.status !== 404 || attempt >= 40) break;
@@ -276,6 +279,7 @@ suite('queue mode: n8n main + 1 worker over Redis', () => {
 		const applied = (changes[0].body as { password: string }).password;
 		expect(applied).toEqual(expect.any(String));
 		expect(applied).not.toBe(oldPassword);
+		expect(applied).toBe(pendingPassword);
 		expect(sandbox.devices.vendorPassword('vobiz', endpointId)).toBe(applied);
 		expect(received.some((r) => r.method === 'GET' && r.path.endsWith(`/Endpoint/${endpointId}/`))).toBe(true);
 
