@@ -18,7 +18,7 @@ import type { HttpFailure } from './errors';
 import { isEmptyBody } from './output';
 import { pacerFor, retryAfterMs } from './pacing';
 import { ListShapeError, PageTrail } from './paging';
-import { redactError, secretsOfCredential } from './redact';
+import { redactError, redactValue, SecretMatcher, secretsOfCredential } from './redact';
 import { generatePasswordItem, rotatePassword, settleRotationFailure } from './rotation';
 import { assertParameters } from './parameters';
 import { assertPasswordFields, passwordFieldLabels } from './passwordFields';
@@ -391,21 +391,30 @@ export function createRequestPath(
 		const path = pathContext(this, vendor, operationLabel(properties, resource, operationValue));
 		// n8n cannot infer which input an output belongs to when one input yields several outputs
 		// (a list); every item is paired with the input item it answers.
-		const paired = (items: INodeExecutionData[]) =>
-			items.map((item) => ({ ...item, pairedItem: { item: path.itemIndex } }));
+		// Whatever a vendor echoes in a successful answer, no secret of the credential reaches an output
+		// (the password an operation hands on, in newPassword / pendingPassword, is kept).
+		const paired = async (items: INodeExecutionData[]) => {
+			const secrets = await secretsOfCredential(this, vendor);
+			const matcher = secrets.length ? new SecretMatcher(secrets) : undefined;
+			return items.map((item) => ({
+				...item,
+				json: matcher ? (redactValue(item.json, matcher) as IDataObject) : item.json,
+				pairedItem: { item: path.itemIndex },
+			}));
+		};
 
 		try {
 			assertParameters(this, properties, path.itemIndex);
 			if (deferredErrors.has(requestData.options)) throw deferredErrors.get(requestData.options);
 			if (vendor.rotation?.resource === resource) {
-				if (operationValue === 'generatePassword') return paired([generatePasswordItem(path)]);
-				if (operationValue === 'rotatePassword') return paired([await rotatePassword(path, requestData)]);
-				if (operationValue === 'checkRegistration') return paired([await checkRegistration(path, requestData)]);
+				if (operationValue === 'generatePassword') return await paired([generatePasswordItem(path)]);
+				if (operationValue === 'rotatePassword') return await paired([await rotatePassword(path, requestData)]);
+				if (operationValue === 'checkRegistration') return await paired([await checkRegistration(path, requestData)]);
 			}
 			const paging = pagingByOperation[`${resource}:${operationValue}`];
-			if (paging) return paired(await pageThrough(path, requestData, paging));
+			if (paging) return await paired(await pageThrough(path, requestData, paging));
 			assertPasswordFields(this, vendor, passwordLabels, requestData.options.body, path.itemIndex);
-			return paired(
+			return await paired(
 				await path.send(requestData.options as IHttpRequestOptions, async () => await this.makeRoutingRequest(requestData)),
 			);
 		} catch (error) {
@@ -418,7 +427,7 @@ export function createRequestPath(
 			// A rotation refused before its apply (a parameter check): nothing was sent.
 			if (vendor.rotation?.resource === resource && operationValue === 'rotatePassword') {
 				const source = this.getNodeParameter('passwordSource', 'generate') === 'provided' ? 'provided' : 'generate';
-				return paired([settleRotationFailure(path, error, { outcome: 'notApplied', attempted: false, source })]);
+				return await paired([settleRotationFailure(path, error, { outcome: 'notApplied', attempted: false, source })]);
 			}
 			// With Continue On Fail, n8n would emit this item's error unpaired; a list run with some
 			// failed items then loses track of them. The error item is emitted here, paired.

@@ -98,7 +98,11 @@ async function main(): Promise<void> {
 		const credentialSecrets = Object.values(endpoint.credentials).filter(
 			(value): value is string => typeof value === 'string' && secretsBefore.includes(value),
 		);
-		proxy.use(execution.answer ? { answer: execution.answer, mainIsRead: execution.mainIsRead, secrets: [...credentialSecrets, ...BASELINE_SECRETS] } : undefined);
+		// The request's own secrets are the baseline password only where this execution sends it: a node
+		// cannot know (or redact) a password a call it never made would carry.
+		const sent = JSON.stringify([execution.parameters, execution.items]);
+		const baselineSent = BASELINE_SECRETS.filter((secret) => sent.includes(secret));
+		proxy.use(execution.answer ? { answer: execution.answer, mainIsRead: execution.mainIsRead, secrets: [...credentialSecrets, ...baselineSent] } : undefined);
 		logLines.length = 0;
 		let result;
 		try {
@@ -144,7 +148,7 @@ async function main(): Promise<void> {
 
 		// No secret in any output, error or log line, except the new password in its named field.
 		const requestSecrets = [
-			...BASELINE_SECRETS,
+			...baselineSent,
 			...(execution.secretParameter ? attackValues.filter((value) => value.length >= 8 && value.trim().length >= 8) : []),
 		];
 		const secrets = [...new Set([...secretsBefore, ...env.sandbox.secrets(), ...credentialSecrets, ...requestSecrets])];

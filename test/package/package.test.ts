@@ -14,8 +14,13 @@ const { BUNDLE, classNameOf, sourceOf } = require('../../scripts/bundle') as {
 	sourceOf(distFile: string): string;
 };
 
-/** Issue 9's budget for `npm pack` (bytes of the .tgz). */
-const PACKED_SIZE_BUDGET = 60_000;
+/**
+ * `npm pack` budget (bytes of the .tgz). Issue 9 set 60 kB (met at 59.5 kB); the hardening of issue 16
+ * (per-item parameter checks, redaction, list-shape checks, rotation outcomes) and issue 19's operations
+ * took it to 78.5 kB. Full minification would save only ~13 % of the code. This budget guards growth
+ * from there; see BENCHMARKS.md.
+ */
+const PACKED_SIZE_BUDGET = 80_000;
 
 describe('package.json is what n8n expects of a community package', () => {
 	it('names, keywords, license, files and peer dependency', () => {
