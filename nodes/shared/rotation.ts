@@ -282,7 +282,8 @@ export async function rotatePassword(
 			attempted: true,
 			source,
 			password,
-			pendingPassword: outcome === 'unknown' && handOn ? password : undefined,
+			// A refusal is the vendor's word; should it have stored the password all the same, n8n still has it.
+			pendingPassword: (outcome === 'unknown' || outcome === 'refused') && handOn ? password : undefined,
 		});
 	let applied: IN8nHttpFullResponse;
 	try {

@@ -64,6 +64,7 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 				'sipRegistration:delete': { parameters: { ...one, operation: 'delete' }, item },
 				'sipRegistration:update': { parameters: { ...one, operation: 'update', updateFields: { proxy: 'pbx2.example.com' } }, item },
 				'sipRegistration:rotatePassword': { parameters: { ...one, operation: 'rotatePassword' }, item },
+				'sipRegistration:checkRegistration': { parameters: { ...one, operation: 'checkRegistration', registeredAfter: '2020-01-01T00:00:00Z' }, item },
 				'sipRegistration:generatePassword': { parameters: { resource: 'sipRegistration', operation: 'generatePassword' }, item: none },
 				'sipRegistration:getAll': {
 					parameters: { resource: 'sipRegistration', operation: 'getAll', returnAll: false, limit: 5 },
@@ -149,6 +150,7 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 				'device:delete': { parameters: { ...one, operation: 'delete' }, item },
 				'device:update': { parameters: { ...one, operation: 'update', updateFields: { registrationExpirySeconds: 300 } }, item },
 				'device:rotatePassword': { parameters: { ...one, operation: 'rotatePassword' }, item },
+				'device:checkRegistration': { parameters: { ...one, operation: 'checkRegistration', registeredAfter: '2020-01-01T00:00:00Z' }, item },
 				'device:generatePassword': { parameters: { resource: 'device', operation: 'generatePassword' }, item: none },
 				'device:getAll': {
 					parameters: { resource: 'device', operation: 'getAll', listScope: 'domain', domain: locator('~'), returnAll: false, limit: 5 },
@@ -169,6 +171,7 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 				'endpoint:delete': { parameters: { ...one, operation: 'delete' }, item },
 				'endpoint:update': { parameters: { ...one, operation: 'update', updateFields: { alias: 'Front-Desk' } }, item },
 				'endpoint:rotatePassword': { parameters: { ...one, operation: 'rotatePassword' }, item },
+				'endpoint:checkRegistration': { parameters: { ...one, operation: 'checkRegistration', registeredAfter: '2020-01-01T00:00:00Z' }, item },
 				'endpoint:generatePassword': { parameters: { resource: 'endpoint', operation: 'generatePassword' }, item: none },
 				'endpoint:getAll': {
 					parameters: { resource: 'endpoint', operation: 'getAll', returnAll: false, limit: 5 },
