@@ -58,6 +58,8 @@ export interface ParameterCheck {
 	integer: boolean;
 	/** The values an options or multiOptions parameter lists (none when they are loaded at run time). */
 	allowed?: readonly unknown[];
+	/** The field takes several values (`typeOptions.multipleValues`): a list of such values, each checked. */
+	list?: boolean;
 }
 
 const NO_BOUNDS = { minimum: 0, maximum: 0, integer: false };
@@ -66,7 +68,7 @@ const NO_BOUNDS = { minimum: 0, maximum: 0, integer: false };
 function checkOf(property: INodeProperties, path: string, label: string): ParameterCheck | undefined {
 	// A value that cannot come from an expression (resource, operation) is n8n's own to check.
 	if (property.noDataExpression) return undefined;
-	const base = { path, label };
+	const base = { path, label, ...(property.typeOptions?.multipleValues ? { list: true } : {}) };
 	switch (property.type) {
 		case 'number':
 			return { ...base, type: 'number', ...boundsOf(property) };
@@ -178,6 +180,15 @@ function choiceProblem(check: ParameterCheck, value: unknown): string | undefine
 }
 
 function problemWith(check: ParameterCheck, value: unknown): string | undefined {
+	if (check.list && Array.isArray(value)) {
+		const one = { ...check, list: false };
+		// Bounded by the list's length; the vendor's own rule then checks how many entries it allows.
+		for (const entry of value) {
+			const problem = problemWith(one, entry);
+			if (problem) return `must be a list whose every entry ${problem.replace(/^must be/, 'is')}`;
+		}
+		return undefined;
+	}
 	if (check.type === 'boolean') return typeof value === 'boolean' ? undefined : 'must be true or false';
 	if (check.type === 'secret') return isText(value) ? undefined : 'must be text';
 	if (check.type === 'text') return isTextOrNumber(value) ? undefined : 'must be text';

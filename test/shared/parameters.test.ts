@@ -32,7 +32,8 @@ function badValues(check: ParameterCheck): string[] {
 	// n8n's routing reads its own Request Options → Proxy before the node runs and refuses a Date,
 	// an object, a list or a boolean there itself: the node's check has what n8n lets through.
 	if (check.path === 'requestOptions.proxy') return ['null', '0/0'];
-	if (check.type === 'text' || check.type === 'locator') return notText;
+	// A field of several values takes a list: there a list with an entry that is not text is the bad value.
+	if (check.type === 'text' || check.type === 'locator') return check.list ? notText.map((value) => (value === '[3]' ? '[{}]' : value)) : notText;
 	// ($now reaches the node as its text already: n8n's expression engine converts a DateTime.)
 	if (check.type === 'secret') return [...notText, '12345678'];
 	if (check.type === 'choice') return ['new Date(0)', '{}', 'null'];
@@ -78,6 +79,7 @@ function withRequiredFilled(properties: readonly INodeProperties[], parameters: 
 			if (!NodeHelpers.displayParameter(effective, property, node, description)) continue;
 			if (property.type === 'resourceLocator') parameters[property.name] = { __rl: true, mode: 'id', value: '={{ "1" }}' };
 			else if (property.type === 'string') parameters[property.name] = '={{ "1" }}';
+			else if (property.type === 'dateTime') parameters[property.name] = '={{ "2020-01-01T00:00:00Z" }}';
 		}
 	}
 	return parameters;
