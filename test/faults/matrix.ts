@@ -431,7 +431,8 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
 									const details = item.json.details as IDataObject;
 									expect(item.error).toBeUndefined();
 									expect(details.outcome).toBe(fault.rotationOutcome);
-									if (fault.rotationOutcome === 'unknown') expect(details.pendingPassword).toBe(ROTATION_PASSWORD);
+									// Unknown, or refused (should the vendor have kept it all the same): n8n still has the password.
+									if (fault.rotationOutcome === 'unknown' || fault.rotationOutcome === 'refused') expect(details.pendingPassword).toBe(ROTATION_PASSWORD);
 									else expect(details).not.toHaveProperty('pendingPassword');
 									const shown = { name: 'NodeApiError', message: String(item.json.error), description: String(details.description) };
 									checkError(shown, operation, fault);
