@@ -162,7 +162,7 @@ export function describeRegistration(config: RegistrationTarget): void {
 			expect(unparseable.error?.description).toContain('Nothing was sent to the vendor.');
 			// An expression reading a field the item lacks: n8n's own required-check cannot see it.
 			const empty = await check(listed, { registeredAfter: '={{ $json.rotatedAt }}' });
-			expect(empty.error?.message).toBe('"Registered After" is empty (item 0)');
+			expect(empty.error?.message).toBe('"Registered After" must be text, got nothing (the expression resolved to undefined) (item 0)');
 			const nanTimeout = await check(listed, {
 				registeredAfter: '2020-01-01T00:00:00Z',
 				check: 'waitForRegistration',
