@@ -8,15 +8,16 @@
  * Set SKIP_N8N_E2E=1 to skip this suite.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { startSandbox } from '../sandbox';
-import type { Sandbox } from '../sandbox';
+import type { FleetSimulation, Sandbox } from '../sandbox';
+import { neverProvisioned } from '../sandbox/core/devices';
 import { bindWorkflow, packMetadata, shortId } from '../scripts/n8n/pack';
 import type { PackMetadata } from '../scripts/n8n/pack';
-import { createN8n, packProject, runManually } from '../scripts/n8n/runtime';
+import { createN8n, editorRest, getExecution, packProject, runManually } from '../scripts/n8n/runtime';
 import type { Editor, N8nInstance, StoredExecution, WorkflowJson } from '../scripts/n8n/runtime';
+import { activateWorkflow, startAlertSink } from './support';
+import type { AlertSink } from './support';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const FIRST_RUN_TIMEOUT_MS = 30 * 60_000;
@@ -51,6 +52,23 @@ function summary(run: StoredExecution): string {
 		.map(([name, r]) => `${name} ×${r.length}${r.some((x) => x.error) ? ' (error)' : ''}`)
 		.join('; ');
 	return `execution ${run.id} ${run.status}; ${nodes}${run.error ? `; error: ${run.error.message}` : ''}`;
+}
+
+/** `HH:mm` of `date` on the wall clock of `timeZone`. */
+function wallClock(date: Date, timeZone: string): string {
+	return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}
+
+/**
+ * The sandbox's demo fleet (provisioned at once) with the smallest never-provisioned share that leaves exactly `count`
+ * of `ids` never provisioned (the share is fixed per device by a hash of its ID; searched in steps of 0.001, bounded).
+ */
+function shareLeavingOut(ids: string[], count: number): FleetSimulation {
+	for (let step = 1; step < 1000; step++) {
+		const fleet = { provisionDelayMs: 0, neverProvisionedShare: step / 1000 };
+		if (ids.filter((id) => neverProvisioned('vobiz', id, fleet)).length === count) return fleet;
+	}
+	throw new Error(`no never-provisioned share leaves exactly ${count} of ${ids.join(', ')} unprovisioned`);
 }
 
 /**
@@ -119,14 +137,16 @@ suite('password rotation example workflows in a real n8n', () => {
 		return await runManually(editor, id, 'Run now', n8n.install, { timeoutMs: 3 * 60_000 });
 	}
 
-	describe('rotation-vobiz-monthly.json', () => {
+	describe('rotation-vobiz-monthly.json (window, pause switch, summary, alert) and rotation-error-alert.json', () => {
 		const file = 'rotation-vobiz-monthly.json';
 		const endpointPath = /^\/api\/v1\/Account\/[^/]+\/Endpoint\/(\d+)\/$/;
 		const endpointOf = (p: string) => endpointPath.exec(p)?.[1];
+		const ZONE = 'Asia/Kolkata'; // +05:30: a window written in a zone other than n8n's (UTC here)
 		let fleet: string[];
+		let sink: AlertSink;
 
 		beforeAll(async () => {
-			// A small fleet keeps the run short: delete all but three of the seeded endpoints through Vobiz's own API.
+			// A small fleet keeps the run short: delete all but four of the seeded endpoints through Vobiz's own API.
 			const { baseUrl, credentials } = sandbox.endpoints().vobiz;
 			const headers = { 'X-Auth-ID': String(credentials.authId), 'X-Auth-Token': String(credentials.authToken) };
 			const list = async (): Promise<string[]> => {
@@ -138,124 +158,246 @@ suite('password rotation example workflows in a real n8n', () => {
 					if (!page.meta.next) return ids;
 				}
 			};
-			for (const id of (await list()).slice(3)) {
+			for (const id of (await list()).slice(4)) {
 				const r = await fetch(`${baseUrl}/api/v1/Account/${credentials.authId}/Endpoint/${id}/`, { method: 'DELETE', headers });
 				expect(r.status).toBe(204);
 			}
 			fleet = await list();
-			expect(fleet).toHaveLength(3);
+			expect(fleet).toHaveLength(4);
+			sink = await startAlertSink();
+		});
+		afterAll(async () => {
+			sandbox.configure({ fleet: null });
+			sandbox.clearFaults();
+			await sink?.close();
 		});
 
-		test('the monthly rotation rotates, verifies and promotes every endpoint when the phones pick up their new passwords', async () => {
-			const workflow = example(file);
-			expect(workflow.nodes.map((n) => n.type)).toEqual(
-				expect.arrayContaining(['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.manualTrigger', 'n8n-nodes-base.dataTable', 'n8n-nodes-base.stopAndError']),
+		/** The example's Rotation settings with a window from `fromMinutes` to `toMinutes` around now (in ZONE) and the sink as alertUrl. */
+		function monthly(fromMinutes: number, toMinutes: number, extra: Record<string, unknown> = {}): WorkflowJson {
+			const at = (minutes: number) => wallClock(new Date(Date.now() + minutes * 60_000), ZONE);
+			return withSettings(example(file), 'Rotation settings', { windowStart: at(fromMinutes), windowEnd: at(toMinutes), windowTimeZone: ZONE, alertUrl: sink.url, ...extra });
+		}
+
+		/** What the data table `sip-password-rotation` holds for Vobiz, read by a one-node workflow. */
+		async function storedRows(): Promise<Map<string, Item>> {
+			const read: WorkflowJson = {
+				id: shortId('rotation-read-table'),
+				name: 'Read the rotation table',
+				nodes: [
+					{ id: 'r1', name: 'Run now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						id: 'r2',
+						name: 'Rows',
+						type: 'n8n-nodes-base.dataTable',
+						typeVersion: 1.1,
+						position: [220, 0],
+						parameters: {
+							resource: 'row',
+							operation: 'get',
+							dataTableId: { __rl: true, mode: 'name', value: TABLE },
+							matchType: 'allConditions',
+							filters: { conditions: [{ keyName: 'vendor', condition: 'eq', keyValue: 'Vobiz' }] },
+							returnAll: true,
+						},
+					},
+				],
+				connections: { 'Run now': { main: [[{ node: 'Rows', type: 'main', index: 0 }]] } },
+			};
+			const run = await importAndRun(read, 'read-table');
+			expect({ status: run.status, why: summary(run) }).toEqual({ status: 'success', why: summary(run) });
+			return new Map(outputOf(run, 'Rows').flat().map((row) => [String(row.resourceId), row]));
+		}
+
+		test('paused, or outside its window, the rotation ends without a single request to Vobiz; invalid settings stop it', async () => {
+			const before = sandbox.requests('vobiz').length;
+			const alertsBefore = sink.alerts.length;
+			const paused = await importAndRun(monthly(-60, 60, { paused: true }), `${file}#paused`);
+			expect({ status: paused.status, why: summary(paused) }).toEqual({ status: 'success', why: summary(paused) });
+			expect(ranNodes(paused)).toContain('Paused: nothing rotated');
+			expect(ranNodes(paused)).not.toContain('List every Vobiz endpoint');
+
+			const outside = await importAndRun(monthly(60, 120), `${file}#outside`);
+			expect({ status: outside.status, why: summary(outside) }).toEqual({ status: 'success', why: summary(outside) });
+			expect(ranNodes(outside)).toContain('Outside the window: nothing rotated');
+			expect(ranNodes(outside)).not.toContain('List every Vobiz endpoint');
+			// the window is read in its own time zone, not n8n's
+			const ran = [outside.raw.startedAt, outside.raw.stoppedAt].map((t: string) => wallClock(new Date(t), ZONE));
+			expect(ran).toContain(outputOf(outside, 'Where is now in the window?').flat()[0].localTime);
+
+			const invalid = await importAndRun(monthly(-60, 60, { windowTimeZone: 'Mars/Olympus' }), `${file}#invalid`);
+			expect(invalid.status).toBe('error');
+			expect(invalid.error?.message).toBe(
+				'The rotation did not start: in "Rotation settings", windowTimeZone "Mars/Olympus" is not an IANA time zone (e.g. Europe/Berlin, UTC). Nothing was changed at Vobiz.',
 			);
+
+			expect(sandbox.requests('vobiz').slice(before)).toEqual([]);
+			expect(sink.alerts.slice(alertsBefore)).toEqual([]);
+		}, 4 * 60_000);
+
+		test('a mixed night: the summary counts what the sandbox holds, and one alert names the endpoints that did not verify', async () => {
+			// The sandbox's fleet: a provisioning server gives each phone its new password at once, except a share of
+			// phones (fixed per device) that never get it; the share is picked so that exactly one of the four is one.
+			const share = shareLeavingOut(fleet, 1);
+			const [unprovisioned] = fleet.filter((id) => neverProvisioned('vobiz', id, share));
+			const [refusedOn, failedOn, verifiedOn] = fleet.filter((id) => id !== unprovisioned);
+			const passwordsBefore = new Map(fleet.map((id) => [id, sandbox.devices.vendorPassword('vobiz', id)!]));
+			sandbox.configure({ fleet: share });
+			// Vobiz refuses every password for one endpoint (4 = the first and the 3 replacements the flow allows), and
+			// answers another's change with a 500 (outcome unknown)
+			sandbox.injectFault({ vendor: 'vobiz', mode: 'status', method: 'POST', path: `^/api/v1/Account/[^/]+/Endpoint/${refusedOn}/$`, count: 4, status: 400, body: { error: 'invalid request parameters', details: { password: 'Password does not meet the policy' } } });
+			sandbox.injectFault({ vendor: 'vobiz', mode: 'status', method: 'POST', path: `^/api/v1/Account/[^/]+/Endpoint/${failedOn}/$`, count: 1, status: 500, body: { error: 'internal error' } });
 			const before = sandbox.requests('vobiz').length;
-			const watcher = provisionWatcher(sandbox, 'vobiz', 'password', endpointOf);
+			const alertsBefore = sink.alerts.length;
 			let run: StoredExecution;
 			try {
-				run = await importAndRun(workflow, file);
+				run = await importAndRun(monthly(-60, 60), `${file}#mixed`);
 			} finally {
-				watcher.stop();
+				sandbox.configure({ fleet: null });
+				sandbox.clearFaults();
 			}
 			const why = summary(run);
 			expect({ status: run.status, why }).toEqual({ status: 'success', why });
 
-			// what n8n reports: each endpoint applied once, verified, promoted; the stop never reached
-			const applied = outputOf(run, 'Apply the pending password').flat();
-			expect(applied.map((i) => i.resourceId).sort()).toEqual([...fleet].sort());
-			for (const item of applied) {
-				expect(item.verification).toBe('verified');
-				expect(item).not.toHaveProperty('newPassword'); // the workflow stored it first, so the node does not output it
-			}
-			const promoted = outputOf(run, 'Promote: mark it current').flat();
-			expect(promoted.map((r) => [r.resourceId, r.status])).toEqual(expect.arrayContaining(fleet.map((id) => [id, 'current'])));
-			expect(ranNodes(run)).not.toContain('Stop: endpoint did not re-register');
-			expect(ranNodes(run)).toContain('Every endpoint rotated and verified');
-
-			// what the sandbox received: one password change per endpoint, with the password the workflow stored as pending
-			const changes = sandbox.requests('vobiz').slice(before).filter((r) => r.method === 'POST' && endpointOf(r.path));
-			expect(changes.map((r) => endpointOf(r.path)).sort()).toEqual([...fleet].sort());
-			const stored = new Map(outputOf(run, 'Store it as pending').flat().map((r) => [r.resourceId, r.newPassword]));
-			for (const change of changes) {
-				const id = endpointOf(change.path)!;
-				const password = (change.body as { password: string }).password;
-				expect(password).toBe(stored.get(id));
-				expect(sandbox.devices.vendorPassword('vobiz', id)).toBe(password);
+			// exactly one summary item, its counts what happened at the sandbox
+			const summaries = outputOf(run, 'Summary').flat();
+			expect(summaries).toHaveLength(1);
+			const [night] = summaries;
+			expect(night).toEqual(expect.objectContaining({ devices: 4, rotated: 2, verified: 1, notVerified: 1, refused: 1, failed: 1 }));
+			expect((night.needsAttention as Item[]).map((r) => [r.resourceId, r.result])).toEqual(
+				fleet.filter((id) => id !== verifiedOn).map((id) => [id, id === unprovisioned ? 'notVerified' : id === refusedOn ? 'refused' : 'failed']),
+			);
+			const rows = await storedRows();
+			// verified: Vobiz and the phone hold the stored current password
+			expect(sandbox.devices.state('vobiz', verifiedOn).registered).toBe(true);
+			expect(rows.get(verifiedOn)).toEqual(expect.objectContaining({ status: 'current', verification: 'verified', newPassword: sandbox.devices.vendorPassword('vobiz', verifiedOn) }));
+			// not verified: Vobiz holds the stored new password, the phone never got it
+			expect(sandbox.devices.state('vobiz', unprovisioned).registered).toBe(false);
+			expect(rows.get(unprovisioned)).toEqual(expect.objectContaining({ status: 'unverified', verification: 'notVerified', newPassword: sandbox.devices.vendorPassword('vobiz', unprovisioned) }));
+			// refused and failed: Vobiz kept its old password; the row says why
+			for (const [id, status] of [[refusedOn, 'refused'], [failedOn, 'unknown']]) {
+				expect(sandbox.devices.vendorPassword('vobiz', id)).toBe(passwordsBefore.get(id));
 				expect(sandbox.devices.state('vobiz', id).registered).toBe(true);
+				expect(rows.get(id)?.status).toBe(status);
 			}
-			expect(watcher.provisioned.sort()).toEqual([...fleet].sort());
+			const changes = sandbox.requests('vobiz').slice(before).filter((r) => r.method === 'POST' && endpointOf(r.path));
+			const refusals = changes.filter((r) => endpointOf(r.path) === refusedOn);
+			expect(refusals.map((r) => r.status)).toEqual([400, 400, 400, 400]);
+			expect(new Set(refusals.map((r) => (r.body as { password: string }).password)).size).toBe(4); // never the refused one again
+			expect(changes.filter((r) => endpointOf(r.path) === failedOn).map((r) => r.status)).toEqual([500]);
+
+			// one alert, carrying the summary, no password
+			const alerts = sink.alerts.slice(alertsBefore);
+			expect(alerts).toHaveLength(1);
+			expect(alerts[0]).toEqual(expect.objectContaining({ alert: 'SIP password rotation: 3 of 4 Vobiz endpoints did not verify', executionId: run.id, summary: night }));
+			const passwords = [...rows.values(), ...changes.map((r) => r.body as Item)].flatMap((r) => [r.newPassword, r.previousPassword, r.password]).filter((p): p is string => typeof p === 'string' && p !== '');
+			expect(passwords.length).toBeGreaterThan(6);
+			for (const password of passwords) expect(JSON.stringify({ alerts, summaries })).not.toContain(password);
 		}, 4 * 60_000);
 
-		test('a phone that never re-registers stops the rotation loudly, before the endpoints after it', async () => {
-			const workflow = example(file);
-			const [first, stuck] = fleet;
+		test('every phone picks up its password: all verified, no alert; each row keeps current and previous', async () => {
+			const rowsBefore = await storedRows();
 			const before = sandbox.requests('vobiz').length;
-			const watcher = provisionWatcher(sandbox, 'vobiz', 'password', endpointOf, [stuck]);
-			let run: StoredExecution;
-			try {
-				run = await importAndRun(workflow, `${file}#stuck`);
-			} finally {
-				watcher.stop();
-			}
-			expect(run.status).toBe('error');
-			expect(run.error?.message).toMatch(new RegExp(`^Vobiz endpoint ${stuck} \\(\\S+\\) did not re-register with its new password, so the rotation stopped`));
-			expect(run.error?.message).toContain(`"pending" in the data table "${TABLE}"`);
-			expect(run.error?.message).toContain('did not register with the new password within 15 s');
-			expect(ranNodes(run)).toContain('Stop: endpoint did not re-register');
-			expect(outputOf(run, 'Record it as unverified').flat().map((r) => [r.resourceId, r.status])).toEqual([[stuck, 'unverified']]);
-
-			const changed = sandbox.requests('vobiz').slice(before).filter((r) => r.method === 'POST' && endpointOf(r.path));
-			// the third endpoint was never touched
-			expect(changed.map((r) => endpointOf(r.path))).toEqual([first, stuck]);
-			expect(sandbox.devices.state('vobiz', stuck).registered).toBe(false);
-			expect(sandbox.devices.state('vobiz', first).registered).toBe(true);
-		}, 4 * 60_000);
-
-		test('a password Vobiz refuses (validation 400) is not retried: a new pending one is generated, stored and applied', async () => {
-			const [refusedOn] = fleet;
-			const before = sandbox.requests('vobiz').length;
-			sandbox.injectFault({
-				vendor: 'vobiz',
-				mode: 'status',
-				method: 'POST',
-				path: `^/api/v1/Account/[^/]+/Endpoint/${refusedOn}/$`,
-				count: 1,
-				status: 400,
-				body: { error: 'invalid request parameters', details: { password: 'Password does not meet the policy' } },
-			});
+			const alertsBefore = sink.alerts.length;
 			const watcher = provisionWatcher(sandbox, 'vobiz', 'password', endpointOf);
 			let run: StoredExecution;
 			try {
-				run = await importAndRun(example(file), `${file}#refused`);
+				run = await importAndRun(monthly(-60, 60), `${file}#all`);
 			} finally {
 				watcher.stop();
 			}
 			const why = summary(run);
 			expect({ status: run.status, why }).toEqual({ status: 'success', why });
+			expect(outputOf(run, 'Summary').flat()).toEqual([expect.objectContaining({ devices: 4, rotated: 4, verified: 4, notVerified: 0, refused: 0, failed: 0, needsAttention: [] })]);
+			expect(ranNodes(run)).toContain('Every endpoint rotated and verified');
+			expect(ranNodes(run)).not.toContain('Alert: not every phone verified');
+			expect(sink.alerts.slice(alertsBefore)).toEqual([]);
+			for (const item of outputOf(run, 'Apply the pending password').flat()) expect(item).not.toHaveProperty('newPassword');
 
-			// n8n: the refusal reached the error output with outcome "refused" and no password, then one new password
-			const [refusal, ...more] = (run.runData?.['Apply the pending password'] ?? []).flatMap((r) => (r.data?.main?.[1] ?? []).map((i) => i.json));
-			expect(more).toEqual([]);
-			expect(refusal.details).toEqual(expect.objectContaining({ outcome: 'refused', resourceId: refusedOn }));
-			expect(refusal.details).not.toHaveProperty('pendingPassword');
-			expect(refusal.error).toContain('Vobiz refused this password');
-			expect(ranNodes(run)).toContain('Refused? Generate another (at most 3 per run)');
-			expect(ranNodes(run)).not.toContain('Stop: the password change failed');
-			const promoted = outputOf(run, 'Promote: mark it current').flat();
-			expect(promoted.map((r) => [r.resourceId, r.status])).toEqual(expect.arrayContaining(fleet.map((id) => [id, 'current'])));
+			// one change per endpoint with the password stored as pending; the row now holds it as current, and as
+			// previous the one that was current before (none where the last rotation did not end current)
+			const changes = sandbox.requests('vobiz').slice(before).filter((r) => r.method === 'POST' && endpointOf(r.path));
+			expect(changes.map((r) => endpointOf(r.path))).toEqual(fleet);
+			const rows = await storedRows();
+			for (const id of fleet) {
+				const password = sandbox.devices.vendorPassword('vobiz', id);
+				expect(changes.find((r) => endpointOf(r.path) === id)!.body).toEqual({ password });
+				expect(sandbox.devices.state('vobiz', id).registered).toBe(true);
+				const was = rowsBefore.get(id)!;
+				expect(rows.get(id)).toEqual(expect.objectContaining({ status: 'current', newPassword: password, previousPassword: was.status === 'current' ? was.newPassword : was.previousPassword }));
+			}
+			expect(rows.get(fleet.find((id) => rowsBefore.get(id)!.status === 'current')!)!.previousPassword).not.toBe('');
+		}, 4 * 60_000);
 
-			// the sandbox: the refused endpoint got the refused password once, then a different one, which it holds
-			const changes = sandbox.requests('vobiz').slice(before).filter((r) => r.method === 'POST' && endpointOf(r.path) === refusedOn);
-			expect(changes.map((r) => r.status)).toEqual([400, 202]);
-			const [refused, replacement] = changes.map((r) => (r.body as { password: string }).password);
-			expect(replacement).not.toBe(refused);
-			expect(sandbox.devices.vendorPassword('vobiz', refusedOn)).toBe(replacement);
-			const stored = outputOf(run, 'Store it as pending').flat().filter((r) => r.resourceId === refusedOn).map((r) => r.newPassword);
-			expect(stored).toEqual([refused, replacement]);
-			// (the error item's json also holds its input item, the stored row; the node's own fields never show the password)
-			expect(JSON.stringify({ error: refusal.error, details: refusal.details })).not.toContain(refused);
+		test('when the rotation itself fails in a production run, the error workflow alerts once: workflow, execution, error, no secret', async () => {
+			const errorWorkflow = bindWorkflow(withSettings(example('rotation-error-alert.json'), 'Alert settings', { alertUrl: sink.url }), byType, 'rotation-error-alert.json');
+			// the monthly example names its error workflow by this id
+			expect(example(file).settings).toEqual(expect.objectContaining({ errorWorkflow: errorWorkflow.id }));
+			await n8n.importWorkflow(errorWorkflow);
+			await activateWorkflow(editor, errorWorkflow.id); // n8n 2.x runs an error workflow only while it is published
+
+			// The rotation as production runs it: from a trigger, not "Run now" (n8n calls no error workflow for a manual
+			// run). A webhook stands in for the monthly schedule so that the test need not wait for the 1st at 03:00.
+			const rotation = bindWorkflow(monthly(-60, 60), byType, `${file}#webhook`);
+			rotation.id = shortId('rotation-webhook', file);
+			const webhookPath = `rotation-${rotation.id}`;
+			const schedule = rotation.nodes.findIndex((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
+			const scheduleName = rotation.nodes[schedule].name;
+			rotation.nodes[schedule] = {
+				id: 'webhook-trigger',
+				name: 'Rotation requested',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: rotation.nodes[schedule].position,
+				webhookId: shortId('rotation-webhook-id', file),
+				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+			};
+			const connections = rotation.connections as Record<string, unknown>;
+			connections['Rotation requested'] = connections[scheduleName];
+			delete connections[scheduleName];
+			await n8n.importWorkflow(rotation);
+			await activateWorkflow(editor, rotation.id);
+
+			// Vobiz answers the list with 500s: the run fails on its first Vobiz node
+			sandbox.injectFault({ vendor: 'vobiz', mode: 'status', method: 'GET', path: '^/api/v1/Account/[^/]+/Endpoint/$', count: 100, status: 500, body: { error: 'internal error' } });
+			const before = sandbox.requests('vobiz').length;
+			const alertsBefore = sink.alerts.length;
+			try {
+				// activation registers the production webhook a moment after the REST call answers (bounded: 40 × 250 ms)
+				for (let attempt = 0; ; attempt++) {
+					const response = await fetch(`${editor.url}/webhook/${webhookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+					await response.text();
+					if (response.status !== 404 || attempt >= 40) {
+						expect(response.status).toBe(200);
+						break;
+					}
+					await new Promise((r) => setTimeout(r, 250));
+				}
+				await sink.waitFor(alertsBefore + 1, 90_000);
+				// and no second alert follows
+				await new Promise((r) => setTimeout(r, 3000));
+			} finally {
+				sandbox.clearFaults();
+			}
+			const alerts = sink.alerts.slice(alertsBefore);
+			expect(alerts).toHaveLength(1);
+			const [alert] = alerts;
+			const failed = await getExecution(editor, String(alert.executionId), n8n.install);
+			expect({ status: failed.status, mode: failed.mode, workflowId: failed.raw.workflowId }).toEqual({ status: 'error', mode: 'webhook', workflowId: rotation.id });
+			expect(failed.error?.message).toEqual(expect.stringContaining('500'));
+			expect(alert).toEqual({
+				alert: `SIP password rotation workflow failed: ${rotation.name}`,
+				workflow: rotation.name,
+				workflowId: rotation.id,
+				executionId: failed.id,
+				executionUrl: `${editor.url}/workflow/${rotation.id}/executions/${failed.id}`,
+				mode: 'webhook',
+				failedNode: 'List every Vobiz endpoint',
+				error: failed.error!.message,
+			});
+			// the run never got past the list: no write
+			expect(sandbox.requests('vobiz').slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
+			for (const secret of [...sandbox.secrets(), ...fleet.map((id) => sandbox.devices.vendorPassword('vobiz', id)!)]) expect(JSON.stringify(alert)).not.toContain(secret);
+			await editorRest(editor, 'POST', `/workflows/${rotation.id}/deactivate`, {});
 		}, 4 * 60_000);
 	});
 	describe('reconcile-vobiz-daily.json (after the monthly rotation left every endpoint current)', () => {
@@ -268,8 +410,8 @@ suite('password rotation example workflows in a real n8n', () => {
 			const headers = { 'X-Auth-ID': String(credentials.authId), 'X-Auth-Token': String(credentials.authToken), 'Content-Type': 'application/json' };
 			const listed = await fetch(`${baseUrl}/api/v1/Account/${credentials.authId}/Endpoint/?limit=100&offset=0`, { headers });
 			const fleet = ((await listed.json()) as { objects: Array<{ endpoint_id: string }> }).objects.map((o) => o.endpoint_id);
-			expect(fleet).toHaveLength(3);
-			const [drifted, lost, untouched] = fleet;
+			expect(fleet).toHaveLength(4);
+			const [drifted, lost, ...untouched] = fleet;
 			for (const id of fleet) expect(sandbox.devices.state('vobiz', id).registered).toBe(true);
 			const stored = sandbox.devices.vendorPassword('vobiz', drifted)!;
 			// Drift at the vendor: someone changed the password at Vobiz; the phone keeps the stored current one.
@@ -284,32 +426,23 @@ suite('password rotation example workflows in a real n8n', () => {
 			expect(sandbox.devices.state('vobiz', drifted).registered).toBe(false);
 			expect(sandbox.devices.state('vobiz', lost).registered).toBe(false);
 
-			const alerts: Array<Record<string, unknown>> = [];
-			const sink = createServer((request, response) => {
-				let body = '';
-				request.on('data', (chunk) => (body += chunk));
-				request.on('end', () => {
-					alerts.push(JSON.parse(body) as Record<string, unknown>);
-					response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
-				});
-			});
-			await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-			const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/alerts`;
+			const sink = await startAlertSink();
 			const before = sandbox.requests('vobiz').length;
 			let run: StoredExecution;
 			try {
-				run = await importAndRun(withSettings(example(file), 'Alert settings', { alertUrl: sinkUrl }), file);
+				run = await importAndRun(withSettings(example(file), 'Alert settings', { alertUrl: sink.url }), file);
 			} finally {
-				sink.close();
+				await sink.close();
 			}
+			const alerts = sink.alerts;
 			const why = summary(run);
 			expect({ status: run.status, why }).toEqual({ status: 'success', why });
 
-			// Get Many kept only the two endpoints not registered; the third was never written to.
+			// Get Many kept only the two endpoints not registered; the others were never written to.
 			expect(outputOf(run, 'Endpoints not registered since yesterday').flat().map((i) => i.endpoint_id).sort()).toEqual([drifted, lost].sort());
 			const writes = sandbox.requests('vobiz').slice(before).filter((r) => r.method === 'POST' && endpointOf(r.path));
 			expect(writes.map((r) => endpointOf(r.path)).sort()).toEqual([drifted, lost].sort());
-			expect(writes.map((r) => endpointOf(r.path))).not.toContain(untouched);
+			for (const id of untouched) expect(writes.map((r) => endpointOf(r.path))).not.toContain(id);
 			// The drifted endpoint holds the stored password again, and its phone registered with it.
 			expect(sandbox.devices.vendorPassword('vobiz', drifted)).toBe(stored);
 			expect(sandbox.devices.state('vobiz', drifted).registered).toBe(true);
@@ -324,10 +457,10 @@ suite('password rotation example workflows in a real n8n', () => {
 	});
 
 	/** The example with the values of its settings (Set) node replaced, as a user fills them in. */
-	function withSettings(workflow: WorkflowJson, node: string, values: Record<string, string>): WorkflowJson {
+	function withSettings(workflow: WorkflowJson, node: string, values: Record<string, unknown>): WorkflowJson {
 		const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 		const settings = copy.nodes.find((n) => n.name === node)!;
-		const assignments = (settings.parameters.assignments as { assignments: Array<{ name: string; value: string }> }).assignments;
+		const assignments = (settings.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
 		for (const [name, value] of Object.entries(values)) {
 			const assignment = assignments.find((a) => a.name === name);
 			expect(assignment).toBeDefined();

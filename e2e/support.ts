@@ -2,10 +2,13 @@
  * Shared helpers for the real-n8n suites (e2e/*.e2e.test.ts): what the pack declares, and running vendor
  * workflows in a real n8n against the in-process sandbox.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { bindWorkflow, exampleWorkflows, sandboxVendorFor, shortId } from '../scripts/n8n/pack';
 import type { PackMetadata, PackNode } from '../scripts/n8n/pack';
-import type { CredentialImport, ExecuteResult, N8nInstance, WorkflowJson } from '../scripts/n8n/runtime';
+import { editorRest } from '../scripts/n8n/runtime';
+import type { CredentialImport, Editor, ExecuteResult, N8nInstance, WorkflowJson } from '../scripts/n8n/runtime';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -256,4 +259,53 @@ export function describeRun(run: VendorRun): string {
 	const error = run.result.error ? ` error: ${run.result.error.message}` : '';
 	const tail = run.result.ok ? '' : `\n--- n8n output ---\n${(run.result.stdout + run.result.stderr).split('\n').slice(-30).join('\n')}`;
 	return `${run.source} (${run.workflow.name}) exit ${run.result.code}; ${status}; ${run.requests.length} sandbox requests${error}${tail}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// alerts and production runs
+
+/** A local webhook that records every JSON body POSTed to it, as an alerting service (Slack, PagerDuty) would. */
+export interface AlertSink {
+	/** http://127.0.0.1:<port>/alerts */
+	url: string;
+	/** the bodies received, in order */
+	alerts: Array<Record<string, unknown>>;
+	/** resolves once `count` alerts arrived; rejects after `timeoutMs` (bounded: an alert that never comes fails the test) */
+	waitFor(count: number, timeoutMs: number): Promise<void>;
+	close(): Promise<void>;
+}
+
+export async function startAlertSink(): Promise<AlertSink> {
+	const alerts: Array<Record<string, unknown>> = [];
+	const server = createServer((request, response) => {
+		let body = '';
+		request.on('data', (chunk) => (body += chunk));
+		request.on('end', () => {
+			alerts.push(JSON.parse(body) as Record<string, unknown>);
+			response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/alerts`,
+		alerts,
+		async waitFor(count, timeoutMs) {
+			const deadline = Date.now() + timeoutMs;
+			while (alerts.length < count) {
+				if (Date.now() > deadline) throw new Error(`the alert sink received ${alerts.length} alert(s) in ${timeoutMs} ms, expected ${count}`);
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+		},
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
+
+/**
+ * Publishes (activates) a stored workflow as the editor's Publish / Active switch does (n8n 1.123 and 2.x:
+ * `POST /rest/workflows/:id/activate` with the stored versionId), so its triggers run as production executions.
+ */
+export async function activateWorkflow(editor: Pick<Editor, 'url' | 'cookie' | 'browserId'>, workflowId: string): Promise<void> {
+	const stored = (await editorRest(editor, 'GET', `/workflows/${workflowId}`)) as { versionId: string };
+	const activated = (await editorRest(editor, 'POST', `/workflows/${workflowId}/activate`, { versionId: stored.versionId })) as { active: boolean };
+	if (!activated.active) throw new Error(`n8n did not activate workflow ${workflowId}`);
 }
