@@ -1,7 +1,9 @@
 /**
  * The password-rotation example workflows (examples/rotation-*.json) in a real n8n (scripts/n8n/install.js) against
- * the in-process vendor sandbox: each is imported as a user would import it, bound to sandbox credentials, run with
- * `n8n execute`, and checked on what n8n reports and on what the sandbox received. While a workflow waits for a
+ * the in-process vendor sandbox: each is imported as a user would import it, bound to sandbox credentials, run inside
+ * `n8n start` (the editor's "Execute workflow" from "Run now", or as a production run: published, started by a webhook
+ * that stands in for the schedule), and checked on what n8n reports, on what the sandbox received and on the alerts a
+ * local sink (e2e/support.ts startAlertSink) caught. While a workflow waits for a
  * device to re-register, a watcher in this test plays the phone: it sees the password change arrive at the sandbox and
  * provisions the simulated device with it (as someone re-provisioning the phone would).
  *
@@ -14,7 +16,7 @@ import type { FleetSimulation, Sandbox } from '../sandbox';
 import { neverProvisioned } from '../sandbox/core/devices';
 import { bindWorkflow, packMetadata, shortId } from '../scripts/n8n/pack';
 import type { PackMetadata } from '../scripts/n8n/pack';
-import { createN8n, editorRest, getExecution, packProject, runManually } from '../scripts/n8n/runtime';
+import { createN8n, editorRest, packProject, runManually, waitForExecution } from '../scripts/n8n/runtime';
 import type { Editor, N8nInstance, StoredExecution, WorkflowJson } from '../scripts/n8n/runtime';
 import { activateWorkflow, startAlertSink } from './support';
 import type { AlertSink } from './support';
@@ -208,7 +210,61 @@ suite('password rotation example workflows in a real n8n', () => {
 			return new Map(outputOf(run, 'Rows').flat().map((row) => [String(row.resourceId), row]));
 		}
 
-		test('paused, or outside its window, the rotation ends without a single request to Vobiz; invalid settings stop it', async () => {
+		/**
+		 * Runs a copy of `workflow` as production runs it: its Schedule Trigger swapped for a Webhook trigger (so that the
+		 * test need not wait for the 1st at 03:00), published, started by one POST, then unpublished. Resolves the copy and
+		 * its execution once finished.
+		 */
+		async function runInProduction(workflow: WorkflowJson, seed: string): Promise<{ workflow: WorkflowJson; execution: StoredExecution }> {
+			const copy = bindWorkflow(workflow, byType, seed);
+			copy.id = shortId('production', seed);
+			const webhookPath = `rotation-${copy.id}`;
+			const schedule = copy.nodes.findIndex((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
+			const scheduleName = copy.nodes[schedule].name;
+			copy.nodes[schedule] = {
+				id: 'webhook-trigger',
+				name: 'Rotation requested',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: copy.nodes[schedule].position,
+				webhookId: shortId('production-webhook', seed),
+				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+			};
+			const connections = copy.connections as Record<string, unknown>;
+			connections['Rotation requested'] = connections[scheduleName];
+			delete connections[scheduleName];
+			await n8n.importWorkflow(copy);
+			const executions = async (): Promise<string[]> => {
+				const listed = (await editorRest(editor, 'GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: copy.id }))}`)) as { results: Array<{ id: string }> };
+				return listed.results.map((e) => String(e.id));
+			};
+			const earlier = await executions();
+			await activateWorkflow(editor, copy.id);
+			try {
+				// activation registers the production webhook a moment after the REST call answers (bounded: 40 × 250 ms)
+				for (let attempt = 0; ; attempt++) {
+					const response = await fetch(`${editor.url}/webhook/${webhookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+					await response.text();
+					if (response.status !== 404 || attempt >= 40) {
+						expect(response.status).toBe(200);
+						break;
+					}
+					await new Promise((r) => setTimeout(r, 250));
+				}
+				// the execution is listed once it starts (bounded: 60 s)
+				for (const deadline = Date.now() + 60_000; ; ) {
+					const started = (await executions()).filter((id) => !earlier.includes(id));
+					expect(started.length).toBeLessThanOrEqual(1);
+					if (started.length === 1) return { workflow: copy, execution: await waitForExecution(editor, started[0], n8n.install, { timeoutMs: 3 * 60_000 }) };
+					if (Date.now() > deadline) throw new Error(`no execution of ${copy.name} started within 60 s`);
+					await new Promise((r) => setTimeout(r, 250));
+				}
+			} finally {
+				await editorRest(editor, 'POST', `/workflows/${copy.id}/deactivate`, {});
+			}
+		}
+
+		test('paused, or a scheduled run outside its window, ends without a single request to Vobiz; invalid settings stop it', async () => {
 			const before = sandbox.requests('vobiz').length;
 			const alertsBefore = sink.alerts.length;
 			const paused = await importAndRun(monthly(-60, 60, { paused: true }), `${file}#paused`);
@@ -216,8 +272,8 @@ suite('password rotation example workflows in a real n8n', () => {
 			expect(ranNodes(paused)).toContain('Paused: nothing rotated');
 			expect(ranNodes(paused)).not.toContain('List every Vobiz endpoint');
 
-			const outside = await importAndRun(monthly(60, 120), `${file}#outside`);
-			expect({ status: outside.status, why: summary(outside) }).toEqual({ status: 'success', why: summary(outside) });
+			const { execution: outside } = await runInProduction(monthly(60, 120), `${file}#outside`);
+			expect({ status: outside.status, mode: outside.mode, why: summary(outside) }).toEqual({ status: 'success', mode: 'webhook', why: summary(outside) });
 			expect(ranNodes(outside)).toContain('Outside the window: nothing rotated');
 			expect(ranNodes(outside)).not.toContain('List every Vobiz endpoint');
 			// the window is read in its own time zone, not n8n's
@@ -250,13 +306,15 @@ suite('password rotation example workflows in a real n8n', () => {
 			const alertsBefore = sink.alerts.length;
 			let run: StoredExecution;
 			try {
-				run = await importAndRun(monthly(-60, 60), `${file}#mixed`);
+				// Run now, and outside the window: a person rotating on purpose is not held to the schedule's window
+				run = await importAndRun(monthly(60, 120), `${file}#mixed`);
 			} finally {
 				sandbox.configure({ fleet: null });
 				sandbox.clearFaults();
 			}
 			const why = summary(run);
 			expect({ status: run.status, why }).toEqual({ status: 'success', why });
+			expect(ranNodes(run)).not.toContain('Outside the window: nothing rotated');
 
 			// exactly one summary item, its counts what happened at the sandbox
 			const summaries = outputOf(run, 'Summary').flat();
@@ -294,19 +352,20 @@ suite('password rotation example workflows in a real n8n', () => {
 			for (const password of passwords) expect(JSON.stringify({ alerts, summaries })).not.toContain(password);
 		}, 4 * 60_000);
 
-		test('every phone picks up its password: all verified, no alert; each row keeps current and previous', async () => {
+		test('a scheduled run inside its window where every phone picks up its password: all verified, no alert; each row keeps current and previous', async () => {
 			const rowsBefore = await storedRows();
 			const before = sandbox.requests('vobiz').length;
 			const alertsBefore = sink.alerts.length;
 			const watcher = provisionWatcher(sandbox, 'vobiz', 'password', endpointOf);
 			let run: StoredExecution;
 			try {
-				run = await importAndRun(monthly(-60, 60), `${file}#all`);
+				// a scheduled (production) run inside its window
+				({ execution: run } = await runInProduction(monthly(-60, 60), `${file}#all`));
 			} finally {
 				watcher.stop();
 			}
 			const why = summary(run);
-			expect({ status: run.status, why }).toEqual({ status: 'success', why });
+			expect({ status: run.status, mode: run.mode, why }).toEqual({ status: 'success', mode: 'webhook', why });
 			expect(outputOf(run, 'Summary').flat()).toEqual([expect.objectContaining({ devices: 4, rotated: 4, verified: 4, notVerified: 0, refused: 0, failed: 0, needsAttention: [] })]);
 			expect(ranNodes(run)).toContain('Every endpoint rotated and verified');
 			expect(ranNodes(run)).not.toContain('Alert: not every phone verified');
@@ -335,43 +394,15 @@ suite('password rotation example workflows in a real n8n', () => {
 			await n8n.importWorkflow(errorWorkflow);
 			await activateWorkflow(editor, errorWorkflow.id); // n8n 2.x runs an error workflow only while it is published
 
-			// The rotation as production runs it: from a trigger, not "Run now" (n8n calls no error workflow for a manual
-			// run). A webhook stands in for the monthly schedule so that the test need not wait for the 1st at 03:00.
-			const rotation = bindWorkflow(monthly(-60, 60), byType, `${file}#webhook`);
-			rotation.id = shortId('rotation-webhook', file);
-			const webhookPath = `rotation-${rotation.id}`;
-			const schedule = rotation.nodes.findIndex((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
-			const scheduleName = rotation.nodes[schedule].name;
-			rotation.nodes[schedule] = {
-				id: 'webhook-trigger',
-				name: 'Rotation requested',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: rotation.nodes[schedule].position,
-				webhookId: shortId('rotation-webhook-id', file),
-				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
-			};
-			const connections = rotation.connections as Record<string, unknown>;
-			connections['Rotation requested'] = connections[scheduleName];
-			delete connections[scheduleName];
-			await n8n.importWorkflow(rotation);
-			await activateWorkflow(editor, rotation.id);
-
-			// Vobiz answers the list with 500s: the run fails on its first Vobiz node
+			// Vobiz answers the list with 500s: the run fails on its first Vobiz node. It runs as production runs it (n8n
+			// calls no error workflow for a manual run).
 			sandbox.injectFault({ vendor: 'vobiz', mode: 'status', method: 'GET', path: '^/api/v1/Account/[^/]+/Endpoint/$', count: 100, status: 500, body: { error: 'internal error' } });
 			const before = sandbox.requests('vobiz').length;
 			const alertsBefore = sink.alerts.length;
+			let rotation: WorkflowJson;
+			let failed: StoredExecution;
 			try {
-				// activation registers the production webhook a moment after the REST call answers (bounded: 40 × 250 ms)
-				for (let attempt = 0; ; attempt++) {
-					const response = await fetch(`${editor.url}/webhook/${webhookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-					await response.text();
-					if (response.status !== 404 || attempt >= 40) {
-						expect(response.status).toBe(200);
-						break;
-					}
-					await new Promise((r) => setTimeout(r, 250));
-				}
+				({ workflow: rotation, execution: failed } = await runInProduction(monthly(-60, 60), `${file}#fails`));
 				await sink.waitFor(alertsBefore + 1, 90_000);
 				// and no second alert follows
 				await new Promise((r) => setTimeout(r, 3000));
@@ -381,7 +412,6 @@ suite('password rotation example workflows in a real n8n', () => {
 			const alerts = sink.alerts.slice(alertsBefore);
 			expect(alerts).toHaveLength(1);
 			const [alert] = alerts;
-			const failed = await getExecution(editor, String(alert.executionId), n8n.install);
 			expect({ status: failed.status, mode: failed.mode, workflowId: failed.raw.workflowId }).toEqual({ status: 'error', mode: 'webhook', workflowId: rotation.id });
 			expect(failed.error?.message).toEqual(expect.stringContaining('500'));
 			expect(alert).toEqual({
@@ -397,7 +427,6 @@ suite('password rotation example workflows in a real n8n', () => {
 			// the run never got past the list: no write
 			expect(sandbox.requests('vobiz').slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
 			for (const secret of [...sandbox.secrets(), ...fleet.map((id) => sandbox.devices.vendorPassword('vobiz', id)!)]) expect(JSON.stringify(alert)).not.toContain(secret);
-			await editorRest(editor, 'POST', `/workflows/${rotation.id}/deactivate`, {});
 		}, 4 * 60_000);
 	});
 	describe('reconcile-vobiz-daily.json (after the monthly rotation left every endpoint current)', () => {
