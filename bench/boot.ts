@@ -1,13 +1,12 @@
-import path from 'node:path';
+import * as runtime from '../scripts/n8n/runtime';
+import type { N8nInstance } from '../scripts/n8n/runtime';
 
 /**
  * n8n boot time with and without the pack, in the same run: two user folders on the same n8n,
  * one with the pack installed as a community package. Boot = from spawning `n8n start` until
  * /healthz/readiness answers. Runs alternate so drift on the machine hits both sides alike.
  */
-const runtime = require(path.join(__dirname, '..', 'scripts', 'n8n', 'runtime')) as any;
-
-async function bootOnce(instance: any): Promise<number> {
+async function bootOnce(instance: N8nInstance): Promise<number> {
 	const port = await runtime.freePort();
 	const started = performance.now();
 	const child = runtime.spawnTracked(instance.install.nodeBin, [instance.install.n8nBin, 'start'], {

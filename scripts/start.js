@@ -27,37 +27,57 @@ const { claimDemoFolder, LOCK_FILE } = require('./n8n/demoLock');
 
 const ROOT = path.resolve(__dirname, '..');
 
+/**
+ * The JSON line `npm run sandbox` prints once it listens (sandbox/cli.ts).
+ * @typedef {object} SandboxInfo
+ * @property {string} url
+ * @property {string} [admin]
+ * @property {Record<string, { credentials: Record<string, unknown> }>} vendors
+ * @property {{ provisionDelayMs: number; neverProvisionedShare: number }} [fleet]
+ */
+
+/**
+ * @param {string} name
+ * @param {string | number} fallback
+ */
 function option(name, fallback) {
 	const i = process.argv.indexOf(`--${name}`);
 	return i >= 0 ? process.argv[i + 1] : fallback;
 }
-const flag = (name) => process.argv.includes(`--${name}`);
+const flag = (/** @type {string} */ name) => process.argv.includes(`--${name}`);
 
 const N8N_PORT = Number(option('port', process.env.N8N_DEMO_PORT || 5678));
 const SANDBOX_PORT = Number(option('sandbox-port', process.env.SANDBOX_PORT || 4010));
-const DEMO_FOLDER = path.resolve(ROOT, option('demo-folder', '.n8n-demo'));
+const DEMO_FOLDER = path.resolve(ROOT, String(option('demo-folder', '.n8n-demo')));
 const SHOWN_FOLDER = path.relative(ROOT, DEMO_FOLDER) || '.';
 /** The demo's fleet: every phone gets its new password at once, so a first Rotate Password (Read Back) verifies. */
 const FLEET_ARGS = [
 	'--fleet',
 	'--provision-delay-ms',
-	option('provision-delay-ms', '0'),
+	String(option('provision-delay-ms', '0')),
 	'--never-provisioned-percent',
-	option('never-provisioned-percent', '0'),
+	String(option('never-provisioned-percent', '0')),
 	'--registration-delay-ms',
-	option('registration-delay-ms', '0'),
+	String(option('registration-delay-ms', '0')),
 ];
 
-const say = (msg) => process.stdout.write(`[start] ${msg}\n`);
+const say = (/** @type {string} */ msg) => process.stdout.write(`[start] ${msg}\n`);
 
-/** `npm run sandbox -- --port N` in its own process group; resolves with the JSON line it prints. */
+/**
+ * `npm run sandbox -- --port N` in its own process group; resolves with the JSON line it prints (within 60 s).
+ * @param {number} port
+ * @param {string} logFile
+ * @returns {Promise<{ child: import('node:child_process').ChildProcess; info: SandboxInfo }>}
+ */
 function startSandboxProcess(port, logFile) {
 	const log = fs.createWriteStream(logFile, { flags: 'a' });
-	const child = rt.spawnTracked('npm', ['run', '--silent', 'sandbox', '--', '--port', String(port), ...FLEET_ARGS], {
-		cwd: ROOT,
-		env: rt.cleanEnv(),
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = /** @type {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>} */ (
+		rt.spawnTracked('npm', ['run', '--silent', 'sandbox', '--', '--port', String(port), ...FLEET_ARGS], {
+			cwd: ROOT,
+			env: rt.cleanEnv(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		})
+	);
 	child.stderr.pipe(log);
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`the sandbox printed nothing within 60 s (see ${logFile})`)), 60_000);
@@ -90,17 +110,21 @@ function startSandboxProcess(port, logFile) {
 	});
 }
 
-/** The first free port from `port` on (at most 100 tried), for the suggested command. */
+/**
+ * The first free port from `port` on (at most 100 tried), for the suggested command.
+ * @param {number} port
+ * @param {number[]} taken
+ */
 async function nextFreePort(port, taken) {
 	for (let candidate = port + 1; candidate < port + 100 && candidate < 65_536; candidate++)
-		if (!taken.includes(candidate) && (await portFree(candidate))) return candidate;
+		if (!taken.includes(candidate) && (await rt.portIsFree(candidate))) return candidate;
 	return 0;
 }
 
 /** Refuses ports in use before anything is built, with the exact command that would work. */
 async function checkPorts() {
-	const n8nFree = await portFree(N8N_PORT);
-	const sandboxFree = await portFree(SANDBOX_PORT);
+	const n8nFree = await rt.portIsFree(N8N_PORT);
+	const sandboxFree = await rt.portIsFree(SANDBOX_PORT);
 	if (n8nFree && sandboxFree) return;
 	const n8nPort = n8nFree ? N8N_PORT : await nextFreePort(N8N_PORT, [SANDBOX_PORT]);
 	const sandboxPort = sandboxFree ? SANDBOX_PORT : await nextFreePort(SANDBOX_PORT, [n8nPort]);
@@ -112,9 +136,12 @@ async function checkPorts() {
 }
 
 async function main() {
+	/** @type {import('./n8n/runtime').Editor | undefined} */
 	let editor;
+	/** @type {import('node:child_process').ChildProcess | undefined} */
 	let sandboxChild;
 	let stopping = false;
+	/** @type {import('./n8n/demoLock').DemoFolderClaim | undefined} */
 	let lock;
 	rt.installSignalHandlers(async () => {
 		stopping = true;
@@ -150,7 +177,9 @@ async function main() {
 
 	// one credential per vendor the pack has a node for, pointing at the sandbox
 	const meta = packMetadata();
+	/** @type {import('./n8n/runtime').CredentialImport[]} */
 	const credentials = [];
+	/** @type {Record<string, { id: string; name: string }>} */
 	const byType = {};
 	for (const node of meta.nodes) {
 		const endpoint = sandbox.info.vendors[sandboxVendorFor(node.name, Object.keys(sandbox.info.vendors)) ?? ''];
@@ -214,14 +243,6 @@ async function main() {
 		await rt.killAll();
 		lock.release();
 		process.exit(1);
-	});
-}
-
-function portFree(port) {
-	return new Promise((resolve) => {
-		const srv = require('node:net').createServer();
-		srv.once('error', () => resolve(false));
-		srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
 	});
 }
 

@@ -7,11 +7,23 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { pidAlive: alive } = require('./pids');
 
 const LOCK_FILE = 'start.lock';
 /** What the command line of a live `npm start` contains (node scripts/start.js …). */
 const START_SCRIPT = path.join('scripts', 'start.js');
 
+/**
+ * What the lock file holds.
+ * @typedef {{ pid: number; startedAt: string; processes: Array<{ pid: number | undefined; marker: string }>; n8nUrl?: string; sandboxUrl?: string }} DemoLockState
+ */
+
+/**
+ * A claimed demo folder.
+ * @typedef {{ file: string; update(fields: Partial<DemoLockState>): void; release(): void }} DemoFolderClaim
+ */
+
+/** @param {number} pid */
 function commandLine(pid) {
 	try {
 		return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
@@ -20,16 +32,10 @@ function commandLine(pid) {
 	}
 }
 
-function alive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (e) {
-		return e.code === 'EPERM';
-	}
-}
-
-/** Whether `pid` is a live start script (not a reused pid). */
+/**
+ * Whether `pid` is a live start script (not a reused pid).
+ * @param {number} pid
+ */
 function isLiveStartScript(pid) {
 	if (!pid || !alive(pid)) return false;
 	const cmdline = commandLine(pid);
@@ -38,6 +44,10 @@ function isLiveStartScript(pid) {
 
 class DemoFolderInUse extends Error {}
 
+/**
+ * @param {string} file
+ * @returns {DemoLockState | undefined}
+ */
 function readLock(file) {
 	try {
 		return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -46,11 +56,15 @@ function readLock(file) {
 	}
 }
 
-/** Kills the process groups a dead start script recorded, if they still run what was recorded. */
+/**
+ * Kills the process groups a dead start script recorded, if they still run what was recorded.
+ * @param {DemoLockState} lock
+ * @param {(message: string) => void} say
+ */
 function killLeftovers(lock, say) {
 	for (const { pid, marker } of lock.processes || []) {
-		const cmdline = commandLine(pid);
-		if (!cmdline || !cmdline.includes(marker)) continue; // gone, or the pid now belongs to something else
+		const cmdline = pid === undefined ? undefined : commandLine(pid);
+		if (!pid || !cmdline || !cmdline.includes(marker)) continue; // gone, or the pid now belongs to something else
 		say(`killing process group ${pid} left over from a previous run (${cmdline.slice(0, 80)})`);
 		try {
 			process.kill(-pid, 'SIGKILL');
@@ -60,6 +74,10 @@ function killLeftovers(lock, say) {
 	}
 }
 
+/**
+ * @param {DemoLockState} lock
+ * @param {string} folder
+ */
 function refusal(lock, folder) {
 	const where = lock.n8nUrl ? `n8n at ${lock.n8nUrl}, sandbox at ${lock.sandboxUrl}` : 'still starting';
 	return new DemoFolderInUse(
@@ -71,10 +89,14 @@ function refusal(lock, folder) {
 /**
  * Claims the demo folder for this process. Throws DemoFolderInUse when a live start script holds it.
  * Returns `{ update(fields), release() }`: `update` records URLs and process groups in the lock file.
+ * @param {string} folder
+ * @param {{ say?: (message: string) => void; displayFolder?: string }} [options]
+ * @returns {DemoFolderClaim}
  */
 function claimDemoFolder(folder, { say = () => {}, displayFolder = folder } = {}) {
 	fs.mkdirSync(folder, { recursive: true });
 	const file = path.join(folder, LOCK_FILE);
+	/** @type {DemoLockState} */
 	let state = { pid: process.pid, startedAt: new Date().toISOString(), processes: [] };
 	// bounded: each round either creates the file or removes a dead owner's; three rounds cover a race with another claim
 	for (let attempt = 0; ; attempt++) {
@@ -82,7 +104,7 @@ function claimDemoFolder(folder, { say = () => {}, displayFolder = folder } = {}
 			fs.writeFileSync(file, JSON.stringify(state, null, 2), { flag: 'wx' });
 			break;
 		} catch (e) {
-			if (e.code !== 'EEXIST' || attempt >= 3) throw e;
+			if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'EEXIST' || attempt >= 3) throw e;
 		}
 		const held = readLock(file);
 		if (!held && Date.now() - fs.statSync(file).mtimeMs < 5000) {

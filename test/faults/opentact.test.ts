@@ -1,7 +1,8 @@
 import type { RecordedRequest } from '../../sandbox';
 import type { TestEnvironment } from '../harness/run';
-import { byBodyField, byLastSegment, describeFaultMatrix, locator, rotatedItem } from './matrix';
+import { byBodyField, byLastSegment, describeFaultMatrix, rotatedItem } from './matrix';
 import type { FaultOperation } from './matrix';
+import { byId } from '../harness/locator';
 
 const PASSWORD = 'Fault-Matrix-Pass-1';
 const MAIN_DOMAIN = 'acme.sip.opentact.org';
@@ -20,12 +21,12 @@ function operations(env: TestEnvironment): FaultOperation[] {
 	const ids = (seeded.sipUserIds as string[]).slice(0, 3);
 	const domains = (seeded.sipDomains as string[]).slice(0, 3);
 	const logins = ['faulta', 'faultb', 'faultc'];
-	const one = { resource: 'sipUser', domain: locator(MAIN_DOMAIN), userId: locator('={{ $json.id }}') };
-	const byId = ids.map((id) => ({ id }));
+	const one = { resource: 'sipUser', domain: byId(MAIN_DOMAIN), userId: byId('={{ $json.id }}') };
+	const idItems = ids.map((id) => ({ id }));
 	return [
 		{
 			label: 'Create SIP User',
-			parameters: { resource: 'sipUser', operation: 'create', domain: locator(MAIN_DOMAIN), login: '={{ $json.login }}', password: PASSWORD },
+			parameters: { resource: 'sipUser', operation: 'create', domain: byId(MAIN_DOMAIN), login: '={{ $json.login }}', password: PASSWORD },
 			items: logins.map((login) => ({ login })),
 			method: 'POST',
 			path: USERS,
@@ -37,7 +38,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		{
 			label: 'Get SIP User',
 			parameters: { ...one, operation: 'get' },
-			items: byId,
+			items: idItems,
 			method: 'GET',
 			path: USER,
 			itemOf: byLastSegment(ids),
@@ -46,7 +47,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		},
 		{
 			label: 'Get Many SIP User',
-			parameters: { resource: 'sipUser', operation: 'getAll', domain: locator('={{ $json.domain }}'), returnAll: false, limit: 5 },
+			parameters: { resource: 'sipUser', operation: 'getAll', domain: byId('={{ $json.domain }}'), returnAll: false, limit: 5 },
 			items: domains.map((domain) => ({ domain })),
 			method: 'GET',
 			path: USERS,
@@ -57,7 +58,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		{
 			label: 'Update SIP User',
 			parameters: { ...one, operation: 'update', updateFields: { firstName: 'Fault' } },
-			items: byId,
+			items: idItems,
 			method: 'PATCH',
 			path: USER,
 			itemOf: byLastSegment(ids),
@@ -67,7 +68,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		{
 			label: 'Delete SIP User',
 			parameters: { ...one, operation: 'delete' },
-			items: byId,
+			items: idItems,
 			method: 'DELETE',
 			path: USER,
 			itemOf: byLastSegment(ids),
@@ -79,7 +80,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		{
 			label: 'Rotate Password SIP User',
 			parameters: { ...one, operation: 'rotatePassword', verification: 'none' },
-			items: byId,
+			items: idItems,
 			method: 'PATCH',
 			path: USER,
 			itemOf: byLastSegment(ids),

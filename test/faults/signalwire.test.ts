@@ -1,6 +1,7 @@
 import type { TestEnvironment } from '../harness/run';
-import { byBodyField, byLastSegment, byQuery, describeFaultMatrix, locator, rotatedItem } from './matrix';
+import { byBodyField, byLastSegment, byQuery, describeFaultMatrix, rotatedItem } from './matrix';
 import type { FaultOperation } from './matrix';
+import { byId } from '../harness/locator';
 
 const PASSWORD = 'Fault-Matrix-Pass-1';
 const ENDPOINTS = /^\/api\/relay\/rest\/endpoints\/sip$/;
@@ -28,8 +29,8 @@ function operations(env: TestEnvironment): FaultOperation[] {
 	const handler = (seeded.callingHandlerResourceIds as string[])[0];
 	const usernames = ['fault-a', 'fault-b', 'fault-c'];
 	const names = ['fault-line-a', 'fault-line-b', 'fault-line-c'];
-	const endpoint = { resource: 'sipEndpoint', endpointId: locator('={{ $json.id }}') };
-	const address = { resource: 'sipAddress', addressId: locator('={{ $json.id }}') };
+	const endpoint = { resource: 'sipEndpoint', endpointId: byId('={{ $json.id }}') };
+	const address = { resource: 'sipAddress', addressId: byId('={{ $json.id }}') };
 	const endpointItems = endpointIds.map((id) => ({ id }));
 	const addressItems = addressIds.map((id) => ({ id }));
 	return [

@@ -1,6 +1,7 @@
 import type { TestEnvironment } from '../harness/run';
-import { byBodyField, byLastSegment, describeFaultMatrix, locator, rotatedItem } from './matrix';
+import { byBodyField, byLastSegment, describeFaultMatrix, rotatedItem } from './matrix';
 import type { FaultOperation } from './matrix';
+import { byId } from '../harness/locator';
 
 const PASSWORD = 'Fault-Matrix-Pass-1';
 const REGISTRATION = /^\/api\/sip\/registrations\/[^/]+$/;
@@ -8,9 +9,9 @@ const REGISTRATIONS = /^\/api\/sip\/registrations$/;
 
 function operations(env: TestEnvironment): FaultOperation[] {
 	const ids = (env.sandbox.endpoints().ultravox.seeded.sipRegistrationIds as string[]).slice(0, 3);
-	const byId = ids.map((id) => ({ id }));
+	const idItems = ids.map((id) => ({ id }));
 	const usernames = ['fault-a', 'fault-b', 'fault-c'];
-	const one = { resource: 'sipRegistration', registrationId: locator('={{ $json.id }}') };
+	const one = { resource: 'sipRegistration', registrationId: byId('={{ $json.id }}') };
 	return [
 		{
 			label: 'Create SIP Registration',
@@ -31,7 +32,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		{
 			label: 'Get SIP Registration',
 			parameters: { ...one, operation: 'get' },
-			items: byId,
+			items: idItems,
 			method: 'GET',
 			path: REGISTRATION,
 			itemOf: byLastSegment(ids),
@@ -50,7 +51,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		{
 			label: 'Update SIP Registration',
 			parameters: { ...one, operation: 'update', updateFields: { proxy: 'pbx2.example.com' } },
-			items: byId,
+			items: idItems,
 			method: 'PATCH',
 			path: REGISTRATION,
 			itemOf: byLastSegment(ids),
@@ -60,7 +61,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		{
 			label: 'Delete SIP Registration',
 			parameters: { ...one, operation: 'delete' },
-			items: byId,
+			items: idItems,
 			method: 'DELETE',
 			path: REGISTRATION,
 			itemOf: byLastSegment(ids),
@@ -71,7 +72,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		{
 			label: 'Rotate Password SIP Registration',
 			parameters: { ...one, operation: 'rotatePassword', verification: 'none' },
-			items: byId,
+			items: idItems,
 			method: 'PATCH',
 			path: REGISTRATION,
 			itemOf: byLastSegment(ids),

@@ -1,6 +1,7 @@
 import type { TestEnvironment } from '../harness/run';
-import { byBodyField, byLastSegment, byQuery, describeFaultMatrix, locator, rotatedItem } from './matrix';
+import { byBodyField, byLastSegment, byQuery, describeFaultMatrix, rotatedItem } from './matrix';
 import type { FaultOperation } from './matrix';
+import { byId } from '../harness/locator';
 
 const PASSWORD = 'Fault-Matrix-Pass-1';
 // Vobiz compares paths exactly: capital "Account" and "Endpoint", and the trailing slash.
@@ -21,10 +22,10 @@ const CODES: Record<number, string> = {
 
 function operations(env: TestEnvironment): FaultOperation[] {
 	const ids = (env.sandbox.endpoints().vobiz.seeded.endpointIds as string[]).slice(0, 3);
-	const byId = ids.map((id) => ({ id }));
+	const idItems = ids.map((id) => ({ id }));
 	const usernames = ['faulta', 'faultb', 'faultc'];
 	const aliases = ['Desk-A', 'Desk-B', 'Desk-C'];
-	const one = { resource: 'endpoint', endpointId: locator('={{ $json.id }}') };
+	const one = { resource: 'endpoint', endpointId: byId('={{ $json.id }}') };
 	return [
 		{
 			label: 'Create Endpoint',
@@ -40,7 +41,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		{
 			label: 'Get Endpoint',
 			parameters: { ...one, operation: 'get' },
-			items: byId,
+			items: idItems,
 			method: 'GET',
 			path: ENDPOINT,
 			itemOf: byLastSegment(ids),
@@ -60,7 +61,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		{
 			label: 'Update Endpoint',
 			parameters: { ...one, operation: 'update', updateFields: { alias: 'Front-Desk' } },
-			items: byId,
+			items: idItems,
 			method: 'POST',
 			path: ENDPOINT,
 			itemOf: byLastSegment(ids),
@@ -73,7 +74,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		{
 			label: 'Delete Endpoint',
 			parameters: { ...one, operation: 'delete' },
-			items: byId,
+			items: idItems,
 			method: 'DELETE',
 			path: ENDPOINT,
 			itemOf: byLastSegment(ids),
@@ -83,7 +84,7 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		{
 			label: 'Rotate Password Endpoint',
 			parameters: { ...one, operation: 'rotatePassword', verification: 'none' },
-			items: byId,
+			items: idItems,
 			method: 'POST',
 			path: ENDPOINT,
 			itemOf: byLastSegment(ids),

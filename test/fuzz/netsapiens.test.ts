@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { fuzzOperation, FUZZ_RUNS, hostileString } from './fuzz';
 import type { FuzzField } from './fuzz';
+import { byId } from '../harness/locator';
 
-const locator = (expression: string) => ({ __rl: true, mode: 'id', value: expression });
 const pathPart = (parameter: string, valid: string[]): FuzzField => ({
 	parameter,
 	optional: false,
 	arbitrary: (decoy) => fc.oneof(hostileString(decoy), fc.constantFrom(...valid)),
-	wrap: locator,
+	wrap: byId,
 });
 const devicePath = [
 	pathPart('domain', ['~', 'sandbox.example']),

@@ -1,19 +1,19 @@
 import fc from 'fast-check';
 import { fuzzOperation, FUZZ_RUNS, hostileString } from './fuzz';
 import type { FuzzField } from './fuzz';
+import { byId } from '../harness/locator';
 
-const locator = (expression: string) => ({ __rl: true, mode: 'id', value: expression });
 const domain: FuzzField = {
 	parameter: 'domain',
 	optional: false,
 	arbitrary: (decoy) => fc.oneof(hostileString(decoy), fc.constant('acme.sip.opentact.org')),
-	wrap: locator,
+	wrap: byId,
 };
 const userId: FuzzField = {
 	parameter: 'userId',
 	optional: false,
 	arbitrary: (decoy) => fc.oneof(hostileString(decoy), fc.uuid()),
-	wrap: locator,
+	wrap: byId,
 };
 const field = (parameter: string, bodyField: string, arbitrary: FuzzField['arbitrary'] = hostileString): FuzzField => ({
 	parameter,

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { fuzzOperation, FUZZ_RUNS, hostileString } from './fuzz';
 import type { FuzzField } from './fuzz';
+import { byId } from '../harness/locator';
 
-const locator = (expression: string) => ({ __rl: true, mode: 'id', value: expression });
 const id = (parameter: string): FuzzField => ({
 	parameter,
 	optional: false,
 	arbitrary: (decoy) => fc.oneof(hostileString(decoy), fc.uuid()),
-	wrap: locator,
+	wrap: byId,
 });
 const text = (parameter: string, bodyField: string, optional = true): FuzzField => ({
 	parameter,

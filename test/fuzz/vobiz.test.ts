@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { fuzzOperation, FUZZ_RUNS, hostileString } from './fuzz';
 import type { FuzzField } from './fuzz';
+import { byId } from '../harness/locator';
 
-const locator = (expression: string) => ({ __rl: true, mode: 'id', value: expression });
 const endpointId: FuzzField = {
 	parameter: 'endpointId',
 	optional: false,
 	arbitrary: (decoy) => fc.oneof(hostileString(decoy), fc.integer({ min: 1, max: 99_999_999 }).map(String)),
-	wrap: locator,
+	wrap: byId,
 };
 const text = (parameter: string, bodyField: string, optional = true): FuzzField => ({
 	parameter,
@@ -20,7 +20,7 @@ const application = (parameter: string): FuzzField => ({
 	bodyField: 'application',
 	optional: true,
 	arbitrary: (decoy) => fc.oneof(hostileString(decoy), fc.integer({ min: -3, max: 99_999_999 }).map(String)),
-	wrap: locator,
+	wrap: byId,
 });
 const base = { vendor: 'vobiz', node: 'vobiz', credentialType: 'vobizSipApi' };
 

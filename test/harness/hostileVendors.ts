@@ -5,8 +5,7 @@ import { searchSipEndpoints } from '../../nodes/SignalWire/listSearch/searchSipE
 import { searchSipRegistrations } from '../../nodes/Ultravox/listSearch/searchSipRegistrations';
 import { searchEndpoints } from '../../nodes/Vobiz/listSearch/searchEndpoints';
 import type { HostileAnswer, HostileRequest } from './hostile';
-
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+import { byId } from './locator';
 
 /** A JWT as Opentact and NetSapiens issue them (header.claims.signature), unique per login. */
 export function sessionJwt(): string {

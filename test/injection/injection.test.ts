@@ -9,6 +9,7 @@ import type { FaultSpec, RecordedRequest } from '../../sandbox';
 import { TestEnvironment } from '../harness/run';
 import type { RunResult } from '../harness/run';
 import { RELIABILITY_DIR } from '../harness/transcript';
+import { byId } from '../harness/locator';
 
 /**
  * Credentials, parameters and vendor answers that try to send a request somewhere else: another
@@ -20,7 +21,6 @@ import { RELIABILITY_DIR } from '../harness/transcript';
  * value inside one path segment or one query value.
  */
 
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 const CRLF = '\r\nX-Injected: 1';
 /** Credential fields that hold a secret: never to be echoed, whatever their value. */
 const SECRET_FIELDS = ['apiKey', 'authToken', 'apiToken', 'password', 'clientSecret'];
@@ -48,22 +48,22 @@ const VENDORS: Record<string, VendorTarget> = {
 	ultravox: {
 		node: 'ultravox',
 		credentialType: 'ultravoxSipApi',
-		get: (_context, id) => ({ resource: 'sipRegistration', operation: 'get', registrationId: locator(id) }),
+		get: (_context, id) => ({ resource: 'sipRegistration', operation: 'get', registrationId: byId(id) }),
 	},
 	vobiz: {
 		node: 'vobiz',
 		credentialType: 'vobizSipApi',
-		get: (_context, id) => ({ resource: 'endpoint', operation: 'get', endpointId: locator(id) }),
+		get: (_context, id) => ({ resource: 'endpoint', operation: 'get', endpointId: byId(id) }),
 	},
 	netsapiens: {
 		node: 'netSapiens',
 		credentialType: 'netSapiensSipApi',
-		get: (_context, id) => ({ resource: 'device', operation: 'get', domain: locator('~'), user: locator('~'), device: locator(id) }),
+		get: (_context, id) => ({ resource: 'device', operation: 'get', domain: byId('~'), user: byId('~'), device: byId(id) }),
 	},
 	signalwire: {
 		node: 'signalWire',
 		credentialType: 'signalWireSipApi',
-		get: (_context, id) => ({ resource: 'sipEndpoint', operation: 'get', endpointId: locator(id) }),
+		get: (_context, id) => ({ resource: 'sipEndpoint', operation: 'get', endpointId: byId(id) }),
 	},
 	opentact: {
 		node: 'opentact',
@@ -71,8 +71,8 @@ const VENDORS: Record<string, VendorTarget> = {
 		get: (context, id) => ({
 			resource: 'sipUser',
 			operation: 'get',
-			domain: locator(String((context.seeded('opentact').sipDomains as string[])[0])),
-			userId: locator(id),
+			domain: byId(String((context.seeded('opentact').sipDomains as string[])[0])),
+			userId: byId(id),
 		}),
 	},
 };
@@ -341,7 +341,7 @@ const PATH_TARGETS: PathTarget[] = [
 	{
 		vendor: 'ultravox',
 		parameter: 'SIP Registration (Delete)',
-		parameters: (_context, value) => ({ resource: 'sipRegistration', operation: 'delete', registrationId: locator(value) }),
+		parameters: (_context, value) => ({ resource: 'sipRegistration', operation: 'delete', registrationId: byId(value) }),
 		expectedPath: (_context, segment) => `/api/sip/registrations/${segment}`,
 		refuses: dotsOrSpace,
 		error: /^"SIP Registration" has characters that are not allowed/,
@@ -357,7 +357,7 @@ const PATH_TARGETS: PathTarget[] = [
 	{
 		vendor: 'vobiz',
 		parameter: 'Endpoint (Update)',
-		parameters: (_context, value) => ({ resource: 'endpoint', operation: 'update', endpointId: locator(value), updateFields: { alias: 'X' } }),
+		parameters: (_context, value) => ({ resource: 'endpoint', operation: 'update', endpointId: byId(value), updateFields: { alias: 'X' } }),
 		expectedPath: (context, segment) => `/api/v1/Account/${context.sample('vobiz').authId}/Endpoint/${segment}/`,
 		refuses: dotsOrSpace,
 		error: /^"Endpoint" has characters that are not allowed/,
@@ -377,8 +377,8 @@ const PATH_TARGETS: PathTarget[] = [
 			resource: 'device',
 			operation: 'getAll',
 			listScope: 'user',
-			domain: locator('~'),
-			user: locator(value),
+			domain: byId('~'),
+			user: byId(value),
 			returnAll: true,
 		}),
 		expectedPath: (_context, segment) => `/ns-api/v2/domains/~/users/${segment}/devices`,
@@ -388,7 +388,7 @@ const PATH_TARGETS: PathTarget[] = [
 	{
 		vendor: 'netsapiens',
 		parameter: 'Domain (Get)',
-		parameters: (_context, value) => ({ resource: 'device', operation: 'get', domain: locator(value), user: locator('~'), device: locator('1000a') }),
+		parameters: (_context, value) => ({ resource: 'device', operation: 'get', domain: byId(value), user: byId('~'), device: byId('1000a') }),
 		expectedPath: (_context, segment) => `/ns-api/v2/domains/${segment}/users/~/devices/1000a`,
 		// Letters, digits, ".", "_" and "-" only (the spec's DomainNamePath).
 		refuses: (value) => !/^[A-Za-z0-9._-]+$/.test(value) || value === '.' || value === '..',
@@ -406,7 +406,7 @@ const PATH_TARGETS: PathTarget[] = [
 	{
 		vendor: 'signalwire',
 		parameter: 'SIP Address (Delete)',
-		parameters: (_context, value) => ({ resource: 'sipAddress', operation: 'delete', addressId: locator(value) }),
+		parameters: (_context, value) => ({ resource: 'sipAddress', operation: 'delete', addressId: byId(value) }),
 		expectedPath: (_context, segment) => `/api/fabric/sip_addresses/${segment}`,
 		refuses: () => true,
 		error: /^The 'Node Under Test' node has issues:\n- Not a valid SIP Address ID/,
@@ -414,7 +414,7 @@ const PATH_TARGETS: PathTarget[] = [
 	{
 		vendor: 'opentact',
 		parameter: 'SIP Domain (Get Many)',
-		parameters: (_context, value) => ({ resource: 'sipUser', operation: 'getAll', domain: locator(value), returnAll: true }),
+		parameters: (_context, value) => ({ resource: 'sipUser', operation: 'getAll', domain: byId(value), returnAll: true }),
 		expectedPath: (_context, segment) => `/rest/sip/domain/${segment}/user`,
 		refuses: (value) => slashOrDots(value) || /\s/.test(value),
 		error: /^"SIP Domain" has characters that are not allowed/,

@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import { netSapiensApiBase } from '../../nodes/NetSapiens/shared/server';
 import { TestEnvironment } from '../harness/run';
+import { byId } from '../harness/locator';
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const getDevice = { resource: 'device', operation: 'get', domain: byId('~'), user: byId('~'), device: byId('1000a') };
 const DEVICE_PATH = '/ns-api/v2/domains/~/users/~/devices/1000a';
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));

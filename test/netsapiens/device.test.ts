@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { TestEnvironment } from '../harness/run';
+import { byId } from '../harness/locator';
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const own = { domain: byId('~'), user: byId('~') };
 const DEVICES = '/ns-api/v2/domains/~/users/~/devices';
 

@@ -6,10 +6,10 @@ import { searchDomains } from '../../nodes/NetSapiens/listSearch/searchDomains';
 import { searchUsers } from '../../nodes/NetSapiens/listSearch/searchUsers';
 import { PACKAGE_NAME } from '../harness/pack';
 import { TestEnvironment } from '../harness/run';
+import { byId } from '../harness/locator';
 
 type SearchMethod = (this: LoadOptionsContext, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const OWN_DOMAIN = { name: 'My Domain (~)', value: '~' };
 const OWN_USER = { name: 'My User (~)', value: '~' };
 

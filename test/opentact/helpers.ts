@@ -8,9 +8,6 @@ export const MAIN_DOMAIN = 'acme.sip.opentact.org';
 export const BRANCH_DOMAIN = 'branch.sip.opentact.org';
 export const EMPTY_DOMAIN = 'empty.sip.opentact.org';
 
-export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
-
 /** Keys whose values are SIP secrets: they must never reach an n8n output item. */
 const FORBIDDEN_KEYS = new Set(['ha1', 'ha1b', 'password']);
 

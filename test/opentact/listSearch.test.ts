@@ -5,7 +5,8 @@ import { searchSipDomains } from '../../nodes/Opentact/listSearch/searchSipDomai
 import { searchSipUsers } from '../../nodes/Opentact/listSearch/searchSipUsers';
 import { PACKAGE_NAME } from '../harness/pack';
 import { TestEnvironment } from '../harness/run';
-import { BRANCH_DOMAIN, byId, calls, CREDENTIAL_TYPE, fromList, MAIN_DOMAIN, VENDOR } from './helpers';
+import { BRANCH_DOMAIN, calls, CREDENTIAL_TYPE, MAIN_DOMAIN, VENDOR } from './helpers';
+import { byId, fromList } from '../harness/locator';
 
 /**
  * The "From List" pickers, called through n8n-core's LoadOptionsContext the way the editor calls a

@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 import { TestEnvironment } from '../harness/run';
-import { byId, calls, CREDENTIAL_TYPE, logins, MAIN_DOMAIN, OutputLedger, VENDOR } from './helpers';
+import { calls, CREDENTIAL_TYPE, logins, MAIN_DOMAIN, OutputLedger, VENDOR } from './helpers';
+import { byId } from '../harness/locator';
 
 /**
  * The "Account Login" credential on n8n-core's engine: n8n calls preAuthentication when the

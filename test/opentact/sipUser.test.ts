@@ -1,7 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { TestEnvironment } from '../harness/run';
 import type { RunOptions } from '../harness/run';
-import { BRANCH_DOMAIN, byId, calls, EMPTY_DOMAIN, fromList, MAIN_DOMAIN, OutputLedger, VENDOR } from './helpers';
+import { BRANCH_DOMAIN, calls, EMPTY_DOMAIN, MAIN_DOMAIN, OutputLedger, VENDOR } from './helpers';
+import { byId, fromList } from '../harness/locator';
 
 describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 	let env: TestEnvironment;

@@ -1,8 +1,8 @@
 import { netSapiensVendor } from '../../nodes/NetSapiens/shared/vendor';
 import { describeRegistration } from './suite';
+import { byId } from '../harness/locator';
 
 const seeded = (env: any) => env.sandbox.endpoints().netsapiens.seeded;
-const locator = (value: unknown) => ({ __rl: true as const, mode: 'id', value: String(value) });
 
 describeRegistration({
 	vendor: 'netsapiens',
@@ -10,13 +10,13 @@ describeRegistration({
 	credentialType: 'netSapiensSipApi',
 	profile: netSapiensVendor,
 	statesTime: true,
-	fleet: (env) => ({ resource: 'device', listScope: 'domain', domain: locator(seeded(env).domain) }),
+	fleet: (env) => ({ resource: 'device', listScope: 'domain', domain: byId(String(seeded(env).domain)) }),
 	idField: 'device',
 	targetOf: (env, listed) => ({
 		resource: 'device',
-		domain: locator(seeded(env).domain),
-		user: locator(listed.user),
-		device: locator(listed.device),
+		domain: byId(String(seeded(env).domain)),
+		user: byId(String(listed.user)),
+		device: byId(String(listed.device)),
 	}),
 	deviceIdOf: (env, listed) => `${String(listed.device)}@${seeded(env).domain}`,
 });

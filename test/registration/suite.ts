@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { generatePassword } from '../../nodes/shared/password';
 import type { VendorProfile } from '../../nodes/shared/vendor';
 import { TestEnvironment } from '../harness/run';
+import { sandboxSuite } from '../harness/sandboxSuite';
 
 /** What the registration suite needs to know about one vendor with registration state. */
 export interface RegistrationTarget {
@@ -25,26 +26,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function describeRegistration(config: RegistrationTarget): void {
 	describe(`${config.vendor}: Check Registration and "Only Not Registered Since" on the engine against the sandbox`, () => {
-		let env: TestEnvironment;
-		let credential: { type: string; id: string };
+		const suite = sandboxSuite(config.vendor, config.credentialType, { registrationDelayMs: 0 });
 		const policy = config.profile.rotation!.policy;
 		const label = config.profile.rotation!.resourceLabel;
 
-		beforeAll(async () => {
-			env = await TestEnvironment.start();
-			credential = env.credential(config.vendor, config.credentialType);
-		});
-		afterAll(async () => await env.close());
-		beforeEach(() => {
-			env.sandbox.reset();
-			env.sandbox.configure({ registrationDelayMs: 0 });
-		});
-
 		const run = (parameters: INodeParameters, extra: { items?: IDataObject[]; continueOnFail?: boolean } = {}) =>
-			env.run({ node: config.node, credential, parameters, ...extra });
+			suite.env.run({ node: config.node, credential: suite.credential, parameters, ...extra });
 
 		const listFleet = async (extra: INodeParameters = {}) => {
-			const result = await run({ ...config.fleet(env), operation: 'getAll', returnAll: true, ...extra });
+			const result = await run({ ...config.fleet(suite.env), operation: 'getAll', returnAll: true, ...extra });
 			expect(result.error).toBeUndefined();
 			return result.items.map((item) => item.json);
 		};
@@ -52,7 +42,7 @@ export function describeRegistration(config: RegistrationTarget): void {
 		/** Rotates a listed resource (no verification) and returns the rotation's `rotatedAt`. */
 		const rotate = async (listed: IDataObject, password = generatePassword(24, policy)) => {
 			const result = await run({
-				...config.targetOf(env, listed),
+				...config.targetOf(suite.env, listed),
 				operation: 'rotatePassword',
 				passwordSource: 'provided',
 				newPassword: password,
@@ -63,10 +53,10 @@ export function describeRegistration(config: RegistrationTarget): void {
 		};
 
 		const check = (listed: IDataObject, extra: INodeParameters) =>
-			run({ ...config.targetOf(env, listed), operation: 'checkRegistration', ...extra });
+			run({ ...config.targetOf(suite.env, listed), operation: 'checkRegistration', ...extra });
 
 		it('a device that registers with the new password while the node waits is "verified" after the rotation', async () => {
-			env.sandbox.configure({ registrationDelayMs: 1100 });
+			suite.env.sandbox.configure({ registrationDelayMs: 1100 });
 			const [, listed] = await listFleet();
 			const password = generatePassword(24, policy);
 			const rotatedAt = await rotate(listed, password);
@@ -77,7 +67,7 @@ export function describeRegistration(config: RegistrationTarget): void {
 				pollIntervalSeconds: 1,
 			});
 			await sleep(400);
-			env.sandbox.devices.provision(config.vendor, config.deviceIdOf(env, listed), password);
+			suite.env.sandbox.devices.provision(config.vendor, config.deviceIdOf(suite.env, listed), password);
 			const result = await waiting;
 			expect(result.error).toBeUndefined();
 			const item = result.items[0].json;
@@ -138,7 +128,7 @@ export function describeRegistration(config: RegistrationTarget): void {
 		it('a vendor error fails only its item; with Continue On Fail every input item yields one paired output item', async () => {
 			const [listed] = await listFleet();
 			const parameters = {
-				...config.targetOf(env, { ...listed, [config.idField]: '={{ $json.id }}' }),
+				...config.targetOf(suite.env, { ...listed, [config.idField]: '={{ $json.id }}' }),
 				operation: 'checkRegistration',
 				registeredAfter: '2020-01-01T00:00:00Z',
 			};
@@ -156,7 +146,7 @@ export function describeRegistration(config: RegistrationTarget): void {
 
 		it('bad input fails the item before any request, naming the parameter and the item', async () => {
 			const [listed] = await listFleet();
-			const requestsBefore = env.sandbox.requests(config.vendor).length;
+			const requestsBefore = suite.env.sandbox.requests(config.vendor).length;
 			const unparseable = await check(listed, { registeredAfter: 'next tuesday' });
 			expect(unparseable.error?.message).toBe('"Registered After" is not a date and time: "next tuesday" (item 0)');
 			expect(unparseable.error?.description).toContain('Nothing was sent to the vendor.');
@@ -170,10 +160,10 @@ export function describeRegistration(config: RegistrationTarget): void {
 				pollIntervalSeconds: 1,
 			});
 			expect(nanTimeout.error?.message).toContain('"Registration Timeout (Seconds)" must be a whole number from 1 to 3600');
-			expect(env.sandbox.requests(config.vendor)).toHaveLength(requestsBefore);
+			expect(suite.env.sandbox.requests(config.vendor)).toHaveLength(requestsBefore);
 			// With Continue On Fail the bad item is one paired error item; the good one runs.
 			const mixed = await run(
-				{ ...config.targetOf(env, listed), operation: 'checkRegistration', registeredAfter: '={{ $json.after }}' },
+				{ ...config.targetOf(suite.env, listed), operation: 'checkRegistration', registeredAfter: '={{ $json.after }}' },
 				{ items: [{ after: 'yesterday' }, { after: '2020-01-01T00:00:00Z' }], continueOnFail: true },
 			);
 			expect(mixed.items).toHaveLength(2);
@@ -191,8 +181,8 @@ export function describeRegistration(config: RegistrationTarget): void {
 			const password = generatePassword(24, policy);
 			await rotate(repaired, password);
 			await sleep(1100);
-			env.sandbox.devices.provision(config.vendor, config.deviceIdOf(env, repaired), password);
-			const listRequestsBefore = env.sandbox.requests(config.vendor).length;
+			suite.env.sandbox.devices.provision(config.vendor, config.deviceIdOf(suite.env, repaired), password);
+			const listRequestsBefore = suite.env.sandbox.requests(config.vendor).length;
 
 			const drift = await listFleet({ notRegisteredSince: since });
 			const ids = drift.map((item) => String(item[config.idField]));
@@ -203,18 +193,18 @@ export function describeRegistration(config: RegistrationTarget): void {
 			else expect(ids).not.toContain(String(fleet[0][config.idField]));
 			expect(drift.length).toBeLessThan(fleet.length);
 			// The last resource is on the last page: the filter kept paging.
-			expect(env.sandbox.requests(config.vendor).length - listRequestsBefore).toBeGreaterThanOrEqual(2);
+			expect(suite.env.sandbox.requests(config.vendor).length - listRequestsBefore).toBeGreaterThanOrEqual(2);
 
-			const limited = await run({ ...config.fleet(env), operation: 'getAll', returnAll: false, limit: 1, notRegisteredSince: since });
+			const limited = await run({ ...config.fleet(suite.env), operation: 'getAll', returnAll: false, limit: 1, notRegisteredSince: since });
 			expect(limited.items.map((item) => item.json[config.idField])).toEqual([drift[0][config.idField]]);
 		});
 
 		it('Get Many with an unparseable "Only Not Registered Since" fails before any request; Continue On Fail pairs it', async () => {
-			const result = await run({ ...config.fleet(env), operation: 'getAll', returnAll: true, notRegisteredSince: 'soon' });
+			const result = await run({ ...config.fleet(suite.env), operation: 'getAll', returnAll: true, notRegisteredSince: 'soon' });
 			expect(result.error?.message).toBe('"Only Not Registered Since" is not a date and time: "soon" (item 0)');
-			expect(env.sandbox.requests(config.vendor)).toHaveLength(0);
+			expect(suite.env.sandbox.requests(config.vendor)).toHaveLength(0);
 			const mixed = await run(
-				{ ...config.fleet(env), operation: 'getAll', returnAll: false, limit: 2, notRegisteredSince: '={{ $json.since }}' },
+				{ ...config.fleet(suite.env), operation: 'getAll', returnAll: false, limit: 2, notRegisteredSince: '={{ $json.since }}' },
 				// Nothing can have registered since a time to come: every resource is kept.
 				{ items: [{ since: 'soon' }, { since: '2100-01-01T00:00:00Z' }], continueOnFail: true },
 			);

@@ -1,5 +1,6 @@
 import { ultravoxVendor } from '../../nodes/Ultravox/shared/vendor';
 import { describeRegistration } from './suite';
+import { byId } from '../harness/locator';
 
 describeRegistration({
 	vendor: 'ultravox',
@@ -11,7 +12,7 @@ describeRegistration({
 	idField: 'registrationId',
 	targetOf: (_env, listed) => ({
 		resource: 'sipRegistration',
-		registrationId: { __rl: true, mode: 'id', value: String(listed.registrationId) },
+		registrationId: byId(String(listed.registrationId)),
 	}),
 	deviceIdOf: (_env, listed) => String(listed.registrationId),
 });

@@ -1,5 +1,6 @@
 import { vobizVendor } from '../../nodes/Vobiz/shared/vendor';
 import { describeRegistration } from './suite';
+import { byId } from '../harness/locator';
 
 describeRegistration({
 	vendor: 'vobiz',
@@ -9,6 +10,6 @@ describeRegistration({
 	statesTime: false,
 	fleet: () => ({ resource: 'endpoint' }),
 	idField: 'endpoint_id',
-	targetOf: (_env, listed) => ({ resource: 'endpoint', endpointId: { __rl: true, mode: 'id', value: String(listed.endpoint_id) } }),
+	targetOf: (_env, listed) => ({ resource: 'endpoint', endpointId: byId(String(listed.endpoint_id)) }),
 	deviceIdOf: (_env, listed) => String(listed.endpoint_id),
 });

@@ -1,35 +1,27 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { generatePassword } from '../../nodes/shared/password';
-import { TestEnvironment } from '../harness/run';
+import { sandboxSuite } from '../harness/sandboxSuite';
 import type { RotationTarget } from './suite';
 
 /** Rotate Password's Dry Run for one vendor: checks and reads, never writes, never shows a password. */
 export function describeDryRun(config: RotationTarget): void {
 	describe(`${config.vendor}: Rotate Password Dry Run on the engine against the sandbox`, () => {
-		let env: TestEnvironment;
-		let credential: { type: string; id: string };
+		const suite = sandboxSuite(config.vendor, config.credentialType);
 		const policy = config.profile.rotation!.policy;
 
-		beforeAll(async () => {
-			env = await TestEnvironment.start();
-			credential = env.credential(config.vendor, config.credentialType);
-		});
-		afterAll(async () => await env.close());
-		beforeEach(() => env.sandbox.reset());
-
-		const writes = () => env.sandbox.requests(config.vendor).filter((request) => request.method !== 'GET');
+		const writes = () => suite.env.sandbox.requests(config.vendor).filter((request) => request.method !== 'GET');
 		const dryRun = async (index: number, extra: INodeParameters, items?: IDataObject[], continueOnFail = false) =>
-			await env.run({
+			await suite.env.run({
 				node: config.node,
-				credential,
-				parameters: { ...(await config.target(env, index)), operation: 'rotatePassword', dryRun: true, ...extra },
+				credential: suite.credential,
+				parameters: { ...(await config.target(suite.env, index)), operation: 'rotatePassword', dryRun: true, ...extra },
 				items,
 				continueOnFail,
 			});
 
 		it('with a provided password: reads the resource, reports the masked write and the verification, writes nothing', async () => {
-			const deviceId = await config.deviceId(env, 0);
-			const before = env.sandbox.devices.vendorPassword(config.vendor, deviceId);
+			const deviceId = await config.deviceId(suite.env, 0);
+			const before = suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId);
 			const password = generatePassword(24, policy);
 			const result = await dryRun(0, {
 				passwordSource: 'provided',
@@ -56,9 +48,9 @@ export function describeDryRun(config: RotationTarget): void {
 			// One read, no write: the vendor still holds the old password.
 			expect(writes()).toHaveLength(0);
 			// (Opentact's login is a GET of its own, on another path.)
-			const reads = env.sandbox.requests(config.vendor).filter((request) => request.method === 'GET' && config.applyCall.path.test(request.path));
+			const reads = suite.env.sandbox.requests(config.vendor).filter((request) => request.method === 'GET' && config.applyCall.path.test(request.path));
 			expect(reads).toHaveLength(1);
-			expect(env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(before);
+			expect(suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(before);
 		});
 
 		it('with Password Source = Generate: says a password would be generated, generates none, writes nothing', async () => {
@@ -82,7 +74,7 @@ export function describeDryRun(config: RotationTarget): void {
 				const nan = await dryRun(0, { verification: 'waitForRegistration', registrationTimeoutSeconds: '={{ $json.nothing }}' });
 				expect(nan.error?.message).toContain('"Registration Timeout (Seconds)" must be a whole number from 1 to 3600');
 			}
-			expect(env.sandbox.requests(config.vendor)).toHaveLength(0);
+			expect(suite.env.sandbox.requests(config.vendor)).toHaveLength(0);
 			// The same parameters, fixed, pass the checks and still write nothing.
 			const fixed = await dryRun(0, { verification: 'none' });
 			expect(fixed.items[0].json.outcome).toBe('dryRun');
@@ -91,7 +83,7 @@ export function describeDryRun(config: RotationTarget): void {
 
 		it('a resource the vendor does not have fails its item; with Continue On Fail items in = items out, and nothing is written', async () => {
 			const fault = { vendor: config.vendor, mode: 'status' as const, status: 404, method: 'GET', count: 1, body: { detail: 'Not found.', message: 'Not found' } };
-			env.sandbox.injectFault(fault);
+			suite.env.sandbox.injectFault(fault);
 			const result = await dryRun(0, { verification: 'none' }, [{}, {}], true);
 			expect(result.items).toHaveLength(2);
 			expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);

@@ -1,9 +1,9 @@
 import { netSapiensVendor } from '../../nodes/NetSapiens/shared/vendor';
 import { describeRotation } from './suite';
+import { byId } from '../harness/locator';
 
 const seeded = (env: any) => env.sandbox.endpoints().netsapiens.seeded;
 const device = (env: any, index: number): string => seeded(env).userDevices[index % seeded(env).userDevices.length];
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 // The seeded user has a few devices; the suite's cases use indexes 0–3.
 describeRotation({
@@ -13,9 +13,9 @@ describeRotation({
 	profile: netSapiensVendor,
 	target: (env, index) => ({
 		resource: 'device',
-		domain: locator(seeded(env).domain),
-		user: locator(seeded(env).user),
-		device: locator(device(env, index)),
+		domain: byId(seeded(env).domain),
+		user: byId(seeded(env).user),
+		device: byId(device(env, index)),
 	}),
 	deviceId: (env, index) => `${device(env, index)}@${seeded(env).domain}`,
 	verifiable: true,

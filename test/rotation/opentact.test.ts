@@ -1,9 +1,9 @@
 import { opentactVendor } from '../../nodes/Opentact/shared/vendor';
 import { describeRotation } from './suite';
+import { byId } from '../harness/locator';
 
 const seeded = (env: any) => env.sandbox.endpoints().opentact.seeded;
 const seededId = (env: any, index: number): string => seeded(env).sipUserIds[index];
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describeRotation({
 	vendor: 'opentact',
@@ -12,8 +12,8 @@ describeRotation({
 	profile: opentactVendor,
 	target: (env, index) => ({
 		resource: 'sipUser',
-		domain: locator(seeded(env).sipDomains[0]),
-		userId: locator(seededId(env, index)),
+		domain: byId(seeded(env).sipDomains[0]),
+		userId: byId(seededId(env, index)),
 	}),
 	deviceId: seededId,
 	verifiable: false,

@@ -1,5 +1,6 @@
 import { signalWireVendor } from '../../nodes/SignalWire/shared/vendor';
 import { describeRotation } from './suite';
+import { byId } from '../harness/locator';
 
 const seededId = (env: any, index: number): string => env.sandbox.endpoints().signalwire.seeded.sipEndpointIds[index];
 
@@ -8,7 +9,7 @@ describeRotation({
 	node: 'signalWire',
 	credentialType: 'signalWireSipApi',
 	profile: signalWireVendor,
-	target: (env, index) => ({ resource: 'sipEndpoint', endpointId: { __rl: true, mode: 'id', value: seededId(env, index) } }),
+	target: (env, index) => ({ resource: 'sipEndpoint', endpointId: byId(seededId(env, index)) }),
 	deviceId: seededId,
 	verifiable: false,
 	applyCall: { method: 'PUT', path: /^\/api\/relay\/rest\/endpoints\/sip\/[^/]+$/ },

@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { FaultSpec } from '../../sandbox/core/types';
 import { FIRST_CHARACTER_ALPHABET, generatePassword, SIP_SAFE_ALPHABET } from '../../nodes/shared/password';
 import { TestEnvironment } from '../harness/run';
+import { sandboxSuite } from '../harness/sandboxSuite';
 import { packNodeTypes } from '../harness/pack';
 import type { VendorProfile } from '../../nodes/shared/vendor';
 import { describeDryRun } from './dryRun';
@@ -88,53 +89,42 @@ const rotate = (target: INodeParameters, extra: INodeParameters): INodeParameter
 export function describeRotation(config: RotationTarget): void {
 	describeDryRun(config);
 	describe(`${config.vendor}: password rotation on the engine against the sandbox`, () => {
-		let env: TestEnvironment;
-		let credential: { type: string; id: string };
+		const suite = sandboxSuite(config.vendor, config.credentialType, { registrationDelayMs: 0 });
 		const policy = config.profile.rotation!.policy;
 
-		beforeAll(async () => {
-			env = await TestEnvironment.start();
-			credential = env.credential(config.vendor, config.credentialType);
-		});
-		afterAll(async () => await env.close());
-		beforeEach(() => {
-			env.sandbox.reset();
-			env.sandbox.configure({ registrationDelayMs: 0 });
-		});
-
 		const applyRequests = () =>
-			env.sandbox
+			suite.env.sandbox
 				.requests(config.vendor)
 				.filter((request) => request.method === config.applyCall.method && config.applyCall.path.test(request.path));
 
 		/** Runs the node with an "On Error" setting: its main output, its error output and the run's error. */
 		const runWith = async (onError: OnError, parameters: INodeParameters, items: IDataObject[] = [{}]) => {
-			const result = await env.run({ node: config.node, credential, parameters, items, onError });
+			const result = await suite.env.run({ node: config.node, credential: suite.credential, parameters, items, onError });
 			return { main: result.items, errorOutput: result.errorItems, error: result.error };
 		};
 
 		/** Waits (at most 5 s) until the vendor holds `password`: a delayed apply lands after the node gave up. */
 		const vendorComesToHold = async (deviceId: string, password: string) => {
-			for (let waited = 0; waited < 5000 && env.sandbox.devices.vendorPassword(config.vendor, deviceId) !== password; waited += 50) {
+			for (let waited = 0; waited < 5000 && suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId) !== password; waited += 50) {
 				await new Promise((resolve) => setTimeout(resolve, 50));
 			}
-			return env.sandbox.devices.vendorPassword(config.vendor, deviceId);
+			return suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId);
 		};
 
 		for (const failure of APPLY_FAILURES) {
 			it(`${failure.name}: outcome "${failure.outcome}"; every On Error setting leaves n8n holding any password the vendor may hold, and no message shows it`, async () => {
 				for (const onError of ['continueErrorOutput', 'continueRegularOutput', 'stopWorkflow'] as const) {
 					// A reset seeds new resources (some vendors' IDs are random): pick the target after it.
-					env.sandbox.reset();
-					const deviceId = await config.deviceId(env, 1);
-					const parameters = rotate(await config.target(env, 1), { verification: 'none', ...failure.parameters });
-					const before = env.sandbox.devices.vendorPassword(config.vendor, deviceId);
-					env.sandbox.injectFault({ vendor: config.vendor, method: config.applyCall.method, ...failure.fault(config) });
+					suite.env.sandbox.reset();
+					const deviceId = await config.deviceId(suite.env, 1);
+					const parameters = rotate(await config.target(suite.env, 1), { verification: 'none', ...failure.parameters });
+					const before = suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId);
+					suite.env.sandbox.injectFault({ vendor: config.vendor, method: config.applyCall.method, ...failure.fault(config) });
 					const result = await runWith(onError, parameters);
 					const applies = applyRequests();
 					expect(applies).toHaveLength(1);
 					const sent = String((applies[0].body as IDataObject)[config.passwordField]);
-					const held = failure.vendorApplies ? await vendorComesToHold(deviceId, sent) : env.sandbox.devices.vendorPassword(config.vendor, deviceId);
+					const held = failure.vendorApplies ? await vendorComesToHold(deviceId, sent) : suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId);
 					expect(held).toBe(failure.vendorApplies ? sent : before);
 					const context = `${onError}: ${JSON.stringify({ main: result.main, errorOutput: result.errorOutput, error: result.error?.message })}`;
 
@@ -176,7 +166,7 @@ export function describeRotation(config: RotationTarget): void {
 		}
 
 		it('Generate with several items and "On Error: Stop Workflow" is refused before any request (one failure would discard every applied password)', async () => {
-			const parameters = rotate(await config.target(env, 0), { verification: 'none' });
+			const parameters = rotate(await config.target(suite.env, 0), { verification: 'none' });
 			const result = await runWith('stopWorkflow', parameters, [{}, {}]);
 			expect(result.error?.message).toBe('"Password Source: Generate" with 2 items needs the node\'s "On Error" setting to continue (item 0)');
 			expect(result.error?.description).toContain('Continue (using error output)');
@@ -188,11 +178,11 @@ export function describeRotation(config: RotationTarget): void {
 		});
 
 		it('the first Rotate Password in the editor (one item, default settings) rotates and outputs the password', async () => {
-			const deviceId = await config.deviceId(env, 0);
-			const result = await runWith('stopWorkflow', { ...(await config.target(env, 0)), operation: 'rotatePassword' });
+			const deviceId = await config.deviceId(suite.env, 0);
+			const result = await runWith('stopWorkflow', { ...(await config.target(suite.env, 0)), operation: 'rotatePassword' });
 			expect(result.error).toBeUndefined();
 			expect(result.main[0].json).toMatchObject({ outcome: 'applied', verification: config.verifiable ? 'notVerified' : 'notVerifiable' });
-			expect(env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(result.main[0].json.newPassword);
+			expect(suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(result.main[0].json.newPassword);
 		});
 
 		it('10,000 generated passwords all meet the policy (length, SIP-safe alphabet, vendor minimum, letter or digit first)', () => {
@@ -207,22 +197,22 @@ export function describeRotation(config: RotationTarget): void {
 		});
 
 		it('Generate Password outputs a policy password without sending anything', async () => {
-			const result = await env.run({
+			const result = await suite.env.run({
 				node: config.node,
-				credential,
-				parameters: { ...(await config.target(env, 0)), operation: 'generatePassword', passwordLength: 30 },
+				credential: suite.credential,
+				parameters: { ...(await config.target(suite.env, 0)), operation: 'generatePassword', passwordLength: 30 },
 			});
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json).toMatchObject({ vendor: config.profile.displayName, length: 30 });
 			expect(String(result.items[0].json.newPassword)).toHaveLength(30);
-			expect(env.sandbox.requests(config.vendor)).toHaveLength(0);
+			expect(suite.env.sandbox.requests(config.vendor)).toHaveLength(0);
 		});
 
 		it('applies a generated password with the vendor update call and outputs it in newPassword only', async () => {
-			const result = await env.run({
+			const result = await suite.env.run({
 				node: config.node,
-				credential,
-				parameters: rotate(await config.target(env, 0), { verification: 'none' }),
+				credential: suite.credential,
+				parameters: rotate(await config.target(suite.env, 0), { verification: 'none' }),
 			});
 			expect(result.error).toBeUndefined();
 			const item = result.items[0].json;
@@ -238,10 +228,10 @@ export function describeRotation(config: RotationTarget): void {
 		});
 
 		it('leaves a supplied password out of the output when asked to', async () => {
-			const result = await env.run({
+			const result = await suite.env.run({
 				node: config.node,
-				credential,
-				parameters: rotate(await config.target(env, 0), {
+				credential: suite.credential,
+				parameters: rotate(await config.target(suite.env, 0), {
 					verification: 'none',
 					includeNewPassword: false,
 					passwordSource: 'provided',
@@ -253,10 +243,10 @@ export function describeRotation(config: RotationTarget): void {
 		});
 
 		it('a generated password with "Output New Password" off is refused before any request: it would be known nowhere', async () => {
-			const result = await env.run({
+			const result = await suite.env.run({
 				node: config.node,
-				credential,
-				parameters: rotate(await config.target(env, 0), { verification: 'none', includeNewPassword: false }),
+				credential: suite.credential,
+				parameters: rotate(await config.target(suite.env, 0), { verification: 'none', includeNewPassword: false }),
 			});
 			expect(result.error?.message).toBe(
 				'"Output New Password" is off, so the generated password would be known nowhere once applied (item 0)',
@@ -267,26 +257,26 @@ export function describeRotation(config: RotationTarget): void {
 
 		it('"apply, then drop the response": a rerun with the same supplied password converges and the device registers with it', async () => {
 			const pending = generatePassword(24, policy);
-			const parameters = rotate(await config.target(env, 1), {
+			const parameters = rotate(await config.target(suite.env, 1), {
 				passwordSource: 'provided',
 				newPassword: pending,
 				verification: 'readBack',
 			});
-			env.sandbox.injectFault({ vendor: config.vendor, mode: 'applyThenDrop', method: config.applyCall.method });
-			const first = await env.run({ node: config.node, credential, parameters, continueOnFail: true });
+			suite.env.sandbox.injectFault({ vendor: config.vendor, mode: 'applyThenDrop', method: config.applyCall.method });
+			const first = await suite.env.run({ node: config.node, credential: suite.credential, parameters, continueOnFail: true });
 			expect(first.items).toHaveLength(1);
 			expect(first.items[0].json.error).toBeDefined();
 			expect(first.items[0].json.details).toMatchObject({ outcome: 'unknown', pendingPassword: pending });
 			expect(String(first.items[0].json.error)).not.toContain(pending);
 
-			const deviceId = await config.deviceId(env, 1);
-			expect(env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(pending);
-			env.sandbox.devices.provision(config.vendor, deviceId, pending);
-			const rerun = await env.run({ node: config.node, credential, parameters });
+			const deviceId = await config.deviceId(suite.env, 1);
+			expect(suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(pending);
+			suite.env.sandbox.devices.provision(config.vendor, deviceId, pending);
+			const rerun = await suite.env.run({ node: config.node, credential: suite.credential, parameters });
 			expect(rerun.error).toBeUndefined();
 			expect(rerun.items[0].json.newPassword).toBe(pending);
-			expect(env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(pending);
-			expect(env.sandbox.devices.state(config.vendor, deviceId).registered).toBe(true);
+			expect(suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(pending);
+			expect(suite.env.sandbox.devices.state(config.vendor, deviceId).registered).toBe(true);
 			expect(applyRequests()).toHaveLength(2);
 			// The device registered before this apply: that proves nothing about this apply, unless the vendor
 			// signs every device out on a change (then the registration read after it is a new one).
@@ -301,10 +291,10 @@ export function describeRotation(config: RotationTarget): void {
 		if (config.verifiable) {
 			it('a device never given the new password is "notVerified" after the timeout, and the flow can branch on it', async () => {
 				const started = Date.now();
-				const result = await env.run({
+				const result = await suite.env.run({
 					node: config.node,
-					credential,
-					parameters: rotate(await config.target(env, 2), {
+					credential: suite.credential,
+					parameters: rotate(await config.target(suite.env, 2), {
 						verification: 'waitForRegistration',
 						registrationTimeoutSeconds: 2,
 						pollIntervalSeconds: 1,
@@ -316,7 +306,7 @@ export function describeRotation(config: RotationTarget): void {
 					'The device did not register with the new password within 2 s.',
 				);
 				expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
-				const reads = env.sandbox.requests(config.vendor).filter((request) => request.method === 'GET');
+				const reads = suite.env.sandbox.requests(config.vendor).filter((request) => request.method === 'GET');
 				expect(reads.length).toBeGreaterThanOrEqual(2);
 			});
 
@@ -325,15 +315,15 @@ export function describeRotation(config: RotationTarget): void {
 				: 'a registration that cannot be told from one before the apply is never "verified" (same second, no sign-out seen)', async () => {
 				// The phone already has the new password: it registers the moment the vendor takes it, in the apply's
 				// own second and without a sign-out in between — indistinguishable from a registration just before it.
-				const deviceId = await config.deviceId(env, 3);
+				const deviceId = await config.deviceId(suite.env, 3);
 				const pending = generatePassword(24, policy);
-				env.sandbox.devices.provision(config.vendor, deviceId, pending);
-				const result = await env.run({
+				suite.env.sandbox.devices.provision(config.vendor, deviceId, pending);
+				const result = await suite.env.run({
 					node: config.node,
-					credential,
-					parameters: rotate(await config.target(env, 3), { passwordSource: 'provided', newPassword: pending, verification: 'readBack' }),
+					credential: suite.credential,
+					parameters: rotate(await config.target(suite.env, 3), { passwordSource: 'provided', newPassword: pending, verification: 'readBack' }),
 				});
-				expect(env.sandbox.devices.state(config.vendor, deviceId).registered).toBe(true);
+				expect(suite.env.sandbox.devices.state(config.vendor, deviceId).registered).toBe(true);
 				if (config.changeSignsOut) {
 					expect(result.items[0].json).toMatchObject({ outcome: 'applied', verification: 'verified' });
 					expect(result.items[0].json.verificationDetail).toContain('signs out every device when its password changes');
@@ -345,13 +335,13 @@ export function describeRotation(config: RotationTarget): void {
 
 			it('a device given the new password while the node waits is "verified"', async () => {
 				// The registration lands in a later second than the apply: vendors state registration times to the second.
-				env.sandbox.configure({ registrationDelayMs: 1100 });
-				const deviceId = await config.deviceId(env, 3);
+				suite.env.sandbox.configure({ registrationDelayMs: 1100 });
+				const deviceId = await config.deviceId(suite.env, 3);
 				const pending = generatePassword(24, policy);
-				const running = env.run({
+				const running = suite.env.run({
 					node: config.node,
-					credential,
-					parameters: rotate(await config.target(env, 3), {
+					credential: suite.credential,
+					parameters: rotate(await config.target(suite.env, 3), {
 						passwordSource: 'provided',
 						newPassword: pending,
 						verification: 'waitForRegistration',
@@ -360,16 +350,16 @@ export function describeRotation(config: RotationTarget): void {
 					}),
 				});
 				await new Promise((resolve) => setTimeout(resolve, 400));
-				env.sandbox.devices.provision(config.vendor, deviceId, pending);
+				suite.env.sandbox.devices.provision(config.vendor, deviceId, pending);
 				const result = await running;
 				expect(result.items[0].json.verification).toBe('verified');
 			});
 		} else {
 			it('reports "notVerifiable" for a vendor without registration state, never more than it knows', async () => {
-				const result = await env.run({
+				const result = await suite.env.run({
 					node: config.node,
-					credential,
-					parameters: rotate(await config.target(env, 2), { verification: 'readBack' }),
+					credential: suite.credential,
+					parameters: rotate(await config.target(suite.env, 2), { verification: 'readBack' }),
 				});
 				expect(result.items[0].json.verification).toBe('notVerifiable');
 			});
@@ -377,10 +367,10 @@ export function describeRotation(config: RotationTarget): void {
 
 		it('a supplied password below the vendor minimum is refused before any request, without echoing it', async () => {
 			const short = 'Ab3-'.slice(0, Math.max(1, policy.minimumLength - 1)).padEnd(policy.minimumLength - 1, 'x');
-			const result = await env.run({
+			const result = await suite.env.run({
 				node: config.node,
-				credential,
-				parameters: rotate(await config.target(env, 0), { passwordSource: 'provided', newPassword: short }),
+				credential: suite.credential,
+				parameters: rotate(await config.target(suite.env, 0), { passwordSource: 'provided', newPassword: short }),
 			});
 			expect(result.error?.message).toBe(
 				`"New Password" is ${short.length} characters long; this vendor needs at least ${policy.minimumLength} (item 0)`,
@@ -390,7 +380,7 @@ export function describeRotation(config: RotationTarget): void {
 
 		it('no error output of a failed rotation contains the password', async () => {
 			const pending = generatePassword(24, policy);
-			env.sandbox.injectFault({
+			suite.env.sandbox.injectFault({
 				vendor: config.vendor,
 				mode: 'status',
 				status: 500,
@@ -398,11 +388,11 @@ export function describeRotation(config: RotationTarget): void {
 				body: { detail: `echoing ${pending}`, message: `echoing ${pending}`, error: `echoing ${pending}` },
 			});
 			// As in a real flow, the pending password arrives from an earlier step by expression.
-			const result = await env.run({
+			const result = await suite.env.run({
 				node: config.node,
-				credential,
+				credential: suite.credential,
 				items: [{ pendingPassword: pending }],
-				parameters: rotate(await config.target(env, 0), {
+				parameters: rotate(await config.target(suite.env, 0), {
 					passwordSource: 'provided',
 					newPassword: '={{ $json.pendingPassword }}',
 				}),

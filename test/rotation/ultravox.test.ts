@@ -1,5 +1,6 @@
 import { ultravoxVendor } from '../../nodes/Ultravox/shared/vendor';
 import { describeRotation } from './suite';
+import { byId } from '../harness/locator';
 
 const seededId = (env: any, index: number): string => env.sandbox.endpoints().ultravox.seeded.sipRegistrationIds[index];
 
@@ -10,7 +11,7 @@ describeRotation({
 	profile: ultravoxVendor,
 	target: (env, index) => ({
 		resource: 'sipRegistration',
-		registrationId: { __rl: true, mode: 'id', value: seededId(env, index) },
+		registrationId: byId(seededId(env, index)),
 	}),
 	deviceId: seededId,
 	verifiable: true,

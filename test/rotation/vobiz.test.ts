@@ -1,5 +1,6 @@
 import { vobizVendor } from '../../nodes/Vobiz/shared/vendor';
 import { describeRotation } from './suite';
+import { byId } from '../harness/locator';
 
 const seededId = (env: any, index: number): string => env.sandbox.endpoints().vobiz.seeded.endpointIds[index];
 
@@ -8,7 +9,7 @@ describeRotation({
 	node: 'vobiz',
 	credentialType: 'vobizSipApi',
 	profile: vobizVendor,
-	target: (env, index) => ({ resource: 'endpoint', endpointId: { __rl: true, mode: 'id', value: seededId(env, index) } }),
+	target: (env, index) => ({ resource: 'endpoint', endpointId: byId(seededId(env, index)) }),
 	deviceId: seededId,
 	verifiable: true,
 	changeSignsOut: true,

@@ -4,12 +4,14 @@
 const Sequencer = require('@jest/test-sequencer').default;
 
 const ORDER = ['secretLeak.scan.ts', 'reliability.scan.ts'];
+/** @param {{ path: string }} test */
 const rank = (test) => {
 	const index = ORDER.findIndex((name) => test.path.endsWith(name));
 	return index === -1 ? ORDER.length : index;
 };
 
 class ScanSequencer extends Sequencer {
+	/** @param {import('@jest/test-result').Test[]} tests */
 	sort(tests) {
 		return [...tests].sort((a, b) => rank(a) - rank(b));
 	}

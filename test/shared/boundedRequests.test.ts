@@ -3,6 +3,7 @@ import type { Server, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { TestEnvironment } from '../harness/run';
 import { VENDOR_CASES } from './vendorCases';
+import { byId } from '../harness/locator';
 
 /** A vendor that accepts the connection and never answers. */
 async function silentVendor(): Promise<{ url: string; requests: IncomingMessage[]; close(): Promise<void> }> {
@@ -69,7 +70,7 @@ describe('shared request path: bounded time, and errors that say what happened',
 				parameters: {
 					resource: 'sipRegistration',
 					operation: 'update',
-					registrationId: { __rl: true, mode: 'id', value: 'reg-1' },
+					registrationId: byId('reg-1'),
 					updateFields: { proxy: 'p.example.com' },
 				},
 			});

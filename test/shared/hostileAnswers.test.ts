@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { echoOf, HostileServer } from '../harness/hostile';
+import { echoOf } from '../harness/hostile';
 import type { HostileAnswer, HostileRequest } from '../harness/hostile';
 import { HOSTILE_VENDORS, KEY_CREDENTIALS, leakForms, serializedError } from '../harness/hostileVendors';
 import type { HostileVendor } from '../harness/hostileVendors';
-import { TestEnvironment } from '../harness/run';
+import { hostileSuite } from '../harness/hostileSuite';
 
 /**
  * Every vendor node against a vendor impostor on 127.0.0.1 that echoes what it was sent (headers,
@@ -12,31 +11,19 @@ import { TestEnvironment } from '../harness/run';
  * another shape. Runs on n8n-core's engine; nodes, "From List" pickers and credential tests.
  */
 describe('hostile vendor answers, all five vendors', () => {
-	let env: TestEnvironment;
-	let hostile: HostileServer;
+	const suite = hostileSuite();
 	/**
 	 * Session tokens the impostor issued (Opentact, NetSapiens logins), kept for the whole suite: a
 	 * later test may ride on a token an earlier login issued (the pack reuses a fresh one).
 	 */
 	const issued: string[] = [];
 
-	beforeAll(async () => {
-		env = await TestEnvironment.start();
-		hostile = await HostileServer.start();
-	});
-	afterAll(async () => {
-		await hostile.close();
-		await env.close();
-	});
-	const store = (config: HostileVendor | { vendor: string }, type: string, data: ICredentialDataDecryptedObject) => {
-		const id = `${config.vendor}-${randomUUID()}`;
-		env.credentials.add({ id, name: 'hostile', type, data });
-		return { type, id };
-	};
+	const store = (config: HostileVendor | { vendor: string }, type: string, data: ICredentialDataDecryptedObject) =>
+		suite.addCredential(config.vendor, type, data);
 
 	/** Answers logins, then `answer` for everything else. */
 	const serve = (config: HostileVendor, answer: (request: HostileRequest) => HostileAnswer) =>
-		hostile.reset((request) => config.login?.(request, issued) ?? answer(request));
+		suite.hostile.reset((request) => config.login?.(request, issued) ?? answer(request));
 
 	const echoing = (status: number) => (request: HostileRequest): HostileAnswer => {
 		const echo = echoOf(request);
@@ -57,16 +44,16 @@ describe('hostile vendor answers, all five vendors', () => {
 	};
 
 	describe.each(HOSTILE_VENDORS.map((config) => [config.vendor, config] as const))('%s', (_name, config) => {
-		const data = () => config.credential(hostile.url);
+		const data = () => config.credential(suite.hostile.url);
 
 		it.each([401, 422, 500])('an error body (HTTP %i) that echoes the request never shows a secret in the node error', async (status) => {
 			const credentialData = data();
 			const credential = store(config, config.credentialType, credentialData);
 			serve(config, echoing(status));
-			const result = await env.run({ node: config.node, credential, parameters: config.get });
+			const result = await suite.env.run({ node: config.node, credential, parameters: config.get });
 			expect(result.error?.message).toMatch(new RegExp(`^${config.vendor} .+ failed: `));
 			// The impostor did get (and echo) the secret: the test is only meaningful if the echo was there.
-			expect(hostile.requests.some((request) => echoOf(request).includes(config.secrets(credentialData)[0]) || /authorization|token|key/i.test(Object.keys(request.headers).join()))).toBe(true);
+			expect(suite.hostile.requests.some((request) => echoOf(request).includes(config.secrets(credentialData)[0]) || /authorization|token|key/i.test(Object.keys(request.headers).join()))).toBe(true);
 			expect(result.error?.description).toContain(`${config.vendor} said: Invalid credentials`);
 			expectNoSecret(result.error, config.secrets(credentialData), config.basic?.(credentialData));
 		});
@@ -75,7 +62,7 @@ describe('hostile vendor answers, all five vendors', () => {
 			const credentialData = data();
 			const credential = store(config, config.credentialType, credentialData);
 			serve(config, echoing(500));
-			const result = await env.run({ node: config.node, credential, parameters: config.get, continueOnFail: true });
+			const result = await suite.env.run({ node: config.node, credential, parameters: config.get, continueOnFail: true });
 			expect(result.items).toHaveLength(1);
 			expectNoSecret(result.items[0].json, config.secrets(credentialData), config.basic?.(credentialData));
 			expectNoSecret(result.items[0].error, config.secrets(credentialData), config.basic?.(credentialData));
@@ -85,7 +72,7 @@ describe('hostile vendor answers, all five vendors', () => {
 			const credentialData = data();
 			const credential = store(config, config.credentialType, credentialData);
 			serve(config, echoing(403));
-			const context = env.pickerContext(config.node, credential, config.pickerParameters, config.pickerPath);
+			const context = suite.env.pickerContext(config.node, credential, config.pickerParameters, config.pickerPath);
 			const failure = await config.picker.call(context).then(
 				() => undefined,
 				(error: unknown) => error,
@@ -98,7 +85,7 @@ describe('hostile vendor answers, all five vendors', () => {
 		it('the credential test shows no secret, whatever the server puts in its reason phrase', async () => {
 			const credentialData = data();
 			serve(config, (request) => ({ ...echoing(502)(request), statusText: `Bad Gateway ${Object.values(request.headers).join(' ')} ${request.url}`.replace(/[^\x20-\x7e]/g, '') }));
-			const verdict = await env.testCredential(config.credentialType, credentialData);
+			const verdict = await suite.env.testCredential(config.credentialType, credentialData);
 			expect(verdict.status).toBe('Error');
 			expect(verdict.message).toContain(`${config.vendor} had a server error during the credential test (HTTP 502)`);
 			expectNoSecret(verdict, config.secrets(credentialData), config.basic?.(credentialData));
@@ -107,7 +94,7 @@ describe('hostile vendor answers, all five vendors', () => {
 		it('a Get answered with a JSON list is an error, not one empty item per entry', async () => {
 			const credential = store(config, config.credentialType, data());
 			serve(config, () => ({ status: 200, body: [{ a: 1 }, { b: 2 }, { c: 3 }] }));
-			const result = await env.run({ node: config.node, credential, parameters: config.get, continueOnFail: true });
+			const result = await suite.env.run({ node: config.node, credential, parameters: config.get, continueOnFail: true });
 			expect(result.items).toHaveLength(1);
 			const error = result.items[0].error;
 			expect(error?.message).toMatch(new RegExp(`^${config.vendor} Get .+ failed: ${config.vendor} answered HTTP 200 with an answer of an unexpected shape$`));
@@ -120,11 +107,11 @@ describe('hostile vendor answers, all five vendors', () => {
 		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === entry.vendor)!;
 
 		it('a key that rides on every request (header or URL) is never echoed back into the error', async () => {
-			const credentialData = entry.data(hostile.url);
+			const credentialData = entry.data(suite.hostile.url);
 			const credential = store(config, config.credentialType, credentialData);
 			serve(config, echoing(400));
-			const result = await env.run({ node: config.node, credential, parameters: config.get });
-			expect(echoOf(hostile.requests[0])).toContain(entry.secrets(credentialData)[0]);
+			const result = await suite.env.run({ node: config.node, credential, parameters: config.get });
+			expect(echoOf(suite.hostile.requests[0])).toContain(entry.secrets(credentialData)[0]);
 			expect(result.error?.description).toContain(`${config.vendor} said: Invalid credentials`);
 			expectNoSecret(result.error, entry.secrets(credentialData));
 		});

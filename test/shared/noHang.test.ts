@@ -1,4 +1,5 @@
 import { runWatched } from './watchdog';
+import { byId } from '../harness/locator';
 
 /**
  * Expressions that resolve to nothing, NaN or 0 where the node needs a length, a time or an
@@ -6,7 +7,7 @@ import { runWatched } from './watchdog';
  * limit (before this was fixed, the first froze the whole n8n process at 100 % CPU).
  */
 const ultravox = { vendor: 'ultravox', node: 'ultravox', credentialType: 'ultravoxSipApi' };
-const registration = { __rl: true, mode: 'id', value: 'reg-1' };
+const registration = byId('reg-1');
 const LIMIT_MS = 15_000;
 
 describe('no expression can hang n8n', () => {

@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { MAX_LIST_PAGES } from '../../nodes/shared/paging';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../nodes/shared/url';
-import { HostileServer } from '../harness/hostile';
 import type { HostileAnswer, HostileRequest } from '../harness/hostile';
 import { HOSTILE_VENDORS } from '../harness/hostileVendors';
 import type { HostileVendor } from '../harness/hostileVendors';
-import { TestEnvironment } from '../harness/run';
+import { hostileSuite } from '../harness/hostileSuite';
 
 /**
  * Lists whose next link loops or never ends: Return All and the "From List" pickers read each
@@ -16,23 +14,9 @@ import { TestEnvironment } from '../harness/run';
  * of outputting entries twice (350 items for 250) or paging until n8n runs out of memory.
  */
 describe('a next link that loops or never ends is an error, never duplicates or an endless list', () => {
-	let env: TestEnvironment;
-	let hostile: HostileServer;
+	const suite = hostileSuite();
 
-	beforeAll(async () => {
-		env = await TestEnvironment.start();
-		hostile = await HostileServer.start();
-	});
-	afterAll(async () => {
-		await hostile.close();
-		await env.close();
-	});
-
-	const credentialFor = (config: HostileVendor, url = hostile.url) => {
-		const id = `${config.vendor}-${randomUUID()}`;
-		env.credentials.add({ id, name: 'hostile', type: config.credentialType, data: config.credential(url) });
-		return { type: config.credentialType, id };
-	};
+	const { credentialFor } = suite;
 
 	/** The vendors whose lists give an absolute next link, and where that link is in a page. */
 	const LINKED: Array<[string, (page: any, link: string | null) => unknown]> = [
@@ -42,9 +26,9 @@ describe('a next link that loops or never ends is an error, never duplicates or 
 
 	/** Pages of 100 of a 250-entry list, page n's next link given by `linkOf`. */
 	const serve = (config: HostileVendor, linkOf: (request: HostileRequest, number: number) => string | null, withLink: (page: any, link: string | null) => unknown) =>
-		hostile.reset((request): HostileAnswer => {
+		suite.hostile.reset((request): HostileAnswer => {
 			const number = Number(request.query.get('cursor') ?? request.query.get('page') ?? 1);
-			return { status: 200, body: withLink(config.page(hostile.url, number, 100, 250), linkOf(request, number)) };
+			return { status: 200, body: withLink(config.page(suite.hostile.url, number, 100, 250), linkOf(request, number)) };
 		});
 
 	describe.each(LINKED)('%s', (vendor, withLink) => {
@@ -52,39 +36,39 @@ describe('a next link that loops or never ends is an error, never duplicates or 
 		const listPath = (request: HostileRequest) => request.path.replace(/\?.*$/, '');
 
 		it('Return All: a next link back to the page just read fails the item naming the page, no entry twice', async () => {
-			serve(config, (request, number) => (number === 1 ? `${hostile.url}${request.url}` : null), withLink);
-			const result = await env.run({ node: config.node, credential: credentialFor(config), parameters: config.list, continueOnFail: true });
+			serve(config, (request, number) => (number === 1 ? `${suite.hostile.url}${request.url}` : null), withLink);
+			const result = await suite.env.run({ node: config.node, credential: credentialFor(config), parameters: config.list, continueOnFail: true });
 			expect(result.items).toHaveLength(1);
 			expect(result.items[0].error?.description).toContain(
 				`Page 1 of the list was not ${vendor}'s list: Its link to the next page leads back to page 1, which was read already`,
 			);
-			expect(hostile.requests).toHaveLength(1);
+			expect(suite.hostile.requests).toHaveLength(1);
 		});
 
 		it('Return All: a later page linking back to the first (a loop of two) fails on that page', async () => {
 			let firstPage = '';
 			serve(config, (request, number) => {
-				if (number !== 1) return `${hostile.url}${firstPage}`;
+				if (number !== 1) return `${suite.hostile.url}${firstPage}`;
 				firstPage = request.url;
-				return `${hostile.url}${listPath(request)}?page=2&cursor=2`;
+				return `${suite.hostile.url}${listPath(request)}?page=2&cursor=2`;
 			}, withLink);
-			const result = await env.run({ node: config.node, credential: credentialFor(config), parameters: config.list, continueOnFail: true });
+			const result = await suite.env.run({ node: config.node, credential: credentialFor(config), parameters: config.list, continueOnFail: true });
 			expect(result.items).toHaveLength(1);
 			expect(result.items[0].error?.description).toContain(`Page 2 of the list was not ${vendor}'s list: Its link to the next page leads back to page 1`);
-			expect(hostile.requests).toHaveLength(2);
+			expect(suite.hostile.requests).toHaveLength(2);
 		});
 
 		it('picker: a next link back to a page already read is an error, on the first call and on a later one', async () => {
-			serve(config, (request) => `${hostile.url}${request.url}`, withLink);
-			const context = env.pickerContext(config.node, credentialFor(config), config.pickerParameters, config.pickerPath);
+			serve(config, (request) => `${suite.hostile.url}${request.url}`, withLink);
+			const context = suite.env.pickerContext(config.node, credentialFor(config), config.pickerParameters, config.pickerPath);
 			await expect(config.picker.call(context)).rejects.toMatchObject({
 				description: expect.stringContaining('Its link to the next page leads back to page 1, which was read already'),
 			});
-			serve(config, (request, number) => (number === 1 ? `${hostile.url}${listPath(request)}?page=2&cursor=2` : `${hostile.url}${listPath(request)}?page=3&cursor=3`), withLink);
+			serve(config, (request, number) => (number === 1 ? `${suite.hostile.url}${listPath(request)}?page=2&cursor=2` : `${suite.hostile.url}${listPath(request)}?page=3&cursor=3`), withLink);
 			const first = await config.picker.call(context);
 			const pick = config.picker as unknown as (this: unknown, filter?: string, token?: string) => Promise<{ paginationToken?: unknown }>;
 			const second = await pick.call(context, undefined, first.paginationToken as string);
-			serve(config, (request) => `${hostile.url}${listPath(request)}?page=2&cursor=2`, withLink);
+			serve(config, (request) => `${suite.hostile.url}${listPath(request)}?page=2&cursor=2`, withLink);
 			await expect(pick.call(context, undefined, second.paginationToken as string)).rejects.toMatchObject({
 				description: expect.stringContaining('Its link to the next page leads back to page 2, which was read already'),
 			});
@@ -95,11 +79,11 @@ describe('a next link that loops or never ends is an error, never duplicates or 
 		`Ultravox Return All: a next link that never ends fails the item after ${MAX_LIST_PAGES} pages, naming the page`,
 		async () => {
 			const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Ultravox')!;
-			hostile.reset((request) => {
+			suite.hostile.reset((request) => {
 				const number = Number(request.query.get('cursor') ?? 1);
-				return { status: 200, body: { results: [{ registrationId: `reg-${number}` }], next: `${hostile.url}/api/sip/registrations?cursor=${number + 1}` } };
+				return { status: 200, body: { results: [{ registrationId: `reg-${number}` }], next: `${suite.hostile.url}/api/sip/registrations?cursor=${number + 1}` } };
 			});
-			const result = await env.run({
+			const result = await suite.env.run({
 				node: config.node,
 				credential: credentialFor(config),
 				parameters: { ...config.list, rateLimiting: { requestsPerSecond: 100_000 } },
@@ -109,7 +93,7 @@ describe('a next link that loops or never ends is an error, never duplicates or 
 			expect(result.items[0].error?.description).toContain(
 				`Page ${MAX_LIST_PAGES} of the list was not Ultravox's list: The list went on past ${MAX_LIST_PAGES} pages`,
 			);
-			expect(hostile.requests).toHaveLength(MAX_LIST_PAGES);
+			expect(suite.hostile.requests).toHaveLength(MAX_LIST_PAGES);
 		},
 		120_000,
 	);
@@ -136,7 +120,7 @@ describe('a next link that loops or never ends is an error, never duplicates or 
 			'Vobiz endpoints picker (every picker requests through pickerCall)',
 			async () => {
 				const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Vobiz')!;
-				const context = env.pickerContext(config.node, credentialFor(config, url), config.pickerParameters, config.pickerPath);
+				const context = suite.env.pickerContext(config.node, credentialFor(config, url), config.pickerParameters, config.pickerPath);
 				const startedAt = Date.now();
 				await expect(config.picker.call(context)).rejects.toMatchObject({ message: expect.stringContaining('timed out') });
 				const elapsed = Date.now() - startedAt;

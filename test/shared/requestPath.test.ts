@@ -1,4 +1,5 @@
 import { TestEnvironment } from '../harness/run';
+import { byId } from '../harness/locator';
 
 /** The shared request path, exercised through the Ultravox node (every vendor node uses the same path). */
 describe('shared request path: pacing, Retry-After and retries', () => {
@@ -115,7 +116,7 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 			parameters: {
 				resource: 'sipRegistration',
 				operation: 'update',
-				registrationId: { __rl: true, mode: 'id', value: ids[0] },
+				registrationId: byId(ids[0]),
 				updateFields: { proxy: 'p.example.com' },
 			},
 		});

@@ -1,8 +1,14 @@
 import type { INodeParameters } from 'n8n-workflow';
 import type { TestEnvironment } from '../harness/run';
+import { byId } from '../harness/locator';
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const seeded = (env: TestEnvironment, vendor: string) => env.sandbox.endpoints()[vendor].seeded as Record<string, any>;
+
+/** A call that sends the password in the node's field "Password". */
+const passwordCall = (parameters: INodeParameters) => ({ label: 'Password', field: 'password', parameters });
+/** Update of one resource (picked by `locators`) that changes only its password. */
+const passwordUpdate = (resource: string, locators: INodeParameters, password: string) =>
+	passwordCall({ resource, operation: 'update', ...locators, updateFields: { password } });
 
 /** One vendor node as the shared-layer tests drive it: its credential, a read and the calls that send a password. */
 export interface VendorCase {
@@ -28,21 +34,8 @@ export const VENDOR_CASES: VendorCase[] = [
 			registrationId: byId(id ?? seeded(env, 'ultravox').sipRegistrationIds[0]),
 		}),
 		passwordCalls: (env, password) => [
-			{
-				label: 'Password',
-				field: 'password',
-				parameters: { resource: 'sipRegistration', operation: 'create', username: 'alice', password, proxy: 'pbx.example.com' },
-			},
-			{
-				label: 'Password',
-				field: 'password',
-				parameters: {
-					resource: 'sipRegistration',
-					operation: 'update',
-					registrationId: byId(seeded(env, 'ultravox').sipRegistrationIds[0]),
-					updateFields: { password },
-				},
-			},
+			passwordCall({ resource: 'sipRegistration', operation: 'create', username: 'alice', password, proxy: 'pbx.example.com' }),
+			passwordUpdate('sipRegistration', { registrationId: byId(seeded(env, 'ultravox').sipRegistrationIds[0]) }, password),
 		],
 		requiredCredentialFields: [{ field: 'apiKey', label: 'API Key' }],
 	},
@@ -56,27 +49,9 @@ export const VENDOR_CASES: VendorCase[] = [
 			endpointId: byId(id ?? seeded(env, 'signalwire').sipEndpointIds[0]),
 		}),
 		passwordCalls: (env, password) => [
-			{ label: 'Password', field: 'password', parameters: { resource: 'sipEndpoint', operation: 'create', username: 'c3p0', password } },
-			{
-				label: 'Password',
-				field: 'password',
-				parameters: {
-					resource: 'sipEndpoint',
-					operation: 'update',
-					endpointId: byId(seeded(env, 'signalwire').sipEndpointIds[0]),
-					updateFields: { password },
-				},
-			},
-			{
-				label: 'Password',
-				field: 'password',
-				parameters: {
-					resource: 'sipAddress',
-					operation: 'update',
-					addressId: byId(seeded(env, 'signalwire').sipAddressIds[0]),
-					updateFields: { password },
-				},
-			},
+			passwordCall({ resource: 'sipEndpoint', operation: 'create', username: 'c3p0', password }),
+			passwordUpdate('sipEndpoint', { endpointId: byId(seeded(env, 'signalwire').sipEndpointIds[0]) }, password),
+			passwordUpdate('sipAddress', { addressId: byId(seeded(env, 'signalwire').sipAddressIds[0]) }, password),
 		],
 		requiredCredentialFields: [
 			{ field: 'projectId', label: 'Project ID' },
@@ -94,28 +69,12 @@ export const VENDOR_CASES: VendorCase[] = [
 			userId: byId(id ?? seeded(env, 'opentact').sipUserIds[0]),
 		}),
 		passwordCalls: (env, password) => [
-			{
-				label: 'Password',
-				field: 'password',
-				parameters: {
-					resource: 'sipUser',
-					operation: 'create',
-					domain: byId(seeded(env, 'opentact').sipDomains[0]),
-					login: 'alice',
-					password,
-				},
-			},
-			{
-				label: 'Password',
-				field: 'password',
-				parameters: {
-					resource: 'sipUser',
-					operation: 'update',
-					domain: byId(seeded(env, 'opentact').sipDomains[0]),
-					userId: byId(seeded(env, 'opentact').sipUserIds[0]),
-					updateFields: { password },
-				},
-			},
+			passwordCall({ resource: 'sipUser', operation: 'create', domain: byId(seeded(env, 'opentact').sipDomains[0]), login: 'alice', password }),
+			passwordUpdate(
+				'sipUser',
+				{ domain: byId(seeded(env, 'opentact').sipDomains[0]), userId: byId(seeded(env, 'opentact').sipUserIds[0]) },
+				password,
+			),
 		],
 		requiredCredentialFields: [
 			{ field: 'password', label: 'Password' },
@@ -132,21 +91,8 @@ export const VENDOR_CASES: VendorCase[] = [
 			endpointId: byId(id ?? seeded(env, 'vobiz').endpointIds[0]),
 		}),
 		passwordCalls: (env, password) => [
-			{
-				label: 'Password',
-				field: 'password',
-				parameters: { resource: 'endpoint', operation: 'create', username: 'johndesk', password, alias: 'John-Desk' },
-			},
-			{
-				label: 'Password',
-				field: 'password',
-				parameters: {
-					resource: 'endpoint',
-					operation: 'update',
-					endpointId: byId(seeded(env, 'vobiz').endpointIds[0]),
-					updateFields: { password },
-				},
-			},
+			passwordCall({ resource: 'endpoint', operation: 'create', username: 'johndesk', password, alias: 'John-Desk' }),
+			passwordUpdate('endpoint', { endpointId: byId(seeded(env, 'vobiz').endpointIds[0]) }, password),
 		],
 		requiredCredentialFields: [
 			{ field: 'authId', label: 'Auth ID' },

@@ -1,37 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { HostileServer } from '../harness/hostile';
 import { HOSTILE_VENDORS } from '../harness/hostileVendors';
-import { TestEnvironment } from '../harness/run';
+import { hostileSuite } from '../harness/hostileSuite';
 
 /** A host that can never resolve (RFC 6761 reserves .invalid), with or without a network. */
 const NO_SUCH_HOST = 'sip-pack-no-such-host.invalid';
 
 /** Error descriptions are sentences, the node's words are its own, network failures are said in words. */
 describe('error wording', () => {
-	let env: TestEnvironment;
-	let hostile: HostileServer;
+	const suite = hostileSuite();
 	const vendor = (name: string) => HOSTILE_VENDORS.find((candidate) => candidate.vendor === name)!;
 
-	beforeAll(async () => {
-		env = await TestEnvironment.start();
-		hostile = await HostileServer.start();
-	});
-	afterAll(async () => {
-		await hostile.close();
-		await env.close();
-	});
-
-	const credential = (type: string, data: ICredentialDataDecryptedObject) => {
-		const id = `wording-${randomUUID()}`;
-		env.credentials.add({ id, name: 'wording', type, data });
-		return { type, id };
-	};
+	const credential = (type: string, data: ICredentialDataDecryptedObject) => suite.addCredential('wording', type, data, 'wording');
 
 	it("the vendor's words end as a sentence before the node's advice (SignalWire 404 \"Not Found\")", async () => {
 		const config = vendor('SignalWire');
-		hostile.reset(() => ({ status: 404, body: { error: 'Not Found' } }));
-		const result = await env.run({ node: config.node, credential: credential(config.credentialType, config.credential(hostile.url)), parameters: config.get });
+		suite.hostile.reset(() => ({ status: 404, body: { error: 'Not Found' } }));
+		const result = await suite.env.run({ node: config.node, credential: credential(config.credentialType, config.credential(suite.hostile.url)), parameters: config.get });
 		expect(result.error?.description).toBe(
 			'SignalWire said: Not Found.\nNothing was found at that ID or path. Check the ID (or pick it from the list) and the account it belongs to.',
 		);
@@ -39,8 +23,8 @@ describe('error wording', () => {
 
 	it('the node\'s own words are never presented as the vendor\'s (Opentact answer without a SIP user)', async () => {
 		const config = vendor('Opentact');
-		hostile.reset((request) => config.login?.(request, []) ?? { status: 200, body: { success: true, payload: null } });
-		const result = await env.run({ node: config.node, credential: credential(config.credentialType, config.credential(hostile.url)), parameters: config.get });
+		suite.hostile.reset((request) => config.login?.(request, []) ?? { status: 200, body: { success: true, payload: null } });
+		const result = await suite.env.run({ node: config.node, credential: credential(config.credentialType, config.credential(suite.hostile.url)), parameters: config.get });
 		expect(result.error?.message).toBe('Opentact Get SIP User failed: Opentact answered HTTP 200 with an answer of an unexpected shape');
 		expect(result.error?.description).not.toContain('Opentact said');
 		expect(result.error?.description).toContain('The answer carried no SIP user in "payload".');
@@ -48,7 +32,7 @@ describe('error wording', () => {
 
 	it('a host that cannot be found is said in words, with what to do', async () => {
 		const config = vendor('Ultravox');
-		const result = await env.run({
+		const result = await suite.env.run({
 			node: config.node,
 			credential: credential(config.credentialType, { apiKey: 'uvk.Live-wording-0123456789', baseUrl: `https://${NO_SUCH_HOST}` }),
 			parameters: config.get,
@@ -61,7 +45,7 @@ describe('error wording', () => {
 
 	it('a refused connection is said in words', async () => {
 		const config = vendor('Vobiz');
-		const result = await env.run({
+		const result = await suite.env.run({
 			node: config.node,
 			credential: credential(config.credentialType, { ...config.credential('http://127.0.0.1:1') }),
 			parameters: { ...config.get, rateLimiting: { serverErrorRetries: 0 } },
@@ -71,7 +55,7 @@ describe('error wording', () => {
 	});
 
 	it('an Opentact credential test that cannot find the host says so in words', async () => {
-		const verdict = await env.testCredential('opentactSipApi', {
+		const verdict = await suite.env.testCredential('opentactSipApi', {
 			authentication: 'accountLogin',
 			email: 'ops@example.com',
 			password: 'Wording-Passw0rd-1',
@@ -82,7 +66,7 @@ describe('error wording', () => {
 	});
 
 	it('a NetSapiens OAuth2 credential test that cannot find the host says so in words', async () => {
-		const verdict = await env.testCredential('netSapiensSipApi', {
+		const verdict = await suite.env.testCredential('netSapiensSipApi', {
 			...vendor('NetSapiens').credential('unused'),
 			server: NO_SUCH_HOST,
 		});

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { TestEnvironment } from '../harness/run';
-
-const addressLocator = (value: string) => ({ __rl: true, mode: 'id', value });
+import { byId } from '../harness/locator';
 
 describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', () => {
 	let env: TestEnvironment;
@@ -77,7 +76,7 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 		const id = seededIds[2];
 		const result = await run({
 			operation: 'update',
-			addressId: addressLocator(id),
+			addressId: byId(id),
 			updateFields: { password: 'R0tated-Line-Pass', encryption: 'forbidden' },
 		});
 		expect(result.error).toBeUndefined();
@@ -91,16 +90,16 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 	});
 
 	it('Update can empty the IP allow-list (SignalWire accepts an empty list)', async () => {
-		const result = await run({ operation: 'update', addressId: addressLocator(seededIds[0]), updateFields: { ipAuth: [] } });
+		const result = await run({ operation: 'update', addressId: byId(seededIds[0]), updateFields: { ipAuth: [] } });
 		expect(env.sandbox.requests('signalwire')[0].body).toEqual({ ip_auth: [] });
 		expect(result.items[0].json.ip_auth).toEqual([]);
 	});
 
 	it('Get returns one address; Delete answers { deleted: true } after a 204', async () => {
 		const id = seededIds[4];
-		const got = await run({ operation: 'get', addressId: addressLocator(id) });
+		const got = await run({ operation: 'get', addressId: byId(id) });
 		expect(got.items[0].json).toMatchObject({ id, name: 'line-4', uri: 'sip:example-line-4@sip.signalwire.com' });
-		const deleted = await run({ operation: 'delete', addressId: addressLocator(id) });
+		const deleted = await run({ operation: 'delete', addressId: byId(id) });
 		expect(deleted.items.map((item) => item.json)).toEqual([{ deleted: true }]);
 		const last = env.sandbox.requests('signalwire').at(-1)!;
 		expect([last.method, last.path, last.status]).toEqual(['DELETE', `/api/fabric/sip_addresses/${id}`, 204]);
@@ -129,7 +128,7 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 		['257 IP entries', { ipAuth: Array.from({ length: 257 }, (_, n) => `10.0.${n >> 8}.${n & 255}`) }, '"IP Auth" may have at most 256 entries; this one has 257 (item 0)'],
 		['a user with a space', { user: 'two words' }, '"User" has characters that are not allowed (no spaces) (item 0)'],
 	])('Update with %s fails before sending', async (_label, updateFields, message) => {
-		const result = await run({ operation: 'update', addressId: addressLocator(seededIds[0]), updateFields });
+		const result = await run({ operation: 'update', addressId: byId(seededIds[0]), updateFields });
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.description).toBe(`Fix ${message.match(/^"[^"]+"/)![0]} for item 0 and run again. Nothing was sent to the vendor.`);
 		expect(env.sandbox.requests('signalwire')).toEqual([]);
@@ -173,7 +172,7 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 	it('with Continue On Fail, every item gets its own result with correct pairedItem', async () => {
 		const names = ['renamed-a', 'Bad Name', 'renamed-c'];
 		const result = await run(
-			{ operation: 'update', addressId: addressLocator('={{ $json.id }}'), updateFields: { name: '={{ $json.name }}' } },
+			{ operation: 'update', addressId: byId('={{ $json.id }}'), updateFields: { name: '={{ $json.name }}' } },
 			{ continueOnFail: true, items: names.map((name, n) => ({ id: seededIds[n], name })) },
 		);
 		expect(result.items).toHaveLength(3);

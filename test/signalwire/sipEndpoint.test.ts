@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { capturedLogLines, TestEnvironment } from '../harness/run';
+import { byId } from '../harness/locator';
 
-const endpointLocator = (value: string) => ({ __rl: true, mode: 'id', value });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the sandbox', () => {
@@ -71,7 +71,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 	});
 
 	it('Get returns one endpoint by ID', async () => {
-		const result = await run({ operation: 'get', endpointId: endpointLocator(seededIds[3]) });
+		const result = await run({ operation: 'get', endpointId: byId(seededIds[3]) });
 		expect(result.items.map((item) => item.json.username)).toEqual(['ext1003']);
 		const [request] = env.sandbox.requests('signalwire');
 		expect([request.method, request.path]).toEqual(['GET', `/api/relay/rest/endpoints/sip/${seededIds[3]}`]);
@@ -131,7 +131,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 		const id = seededIds[1];
 		const result = await run({
 			operation: 'update',
-			endpointId: endpointLocator(id),
+			endpointId: byId(id),
 			updateFields: { password: 'N3w-Secret-Pass-123', callerId: 'Reception' },
 		});
 		expect(result.error).toBeUndefined();
@@ -148,7 +148,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 
 	it('Delete sends DELETE, SignalWire answers 204, and the node outputs { deleted: true }', async () => {
 		const id = seededIds[4];
-		const result = await run({ operation: 'delete', endpointId: endpointLocator(id) });
+		const result = await run({ operation: 'delete', endpointId: byId(id) });
 		expect(result.items.map((item) => item.json)).toEqual([{ deleted: true }]);
 		const [request] = env.sandbox.requests('signalwire');
 		expect([request.method, request.path, request.status, request.rawBody]).toEqual([
@@ -161,7 +161,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 	});
 
 	it('an ID typed "By ID" that is not a UUID is flagged by n8n before the run starts', async () => {
-		await expect(run({ operation: 'get', endpointId: endpointLocator('..') })).rejects.toThrow(
+		await expect(run({ operation: 'get', endpointId: byId('..') })).rejects.toThrow(
 			/node has issues:\s+- Not a valid SIP Endpoint ID/,
 		);
 		expect(env.sandbox.requests('signalwire')).toEqual([]);
@@ -171,7 +171,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 		'an endpoint ID %j from an expression fails before any request, naming the field and the item',
 		async (value) => {
 			const result = await run(
-				{ operation: 'delete', endpointId: endpointLocator('={{ $json.id }}') },
+				{ operation: 'delete', endpointId: byId('={{ $json.id }}') },
 				{ items: [{ id: value }] },
 			);
 			expect(result.error?.message).toBe(
@@ -203,14 +203,14 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 	});
 
 	it('a missing handler target comes back as a relay 422 naming the field', async () => {
-		const result = await run({ operation: 'update', endpointId: endpointLocator(seededIds[0]), updateFields: { callHandler: 'laml_webhooks' } });
+		const result = await run({ operation: 'update', endpointId: byId(seededIds[0]), updateFields: { callHandler: 'laml_webhooks' } });
 		expect(result.error?.description).toContain(
 			"SignalWire said: Call request url can't be blank when call handler is laml_webhooks",
 		);
 	});
 
 	it('a 404 becomes a NodeApiError with SignalWire\'s {"error":"Not Found"}', async () => {
-		const result = await run({ operation: 'get', endpointId: endpointLocator('67075301-69b2-4fc3-8a2c-c95a69a5665e') });
+		const result = await run({ operation: 'get', endpointId: byId('67075301-69b2-4fc3-8a2c-c95a69a5665e') });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('SignalWire Get SIP Endpoint failed: SignalWire answered HTTP 404');
 		expect(result.error?.description).toContain('SignalWire said: Not Found');

@@ -1,6 +1,5 @@
 import { TestEnvironment } from '../harness/run';
-
-const registrationLocator = (value: string) => ({ __rl: true, mode: 'id', value });
+import { byId } from '../harness/locator';
 
 describe('Ultravox node on the engine, against the sandbox', () => {
 	let env: TestEnvironment;
@@ -25,7 +24,7 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 			parameters: {
 				resource: 'sipRegistration',
 				operation: 'update',
-				registrationId: registrationLocator(id),
+				registrationId: byId(id),
 				updateFields: { proxy: 'pbx2.example.com', authUser: '' },
 			},
 		});
@@ -49,7 +48,7 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 			parameters: {
 				resource: 'sipRegistration',
 				operation: 'update',
-				registrationId: registrationLocator(id),
+				registrationId: byId(id),
 				updateFields: { password: 'N3w-Secret-Pass-123' },
 			},
 		});
@@ -92,7 +91,7 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 			parameters: {
 				resource: 'sipRegistration',
 				operation: 'update',
-				registrationId: registrationLocator(seededIds[0]),
+				registrationId: byId(seededIds[0]),
 				updateFields: { username: '={{ $itemIndex === 1 ? "u".repeat(61) : "ok" }}' },
 			},
 		});
@@ -133,13 +132,13 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 		const got = await env.run({
 			node: 'ultravox',
 			credential,
-			parameters: { resource: 'sipRegistration', operation: 'get', registrationId: registrationLocator(id) },
+			parameters: { resource: 'sipRegistration', operation: 'get', registrationId: byId(id) },
 		});
 		expect(got.items[0].json).toMatchObject({ registrationId: id, username: 'ext1004' });
 		const deleted = await env.run({
 			node: 'ultravox',
 			credential,
-			parameters: { resource: 'sipRegistration', operation: 'delete', registrationId: registrationLocator(id) },
+			parameters: { resource: 'sipRegistration', operation: 'delete', registrationId: byId(id) },
 		});
 		expect(deleted.items.map((item) => item.json)).toEqual([{ deleted: true }]);
 		const last = env.sandbox.requests('ultravox').at(-1)!;
@@ -150,7 +149,7 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 		const result = await env.run({
 			node: 'ultravox',
 			credential,
-			parameters: { resource: 'sipRegistration', operation: 'get', registrationId: registrationLocator('no-such-id') },
+			parameters: { resource: 'sipRegistration', operation: 'get', registrationId: byId('no-such-id') },
 		});
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('Ultravox Get SIP Registration failed: Ultravox answered HTTP 404');

@@ -1,8 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { TestEnvironment } from '../harness/run';
-
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+import { byId, fromList } from '../harness/locator';
 
 describe('Vobiz node on the engine, against the sandbox', () => {
 	let env: TestEnvironment;
