@@ -280,6 +280,31 @@ export function refusedRequestError(node: INode, error: unknown, context: ErrorC
 	return built;
 }
 
+/**
+ * A list whose length disagrees with the total its vendor states (issue 16): what happened, on which
+ * page, and what to do. Nothing is output: a "rotate every device" flow must not take a short list
+ * for the whole fleet.
+ */
+export function statedTotalError(
+	node: INode,
+	context: Pick<ErrorContext, 'vendor' | 'operation' | 'itemIndex'>,
+	pageNumber: number,
+	readBefore: number,
+	what: string,
+): NodeApiError {
+	const { vendor, operation, itemIndex } = context;
+	const message = `${vendor} ${operation} failed: the list did not hold as many entries as ${vendor} said it does`;
+	const description = [
+		`On page ${pageNumber} of the list (${readBefore} entries were read before it): ${what}`,
+		'Nothing was output, rather than a list that may be short or hold an entry twice.',
+		`Entries added or removed while the node reads the list page by page make it disagree with the count: run the node again. If it keeps happening while nothing changes, ${vendor}'s list and its own count disagree: report it to ${vendor}.`,
+	].join('\n');
+	const errorResponse: JsonObject = { message, description, httpCode: '200' };
+	const built = new NodeApiError(node, errorResponse, { message, description, httpCode: '200', itemIndex });
+	built.message = message;
+	return built;
+}
+
 /** Flattens the common vendor error shapes into one readable line. */
 export function flattenErrorBody(body: unknown): string | undefined {
 	if (body === undefined || body === null || body === '') return undefined;

@@ -1,6 +1,6 @@
 import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { AnswerFailure, httpFailureOf, refusedRequestError, toNodeApiError } from './errors';
-import { ListShapeError } from './paging';
+import { ListShapeError, StatedTotalError } from './paging';
 import { redactError, secretsOfCredential } from './redact';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './url';
 import type { VendorProfile } from './vendor';
@@ -44,7 +44,14 @@ export async function pickerCall<T>(
 				? toNodeApiError(
 						context.getNode(),
 						{ status: 200, method: 'GET', unreadable: 'unexpected' },
-						{ ...errorContext, detail: `${error.message} The list is not shown, rather than shown short.` },
+						{
+							...errorContext,
+							detail: `${error.message} The list is not shown, rather than shown short${
+								error instanceof StatedTotalError
+									? ': entries added or removed while it was read make it disagree with the count, so open the list again.'
+									: '.'
+							}`,
+						},
 					)
 				: failure
 					? toNodeApiError(

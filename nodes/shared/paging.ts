@@ -89,19 +89,67 @@ export function nextUrlPaging(config: {
 	};
 }
 
+// --- Stated totals (issue 16): the one check of a list against the length its vendor states. ---
+
 /**
- * Where a list that states its total ends: at the total. A page that brings nothing before it, or
- * a last page that leaves the count off it, is an error (the vendor's list and its own total disagree).
+ * A list whose vendor states its length in an answer of its own, sent once before the first page
+ * (NetSapiens `GET …/devices/count` → `{"total": n}`); the request path checks every page against
+ * it with moreAfter. A total stated in the pages themselves (Vobiz `meta.total_count`) is read by
+ * the strategy's readPage, with the same check.
  */
-export function moreAfter(listed: number, total: number, pageLength: number, totalPath: string): boolean {
+export interface CountedTotal {
+	/** How the messages name the count, e.g. `NetSapiens' device count (GET …/devices/count)`. */
+	label: string;
+	/** The count request for the list the first page reads. */
+	request(firstPage: IHttpRequestOptions): IHttpRequestOptions;
+	/** Where the total is in the count's answer. */
+	totalPath: string;
+}
+
+/** A stated total as a number: a whole number of at least 0, else a ListShapeError naming where it was. */
+export function statedTotalOf(body: unknown, totalPath: string, where = 'The page'): number {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		throw new ListShapeError(`${where} was ${shapeOf(body)}, not an object with a total count in "${totalPath}".`);
+	}
+	const stated = at(body, totalPath);
+	const total = Number(stated);
+	if (stated === undefined || stated === null || stated === '' || typeof stated === 'boolean' || !Number.isInteger(total) || total < 0) {
+		throw new ListShapeError(`${where} had no total count in "${totalPath}" (it was ${shapeOf(stated)}).`);
+	}
+	return total;
+}
+
+/** A list whose length disagrees with the total its vendor stated (see moreAfter). */
+export class StatedTotalError extends ListShapeError {}
+
+/**
+ * Whether a list that states its total goes on after a page: the one check of every stated total
+ * (Return All, pickers), so that a list is never silently shorter or longer than its vendor says.
+ * `listed` counts the entries read so far, this page's included; `label` names the total.
+ *
+ * Where the total is the vendor's own end signal (Vobiz `meta.total_count`), leave `vendorSaysMore`
+ * out: the list ends at the total. Where the vendor has an end signal of its own (NetSapiens: a page
+ * shorter than asked), pass it: the list ends there, and must end exactly at the total. A full page
+ * that reaches the total then still asks for the next one, so a list that grew after the count
+ * (an entry shifted out of the pages read) is seen as longer than its count, not cut at it.
+ */
+export function moreAfter(listed: number, total: number, pageLength: number, label: string, vendorSaysMore?: boolean): boolean {
 	if (listed < total && pageLength === 0) {
-		throw new ListShapeError(`The page at offset ${listed} was empty although "${totalPath}" said ${total}.`);
+		throw new StatedTotalError(`The page at offset ${listed} was empty although ${label} said ${total}.`);
 	}
 	if (listed > total) {
-		throw new ListShapeError(`The list held more entries (${listed} so far) than "${totalPath}" said (${total}).`);
+		throw new StatedTotalError(`The list held more entries (${listed} so far) than ${label} said (${total}).`);
 	}
-	return listed < total;
+	if (vendorSaysMore === undefined) return listed < total;
+	if (!vendorSaysMore && listed < total) {
+		throw new StatedTotalError(
+			`The list ended after ${listed} entries (its last page held ${pageLength}, fewer than asked), although ${label} said ${total}.`,
+		);
+	}
+	return vendorSaysMore && pageLength > 0;
 }
+
+// --- End of stated totals. ---
 
 /** Lists paged by a count and an offset (Vobiz `limit`/`offset`, NetSapiens `limit`/`start`). */
 export function offsetPaging(config: {
@@ -121,15 +169,9 @@ export function offsetPaging(config: {
 		readPage: (response, request, pageSize) => {
 			const items = listItemsOf(response.body, config.itemsPath);
 			const offset = Number((request.qs ?? {})[config.offsetParameter] ?? 0) + items.length;
-			let more = items.length >= pageSize;
-			if (config.totalPath) {
-				const stated = at(response.body, config.totalPath);
-				const total = Number(stated);
-				if (stated === undefined || stated === null || stated === '' || !Number.isInteger(total) || total < 0) {
-					throw new ListShapeError(`The page had no total count in "${config.totalPath}" (it was ${shapeOf(stated)}).`);
-				}
-				more = moreAfter(offset, total, items.length, config.totalPath);
-			}
+			const more = config.totalPath
+				? moreAfter(offset, statedTotalOf(response.body, config.totalPath), items.length, `"${config.totalPath}"`)
+				: items.length >= pageSize;
 			return {
 				items,
 				next: more ? { ...request, qs: { ...(request.qs ?? {}), [config.offsetParameter]: offset } } : undefined,

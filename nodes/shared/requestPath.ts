@@ -13,11 +13,12 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { checkRegistration } from './checkRegistration';
-import { AnswerFailure, httpFailureOf, refusedRequestError, toNodeApiError, UNREADABLE_DETAIL } from './errors';
+import { AnswerFailure, httpFailureOf, refusedRequestError, statedTotalError, toNodeApiError, UNREADABLE_DETAIL } from './errors';
 import type { HttpFailure } from './errors';
 import { isEmptyBody } from './output';
 import { pacerFor, retryAfterMs } from './pacing';
-import { ListShapeError, PageTrail } from './paging';
+import { ListShapeError, moreAfter, PageTrail, StatedTotalError, statedTotalOf } from './paging';
+import type { CountedTotal } from './paging';
 import { redactError, redactValue, SecretMatcher, secretsOfCredential } from './redact';
 import { generatePasswordItem, rotatePassword, settleRotationFailure } from './rotation';
 import { assertParameters } from './parameters';
@@ -36,6 +37,8 @@ export interface PagingStrategy {
 	): { items: IDataObject[]; next?: IHttpRequestOptions };
 	/** The operation's filter of listed items (checked before any request); Limit counts kept items. */
 	keep?(path: RequestPathContext): ((item: IDataObject) => boolean) | undefined;
+	/** The list's length from a count request of its own (issue 16), checked against every page. */
+	countedTotal?: CountedTotal;
 }
 
 export interface RequestPathOptions {
@@ -270,6 +273,41 @@ async function onPage<T>(pageNumber: number, fetch: () => Promise<T>): Promise<T
 	}
 }
 
+// --- Stated totals (issue 16): the count request of a list that has one (PagingStrategy.countedTotal). ---
+
+/** The list's length from its count request, asked before the first page; a failure names the count. */
+async function countOf(path: RequestPathContext, counting: CountedTotal, firstPage: IHttpRequestOptions): Promise<number> {
+	const { context, vendor, operation, itemIndex } = path;
+	const onCount = <E>(error: E): E => {
+		const described = error as { description?: string | null };
+		if (typeof described.description === 'string') {
+			described.description = `This happened on ${counting.label}, which the node asks before the first page of the list; nothing was output.\n${described.description}`;
+		}
+		return error;
+	};
+	let response: IN8nHttpFullResponse;
+	try {
+		response = await path.fetchFull(counting.request(firstPage));
+	} catch (error) {
+		throw onCount(error);
+	}
+	const failed = path.failureOf(response);
+	if (failed) throw onCount(failed);
+	try {
+		return statedTotalOf(response.body, counting.totalPath, 'The answer');
+	} catch (error) {
+		throw onCount(
+			toNodeApiError(
+				context.getNode(),
+				{ status: response.statusCode, method: 'GET', unreadable: 'unexpected' },
+				{ vendor: vendor.displayName, operation, itemIndex, detail: `${(error as Error).message} The node checks the list against that count, so it read no page.` },
+			),
+		);
+	}
+}
+
+// --- End of stated totals. ---
+
 async function pageThrough(
 	path: RequestPathContext,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -292,6 +330,11 @@ async function pageThrough(
 		pageSize,
 	);
 	let pageNumber = 0;
+	// Stated totals (issue 16): the count comes before the first page, so that an entry added or
+	// removed while the pages are read makes the list disagree with it (an error), never a list
+	// silently short of an entry that moved between two pages.
+	const counted = paging.countedTotal ? await countOf(path, paging.countedTotal, request) : undefined;
+	let listed = 0;
 	// Bounded: PageTrail refuses a next link to a page already read and stops at MAX_LIST_PAGES.
 	const trail = new PageTrail();
 	while (request && collected.length < limit) {
@@ -311,11 +354,20 @@ async function pageThrough(
 			);
 		}
 		let page: ReturnType<PagingStrategy['readPage']>;
+		const readBefore = listed;
 		try {
 			const read = paging.readPage(response, request, pageSize);
-			page = { ...read, next: read.items.length ? trail.follow(request, read.next) : undefined };
+			listed += read.items.length;
+			const next =
+				counted === undefined || moreAfter(listed, counted, read.items.length, paging.countedTotal!.label, Boolean(read.next))
+					? read.next
+					: undefined;
+			page = { ...read, next: read.items.length ? trail.follow(request, next) : undefined };
 		} catch (error) {
 			if (!(error instanceof ListShapeError)) throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+			if (error instanceof StatedTotalError) {
+				throw statedTotalError(context.getNode(), { vendor: vendor.displayName, operation, itemIndex }, pageNumber, readBefore, error.message);
+			}
 			throw toNodeApiError(
 				context.getNode(),
 				{ status: response.statusCode, method: 'GET', unreadable: 'unexpected' },
@@ -323,7 +375,7 @@ async function pageThrough(
 					vendor: vendor.displayName,
 					operation,
 					itemIndex,
-					detail: `Page ${pageNumber} of the list was not ${vendor.displayName}'s list: ${error.message} The node stopped instead of returning a list that may be short (${collected.length} entries were read before it); nothing was output.`,
+					detail: `Page ${pageNumber} of the list was not ${vendor.displayName}'s list: ${error.message} The node stopped instead of returning a list that may be short (${readBefore} entries were read before it); nothing was output.`,
 				},
 			);
 		}

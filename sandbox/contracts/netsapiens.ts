@@ -192,7 +192,12 @@ const userDevices = '/domains/{domain}/users/{user}/devices';
 /** Paths are relative to the API root, `https://{server}/ns-api/v2`. */
 export const netSapiensContract: VendorContract = {
 	vendor: 'netsapiens',
-	sources: ['https://docs.ns-api.com/v45.0/reference/updatedevice', 'https://docs.ns-api.com/docs'],
+	sources: [
+		'https://docs.ns-api.com/v45.0/reference/updatedevice',
+		'https://docs.ns-api.com/v45.0/reference/countdevices',
+		'https://docs.ns-api.com/docs/pagination-and-api-data',
+		'https://docs.ns-api.com/docs',
+	],
 	operations: [
 		{ method: 'GET', path: userDevices, responses: { 200: devices } },
 		{
@@ -215,6 +220,12 @@ export const netSapiensContract: VendorContract = {
 			responses: { 200: count, 400: codeAndMessage, 401: codeAndMessage, 404: codeAndMessage },
 		},
 		{ method: 'GET', path: '/domains/{domain}/devices', responses: { 200: devices } },
+		// On docs.ns-api.com beside "Count Devices for User", with the same answers; not in the OpenAPI subset.
+		{
+			method: 'GET',
+			path: '/domains/{domain}/devices/count',
+			responses: { 200: count, 400: codeAndMessage, 401: codeAndMessage, 404: codeAndMessage },
+		},
 		{ method: 'GET', path: '/apikeys/~', responses: { 200: apiKey } },
 		{ method: 'GET', path: '/domains/{domain}', responses: { 200: domain, 404: codeAndMessage } },
 		{

@@ -75,9 +75,15 @@ export class Contract {
 		}));
 	}
 
-	/** The documented operation for a method and concrete path, if the vendor documents one. */
+	/**
+	 * The documented operation for a method and concrete path, if the vendor documents one. A literal
+	 * segment wins over a parameter (`…/devices/count` is the count, not a device named "count").
+	 */
 	operation(method: string, concretePath: string): Operation | undefined {
-		return this.operations.find((op) => op.method === method && op.pattern.test(concretePath));
+		const parameters = (operation: Operation) => operation.path.split('{').length;
+		return this.operations
+			.filter((op) => op.method === method && op.pattern.test(concretePath))
+			.sort((a, b) => parameters(a) - parameters(b))[0];
 	}
 
 	private validator(key: string, schema: JsonSchema, mode: Mode): ValidateFunction {

@@ -182,6 +182,7 @@ export class NetSapiensSimulator implements VendorSimulator {
 			.on('GET', users, (request, params) => this.listUsers(request, params))
 			.on('GET', `${users}/{user}`, (request, params) => this.getUser(request, params))
 			.on('GET', `${API}/domains/{domain}/devices`, (request, params, context) => this.listDomainDevices(request, params, context))
+			.on('GET', `${API}/domains/{domain}/devices/count`, (request, params) => this.countDomainDevices(request, params))
 			.on('GET', devices, (request, params, context) => this.listUserDevices(request, params, context))
 			.on('POST', devices, (request, params, context) => this.createDevice(request, params, context))
 			// Before `{device}`: on NetSapiens too a device named "count" could not be read this way.
@@ -299,11 +300,9 @@ export class NetSapiensSimulator implements VendorSimulator {
 		return this.checked(request, await route.handler(request, route.params, context));
 	}
 
-	/** The documented operation for a request; `…/devices/count` would otherwise match `{device}`. */
+	/** The documented operation for a request (`…/devices/count` is the count's, not a device named "count"). */
 	private operationOf(request: SandboxRequest) {
-		const relative = request.path.slice(API.length);
-		if (/\/devices\/count$/.test(relative)) return undefined;
-		return this.contract.operation(request.method, relative);
+		return this.contract.operation(request.method, request.path.slice(API.length));
 	}
 
 	private checked(request: SandboxRequest, answer: SandboxResponse): SandboxResponse {
@@ -553,10 +552,24 @@ export class NetSapiensSimulator implements VendorSimulator {
 		return this.page(request, this.devicesOf(owner.domain.domain, owner.user.user), (record) => this.deviceView(record, context));
 	}
 
+	/**
+	 * "Count Devices for User" → `{"total": n}`, 404 `{"code":404,"message":"User 1000 does not exist
+	 * in domain example"}` (https://docs.ns-api.com/v45.0/reference/countdevices): the length of the list
+	 * the same request without `/count` pages through.
+	 */
 	private countDevices(request: SandboxRequest, params: Record<string, string>): SandboxResponse {
 		const owner = this.owner(request, params);
 		if ('status' in owner) return owner;
 		return { status: 200, body: { total: this.devicesOf(owner.domain.domain, owner.user.user).length } };
+	}
+
+	/** `GET /domains/{domain}/devices/count`: the domain's count, with the domain list's scope rules. */
+	private countDomainDevices(request: SandboxRequest, params: Record<string, string>): SandboxResponse {
+		const domain = this.domainFor(request, params.domain);
+		if ('status' in domain) return domain;
+		const refused = this.needsOfficeManager(request, 'list the devices of a whole domain');
+		if (refused) return refused;
+		return { status: 200, body: { total: this.devicesOf(domain.domain).length } };
 	}
 
 	private deviceFor(

@@ -20,6 +20,8 @@ export interface ProxyCase {
 export const LATE_MS = 1000;
 const HUGE_BODY_BYTES = 12 * 1024 * 1024;
 const LOGIN = /^\/(netsapiens\/ns-api\/v2\/tokens|opentact\/rest\/token|opentact\/rest\/auth)(\/|\?|$)/;
+/** A list's count request (NetSapiens `…/devices/count`): not a page; "total disagrees" changes its total. */
+const COUNT = /\/count(\?|$)/;
 export const OFF_ORIGIN = 'http://127.0.0.2:9/steal';
 
 interface Upstream {
@@ -131,6 +133,9 @@ export class HostileProxy {
 		const current = this.current;
 		if (!current || LOGIN.test(path)) return undefined;
 		const isGet = method === 'GET';
+		if (isGet && COUNT.test(path) && (current.answer.on === 'firstPage' || current.answer.on === 'laterPage')) {
+			return current.answer.name === 'total disagrees' ? current.answer : undefined;
+		}
 		if (isGet) this.gets++;
 		else this.writes++;
 		switch (current.answer.on) {

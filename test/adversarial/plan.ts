@@ -100,10 +100,8 @@ export function plan(): Attack[] {
 		if (name === 'generatePassword') return;
 		const answers: AnswerKind[] = [
 			...ANSWER_KINDS.filter((_, index) => LONG_RUN || (index + position) % 4 === 0),
-			// NetSapiens lists are bare arrays with no total: an empty page right after a full one is how
-			// every such list ends, so no client reading the list alone can tell it from a cut list. Left
-			// out until the node checks the count NetSapiens documents (…/devices/count), an open item.
-			...(name === 'getAll' ? PAGE_KINDS.filter((kind) => !(vendor === 'netsapiens' && kind.name === 'later page []')) : []),
+			// Every page answer on every list, NetSapiens' bare arrays included (checked against its …/devices/count).
+			...(name === 'getAll' ? PAGE_KINDS : []),
 			...(name === 'rotatePassword' ? READ_BACK_KINDS : []),
 		];
 		for (const answer of answers) {

@@ -30,6 +30,8 @@ export interface HostileVendor {
 	list: INodeParameters;
 	/** A full, valid page `number` (1-based) of a list of `total`, and whether more pages follow. */
 	page(baseUrl: string, number: number, pageSize: number, total: number): unknown;
+	/** The answer to the list's count request, for a vendor that has one (NetSapiens `…/devices/count`). */
+	count?: { path: RegExp; answer(total: number): unknown };
 	pageSize: number;
 	picker: (this: ILoadOptionsFunctions) => Promise<INodeListSearchResult>;
 	pickerParameters: INodeParameters;
@@ -121,6 +123,7 @@ export const HOSTILE_VENDORS: HostileVendor[] = [
 		pageSize: 1000,
 		page: (_baseUrl, number, pageSize, total) =>
 			rows((number - 1) * pageSize, Math.min(pageSize, total - (number - 1) * pageSize), (n) => ({ device: `d${n}` })),
+		count: { path: /\/devices\/count$/, answer: (total) => ({ total }) },
 		picker: searchDevices,
 		pickerParameters: { resource: 'device', operation: 'get', domain: byId('~'), user: byId('~') },
 		pickerPath: 'parameters.device',

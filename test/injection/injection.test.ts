@@ -381,7 +381,8 @@ const PATH_TARGETS: PathTarget[] = [
 			user: byId(value),
 			returnAll: true,
 		}),
-		expectedPath: (_context, segment) => `/ns-api/v2/domains/~/users/${segment}/devices`,
+		// Get Many asks the list's count first; for a user that does not exist it is the only request.
+		expectedPath: (_context, segment) => `/ns-api/v2/domains/~/users/${segment}/devices/count`,
 		refuses: (value) => slashOrDots(value) || [...value].length > 16,
 		error: /^"User" (has characters that are not allowed|may be at most 16 characters long)/,
 	},

@@ -299,28 +299,44 @@ describe('NetSapiens Device on the engine, against the sandbox', () => {
 			);
 		});
 
-		it('Get Many for a user with a Limit asks for exactly that many', async () => {
+		it('Get Many for a user with a Limit asks the count, then exactly that many', async () => {
 			const result = await run({ operation: 'getAll', listScope: 'user', ...own, returnAll: false, limit: 3 });
 			expect(result.items.map((item) => item.json.device)).toEqual(['1000', '1000a', '1000b']);
 			expect(result.items.every((item) => item.json['device-sip-registration-password'] === '********')).toBe(true);
-			expect(requests().map((request) => [request.path, request.query])).toEqual([[DEVICES, { limit: '3', start: '0' }]]);
-		});
-
-		it('Get Many for a user with Return All reads the short last page and stops', async () => {
-			const result = await run({ operation: 'getAll', listScope: 'user', domain: byId('sandbox.example'), user: byId('1001'), returnAll: true });
-			expect(result.items).toHaveLength(10);
-			expect(result.items.every((item) => item.json.user === '1001')).toBe(true);
 			expect(requests().map((request) => [request.path, request.query])).toEqual([
-				['/ns-api/v2/domains/sandbox.example/users/1001/devices', { limit: '1000', start: '0' }],
+				[`${DEVICES}/count`, {}],
+				[DEVICES, { limit: '3', start: '0' }],
 			]);
 		});
 
-		it('Get Many for the whole domain pages with start/limit through all 1,200 devices', async () => {
+		it('Get Many for a user with Return All asks the count, reads the short last page and stops', async () => {
+			const result = await run({ operation: 'getAll', listScope: 'user', domain: byId('sandbox.example'), user: byId('1001'), returnAll: true });
+			expect(result.items).toHaveLength(10);
+			expect(result.items.every((item) => item.json.user === '1001')).toBe(true);
+			expect(requests().map((request) => [request.path, request.query, request.status])).toEqual([
+				['/ns-api/v2/domains/sandbox.example/users/1001/devices/count', {}, 200],
+				['/ns-api/v2/domains/sandbox.example/users/1001/devices', { limit: '1000', start: '0' }, 200],
+			]);
+		});
+
+		it("Get Many for a user that does not exist: NetSapiens' count answers 404, and the error says so before any page", async () => {
+			const result = await run({ operation: 'getAll', listScope: 'user', domain: byId('sandbox.example'), user: byId('9999'), returnAll: true });
+			expect(result.error?.message).toBe('NetSapiens Get Many Device failed: NetSapiens answered HTTP 404');
+			expect(result.error?.description).toContain(
+				"This happened on NetSapiens' device count (GET …/devices/count), which the node asks before the first page of the list; nothing was output.\nNetSapiens said: User 9999 does not exist in domain sandbox.example.",
+			);
+			expect(requests().map((request) => [request.path, request.status])).toEqual([
+				['/ns-api/v2/domains/sandbox.example/users/9999/devices/count', 404],
+			]);
+		});
+
+		it('Get Many for the whole domain asks the domain count, then pages with start/limit through all 1,200 devices', async () => {
 			const result = await run({ operation: 'getAll', listScope: 'domain', domain: byId('~'), returnAll: true });
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(1200);
 			expect(new Set(result.items.map((item) => `${item.json.user}/${item.json.device}`)).size).toBe(1200);
 			expect(requests().map((request) => [request.path, request.query])).toEqual([
+				['/ns-api/v2/domains/~/devices/count', {}],
 				['/ns-api/v2/domains/~/devices', { limit: '1000', start: '0' }],
 				['/ns-api/v2/domains/~/devices', { limit: '1000', start: '1000' }],
 			]);

@@ -107,7 +107,10 @@ describe('NetSapiens resource-locator lists against the sandbox', () => {
 		expect(result.results).toHaveLength(10);
 		expect(result.results[0]).toEqual({ name: '1000 (registered)', value: '1000' });
 		expect(result.results[9]).toEqual({ name: '1000i (unregistered)', value: '1000i' });
-		expect(calls()).toEqual([['/ns-api/v2/domains/~/users/1000/devices', { start: '0', limit: '100' }, 200]]);
+		expect(calls()).toEqual([
+			['/ns-api/v2/domains/~/users/1000/devices/count', {}, 200],
+			['/ns-api/v2/domains/~/users/1000/devices', { start: '0', limit: '100' }, 200],
+		]);
 		const filtered = await search(searchDevices as SearchMethod, {
 			parameters: { domain: byId('~'), user: byId('1000') },
 			filter: '1000c',

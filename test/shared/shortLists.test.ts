@@ -26,6 +26,7 @@ describe('lists are never silently short, all five vendors', () => {
 		suite.hostile.reset((request): HostileAnswer => {
 			const login = config.login?.(request, []);
 			if (login) return login;
+			if (config.count?.path.test(request.path)) return { status: 200, body: config.count.answer(total) };
 			const number = pageNumberOf(request, config.pageSize);
 			return { status: 200, body: number === badPage ? bad : config.page(suite.hostile.url, number, config.pageSize, total) };
 		});
@@ -48,8 +49,7 @@ describe('lists are never silently short, all five vendors', () => {
 			expect(result.items).toHaveLength(total);
 		});
 
-		// NetSapiens lists are plain arrays without a total: there `[]` after a full page is the end of a
-		// list of exactly 1,000, which no client can tell from a short one.
+		// NetSapiens lists are plain arrays: `[]` is a list's shape there, checked against its count below.
 		const shapes: [string, unknown][] = [
 			['{}', {}],
 			['{"detail": …}', { detail: 'Temporarily unavailable' }],
@@ -85,6 +85,101 @@ describe('lists are never silently short, all five vendors', () => {
 		const result = await suite.env.run({ node: config.node, credential: credentialFor(config), parameters: config.list });
 		expect(result.error?.description).toContain('The page at offset 110 was empty although "meta.total_count" said 130.');
 		expect(result.items).toHaveLength(0);
+	});
+
+	describe("NetSapiens: the list is checked against NetSapiens' own count (GET …/devices/count)", () => {
+		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'NetSapiens')!;
+		const COUNT = "NetSapiens' device count (GET …/devices/count)";
+		/** A list whose count says `counted` and whose pages hold `sizes[n - 1]` devices each. */
+		const serveCounted = (counted: unknown, sizes: number[]) =>
+			hostile.reset((request): HostileAnswer => {
+				const login = config.login?.(request, []);
+				if (login) return login;
+				if (config.count!.path.test(request.path)) return { status: 200, body: counted };
+				const start = Number(request.query.get('start') ?? 0);
+				const number = Math.floor(start / Number(request.query.get('limit'))) + 1;
+				return { status: 200, body: Array.from({ length: sizes[number - 1] ?? 0 }, (_, n) => ({ device: `d${start + n}` })) };
+			});
+		const run = async () =>
+			await env.run({ node: config.node, credential: credentialFor(config), parameters: config.list, continueOnFail: true });
+		const listRequests = () => hostile.requests.filter((request) => request.path !== '/ns-api/v2/tokens');
+
+		it('asks the count before the first page, and a list that holds exactly that many is output whole', async () => {
+			serveCounted({ total: 1000 }, [1000, 0]);
+			const result = await run();
+			expect(result.items).toHaveLength(1000);
+			expect(result.items.every((item) => item.error === undefined)).toBe(true);
+			expect(listRequests().map((request) => [request.path, request.query.toString()])).toEqual([
+				['/ns-api/v2/domains/~/users/~/devices/count', ''],
+				['/ns-api/v2/domains/~/users/~/devices', 'limit=1000&start=0'],
+				['/ns-api/v2/domains/~/users/~/devices', 'limit=1000&start=1000'],
+			]);
+		});
+
+		it('page 2 answered [] after a full page, although the count says 1,200: an error naming page 2 and what to do', async () => {
+			serveCounted({ total: 1200 }, [1000, 0]);
+			const result = await run();
+			expect(result.items).toHaveLength(1);
+			const error = result.items[0].error;
+			expect(error?.message).toBe('NetSapiens Get Many Device failed: the list did not hold as many entries as NetSapiens said it does');
+			expect(error?.description).toBe(
+				[
+					`On page 2 of the list (1000 entries were read before it): The page at offset 1000 was empty although ${COUNT} said 1200.`,
+					'Nothing was output, rather than a list that may be short or hold an entry twice.',
+					"Entries added or removed while the node reads the list page by page make it disagree with the count: run the node again. If it keeps happening while nothing changes, NetSapiens's list and its own count disagree: report it to NetSapiens.",
+				].join('\n'),
+			);
+		});
+
+		it('a short last page that ends the list before the count: an error, not 1,150 of 1,200', async () => {
+			serveCounted({ total: 1200 }, [1000, 150]);
+			const result = await run();
+			expect(result.items).toHaveLength(1);
+			expect(result.items[0].error?.description).toContain(
+				`On page 2 of the list (1000 entries were read before it): The list ended after 1150 entries (its last page held 150, fewer than asked), although ${COUNT} said 1200.`,
+			);
+		});
+
+		it('a device added after the count (the list holds one more): an error on the page that shows it, never a device pushed off the pages', async () => {
+			serveCounted({ total: 1000 }, [1000, 1]);
+			const result = await run();
+			expect(result.items).toHaveLength(1);
+			expect(result.items[0].error?.description).toContain(
+				`On page 2 of the list (1000 entries were read before it): The list held more entries (1001 so far) than ${COUNT} said (1000).`,
+			);
+		});
+
+		it('the Device picker: a page [] after a full page although the count says more is an error, not a short list', async () => {
+			serveCounted({ total: 150 }, [100, 0]);
+			const context = env.pickerContext(config.node, credentialFor(config), config.pickerParameters, config.pickerPath);
+			const first = await config.picker.call(context);
+			expect(first.results).toHaveLength(100);
+			const pick = config.picker as unknown as (this: unknown, filter?: string, token?: string) => Promise<unknown>;
+			await expect(pick.call(context, undefined, first.paginationToken as string)).rejects.toMatchObject({
+				message: 'NetSapiens List Devices (From List) failed: NetSapiens answered HTTP 200 with an answer of an unexpected shape',
+				description: expect.stringContaining(
+					`The page at offset 100 was empty although ${COUNT} said 150. The list is not shown, rather than shown short: entries added or removed while it was read make it disagree with the count, so open the list again.`,
+				),
+			});
+			// The count is asked once, before the first page; it travels in the token.
+			expect(listRequests().filter((request) => request.path.endsWith('/count'))).toHaveLength(1);
+		});
+
+		it.each([
+			['{}', {}],
+			['[]', []],
+			['{"total": "many"}', { total: 'many' }],
+			['{"total": -1}', { total: -1 }],
+		])('a count answered %s is an error naming the count; no page is read', async (_shape, counted) => {
+			serveCounted(counted, [5]);
+			const result = await run();
+			expect(result.items).toHaveLength(1);
+			expect(result.items[0].error?.message).toBe('NetSapiens Get Many Device failed: NetSapiens answered HTTP 200 with an answer of an unexpected shape');
+			expect(result.items[0].error?.description).toMatch(
+				new RegExp(`^This happened on ${COUNT.replace(/[()…]/g, '.')}, which the node asks before the first page of the list; nothing was output\\.\nThe answer (had no total count in "total"|was .+, not an object with a total count in "total")`),
+			);
+			expect(listRequests().map((request) => request.path)).toEqual(['/ns-api/v2/domains/~/users/~/devices/count']);
+		});
 	});
 
 	it('Opentact: a list answered {} is an error, not zero SIP users', async () => {

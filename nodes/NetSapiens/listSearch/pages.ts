@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems } from 'n8n-workflow';
 import { pickerCall } from '../../shared/listSearch';
-import { assertPickerOffset, listItemsOf } from '../../shared/paging';
-import { netSapiensVendor } from '../shared/vendor';
+import { assertPickerOffset, listItemsOf, moreAfter, statedTotalOf } from '../../shared/paging';
+import { devicePaging, netSapiensVendor } from '../shared/vendor';
 
 /** Rows per page of a picker; NetSapiens allows up to 1000. */
 const PAGE_SIZE = 100;
@@ -30,6 +30,42 @@ export async function listPage(
 		assertPickerOffset(start, PAGE_SIZE);
 		return listItemsOf(body, undefined);
 	});
+}
+
+/**
+ * One page of a device list, checked against NetSapiens' count as Get Many checks it (moreAfter):
+ * the count is asked before the first page, and travels in the token with the next `start`.
+ */
+export async function countedDevicePage(
+	context: ILoadOptionsFunctions,
+	path: string,
+	paginationToken: string | undefined,
+): Promise<{ rows: IDataObject[]; paginationToken?: string }> {
+	const counted = devicePaging.countedTotal!;
+	const token = parseToken(paginationToken);
+	return await pickerCall(context, netSapiensVendor, 'Devices', async (send) => {
+		assertPickerOffset(token.start, PAGE_SIZE);
+		const total =
+			token.total ?? statedTotalOf(await send(counted.request({ method: 'GET', url: path, json: true })), counted.totalPath, `${counted.label}`);
+		const rows = listItemsOf(await send({ method: 'GET', url: path, qs: { start: token.start, limit: PAGE_SIZE }, json: true }), undefined);
+		const listed = token.start + rows.length;
+		const more = moreAfter(listed, total, rows.length, counted.label, rows.length >= PAGE_SIZE);
+		return { rows, paginationToken: more ? JSON.stringify({ start: listed, total }) : undefined };
+	});
+}
+
+/** `{start, total}`, or a bare `start` (a token of an earlier version: the count is then asked again). */
+function parseToken(token: string | undefined): { start: number; total?: number } {
+	if (!token) return { start: 0 };
+	try {
+		const parsed = JSON.parse(token) as unknown;
+		if (typeof parsed === 'number') return { start: Number.isInteger(parsed) && parsed >= 0 ? parsed : 0 };
+		const { start, total } = (parsed ?? {}) as { start?: unknown; total?: unknown };
+		const whole = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+		return { start: whole(start) ? (start as number) : 0, total: whole(total) ? (total as number) : undefined };
+	} catch {
+		return { start: 0 };
+	}
 }
 
 /** The picker's next page token: the next `start`, while pages come back full. */

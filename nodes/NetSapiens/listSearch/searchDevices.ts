@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { currentValue, listPage, matching, nextStart } from './pages';
+import { countedDevicePage, currentValue, matching } from './pages';
 import { pathSegment } from '../../shared/validation';
 
 /** Devices of the chosen user, with their registration state. */
@@ -8,13 +8,13 @@ export async function searchDevices(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const start = Number(paginationToken ?? 0);
 	const domain = currentValue(this, 'domain');
 	const user = currentValue(this, 'user');
-	const rows = await listPage(this, 'Devices', `/domains/${pathSegment(domain)}/users/${pathSegment(user)}/devices`, start);
+	const path = `/domains/${pathSegment(domain)}/users/${pathSegment(user)}/devices`;
+	const { rows, paginationToken: next } = await countedDevicePage(this, path, paginationToken);
 	const devices = rows.map((row) => {
 		const state = row['device-sip-registration-state'];
 		return { name: state ? `${row.device} (${state})` : String(row.device), value: String(row.device) };
 	});
-	return { results: matching(devices, filter), paginationToken: nextStart(start, rows) };
+	return { results: matching(devices, filter), paginationToken: next };
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { flattenErrorBody } from '../../shared/errors';
 import { offsetPaging } from '../../shared/paging';
+import type { PagingStrategy } from '../../shared/requestPath';
 import type { VendorProfile } from '../../shared/vendor';
 
 /** Device fields that hold a password, in what NetSapiens returns and what the node sends. */
@@ -67,11 +68,26 @@ export const netSapiensVendor: VendorProfile = {
 
 /**
  * `start`/`limit` paging ("every GET method that isn't a count … will support START and LIMIT",
- * limit 1–1000). The device lists answer a plain array without a total, so a short page ends the
- * list [I].
+ * limit 1–1000, https://docs.ns-api.com/docs/pagination-and-api-data). The device lists answer a
+ * plain array without a total, so on its own a list of 1,000 devices and a list cut after its first
+ * page of 1,000 look the same. NetSapiens documents a count beside each list ("Count Devices for
+ * User", `GET /domains/{domain}/users/{user}/devices/count`, and `GET /domains/{domain}/devices/count`
+ * for the domain, both answering `{"total": n}`; https://docs.ns-api.com/v45.0/reference/countdevices):
+ * Get Many asks it once, before the first page, and the list must then hold exactly that many
+ * devices (moreAfter in nodes/shared/paging.ts). The rule an ops team can trust: a device added or
+ * removed while the pages are read makes the run fail ("run again"), never a list silently short
+ * of a device that moved from one page to another.
  */
-export const devicePaging = offsetPaging({
-	limitParameter: 'limit',
-	offsetParameter: 'start',
-	maxPageSize: 1000,
-});
+export const devicePaging: PagingStrategy = {
+	...offsetPaging({
+		limitParameter: 'limit',
+		offsetParameter: 'start',
+		maxPageSize: 1000,
+	}),
+	countedTotal: {
+		label: "NetSapiens' device count (GET …/devices/count)",
+		// The list's own request (base URL, headers), at the count's path, without the paging parameters.
+		request: (firstPage) => ({ ...firstPage, method: 'GET', url: `${firstPage.url.replace(/\/+$/, '')}/count`, qs: {} }),
+		totalPath: 'total',
+	},
+};

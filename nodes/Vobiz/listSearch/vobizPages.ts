@@ -35,7 +35,7 @@ export async function vobizListPage(
 		const next = offset + objects.length;
 		const total = (page as { meta?: { total_count?: unknown } }).meta?.total_count;
 		const more =
-			typeof total === 'number' ? moreAfter(next, total, objects.length, 'meta.total_count') : objects.length === PAGE_SIZE;
+			typeof total === 'number' ? moreAfter(next, total, objects.length, '"meta.total_count"') : objects.length === PAGE_SIZE;
 		return { objects, nextOffset: more ? String(next) : undefined };
 	});
 }
