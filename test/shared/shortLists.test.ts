@@ -26,9 +26,14 @@ describe('lists are never silently short, all five vendors', () => {
 		suite.hostile.reset((request): HostileAnswer => {
 			const login = config.login?.(request, []);
 			if (login) return login;
-			if (config.count?.path.test(request.path)) return { status: 200, body: config.count.answer(total) };
+			if (config.count?.path.test(request.path))
+				return { status: 200, body: config.count.answer(total) };
 			const number = pageNumberOf(request, config.pageSize);
-			return { status: 200, body: number === badPage ? bad : config.page(suite.hostile.url, number, config.pageSize, total) };
+			return {
+				status: 200,
+				body:
+					number === badPage ? bad : config.page(suite.hostile.url, number, config.pageSize, total),
+			};
 		});
 
 	// The figures of the issue: Ultravox and SignalWire 250 → 100, Vobiz 130 → 100, NetSapiens 1,200 → 1,000.
@@ -44,7 +49,11 @@ describe('lists are never silently short, all five vendors', () => {
 
 		it('reads the whole list when every page is a list (the impostor is faithful)', async () => {
 			serveList(config, total, 0, undefined);
-			const result = await suite.env.run({ node: config.node, credential: credentialFor(config), parameters: config.list });
+			const result = await suite.env.run({
+				node: config.node,
+				credential: credentialFor(config),
+				parameters: config.list,
+			});
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(total);
 		});
@@ -55,23 +64,43 @@ describe('lists are never silently short, all five vendors', () => {
 			['{"detail": …}', { detail: 'Temporarily unavailable' }],
 			...(vendor === 'NetSapiens' ? [] : ([['[]', []]] as [string, unknown][])),
 		];
-		it.each(shapes)('page 2 answered %s is an error naming page 2, not a short list', async (_shape, bad) => {
-			serveList(config, total, 2, bad);
-			const result = await suite.env.run({ node: config.node, credential: credentialFor(config), parameters: config.list, continueOnFail: true });
-			expect(result.items).toHaveLength(1);
-			const error = result.items[0].error;
-			expect(error?.message).toMatch(new RegExp(`^${vendor} Get Many .+ failed: ${vendor} answered HTTP 200 with an answer of an unexpected shape$`));
-			expect(error?.description).toContain(`Page 2 of the list was not ${vendor}'s list`);
-			expect(error?.description).toContain(`(${config.pageSize} entries were read before it); nothing was output.`);
-			expect(error?.description).not.toContain(`${vendor} said:`);
-		});
+		it.each(shapes)(
+			'page 2 answered %s is an error naming page 2, not a short list',
+			async (_shape, bad) => {
+				serveList(config, total, 2, bad);
+				const result = await suite.env.run({
+					node: config.node,
+					credential: credentialFor(config),
+					parameters: config.list,
+					continueOnFail: true,
+				});
+				expect(result.items).toHaveLength(1);
+				const error = result.items[0].error;
+				expect(error?.message).toMatch(
+					new RegExp(
+						`^${vendor} Get Many .+ failed: ${vendor} answered HTTP 200 with an answer of an unexpected shape$`,
+					),
+				);
+				expect(error?.description).toContain(`Page 2 of the list was not ${vendor}'s list`);
+				expect(error?.description).toContain(
+					`(${config.pageSize} entries were read before it); nothing was output.`,
+				);
+				expect(error?.description).not.toContain(`${vendor} said:`);
+			},
+		);
 	});
 
 	it('Vobiz: a later page that brings nothing although meta.total_count says more is an error', async () => {
 		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Vobiz')!;
 		serveList(config, 130, 2, { objects: [], meta: { total_count: 130, limit: 100, offset: 100 } });
-		const result = await suite.env.run({ node: config.node, credential: credentialFor(config), parameters: config.list });
-		expect(result.error?.description).toContain('The page at offset 100 was empty although "meta.total_count" said 130.');
+		const result = await suite.env.run({
+			node: config.node,
+			credential: credentialFor(config),
+			parameters: config.list,
+		});
+		expect(result.error?.description).toContain(
+			'The page at offset 100 was empty although "meta.total_count" said 130.',
+		);
 	});
 
 	it('Vobiz: a list whose pages hold fewer entries than meta.total_count is an error', async () => {
@@ -79,11 +108,20 @@ describe('lists are never silently short, all five vendors', () => {
 		// Page 2 holds 10 entries and says 130: 110 listed of 130, and page 3 is empty.
 		suite.hostile.reset((request) => {
 			const offset = Number(request.query.get('offset') ?? 0);
-			const objects = Array.from({ length: offset === 0 ? 100 : offset === 100 ? 10 : 0 }, (_, n) => ({ endpoint_id: `ep-${offset + n}` }));
+			const objects = Array.from(
+				{ length: offset === 0 ? 100 : offset === 100 ? 10 : 0 },
+				(_, n) => ({ endpoint_id: `ep-${offset + n}` }),
+			);
 			return { status: 200, body: { objects, meta: { total_count: 130 } } };
 		});
-		const result = await suite.env.run({ node: config.node, credential: credentialFor(config), parameters: config.list });
-		expect(result.error?.description).toContain('The page at offset 110 was empty although "meta.total_count" said 130.');
+		const result = await suite.env.run({
+			node: config.node,
+			credential: credentialFor(config),
+			parameters: config.list,
+		});
+		expect(result.error?.description).toContain(
+			'The page at offset 110 was empty although "meta.total_count" said 130.',
+		);
 		expect(result.items).toHaveLength(0);
 	});
 
@@ -92,17 +130,28 @@ describe('lists are never silently short, all five vendors', () => {
 		const COUNT = "NetSapiens' device count (GET …/devices/count)";
 		/** A list whose count says `counted` and whose pages hold `sizes[n - 1]` devices each. */
 		const serveCounted = (counted: unknown, sizes: number[]) =>
-			hostile.reset((request): HostileAnswer => {
+			suite.hostile.reset((request): HostileAnswer => {
 				const login = config.login?.(request, []);
 				if (login) return login;
 				if (config.count!.path.test(request.path)) return { status: 200, body: counted };
 				const start = Number(request.query.get('start') ?? 0);
 				const number = Math.floor(start / Number(request.query.get('limit'))) + 1;
-				return { status: 200, body: Array.from({ length: sizes[number - 1] ?? 0 }, (_, n) => ({ device: `d${start + n}` })) };
+				return {
+					status: 200,
+					body: Array.from({ length: sizes[number - 1] ?? 0 }, (_, n) => ({
+						device: `d${start + n}`,
+					})),
+				};
 			});
 		const run = async () =>
-			await env.run({ node: config.node, credential: credentialFor(config), parameters: config.list, continueOnFail: true });
-		const listRequests = () => hostile.requests.filter((request) => request.path !== '/ns-api/v2/tokens');
+			await suite.env.run({
+				node: config.node,
+				credential: credentialFor(config),
+				parameters: config.list,
+				continueOnFail: true,
+			});
+		const listRequests = () =>
+			suite.hostile.requests.filter((request) => request.path !== '/ns-api/v2/tokens');
 
 		it('asks the count before the first page, and a list that holds exactly that many is output whole', async () => {
 			serveCounted({ total: 1000 }, [1000, 0]);
@@ -121,7 +170,9 @@ describe('lists are never silently short, all five vendors', () => {
 			const result = await run();
 			expect(result.items).toHaveLength(1);
 			const error = result.items[0].error;
-			expect(error?.message).toBe('NetSapiens Get Many Device failed: the list did not hold as many entries as NetSapiens said it does');
+			expect(error?.message).toBe(
+				'NetSapiens Get Many Device failed: the list did not hold as many entries as NetSapiens said it does',
+			);
 			expect(error?.description).toBe(
 				[
 					`On page 2 of the list (1000 entries were read before it): The page at offset 1000 was empty although ${COUNT} said 1200.`,
@@ -151,12 +202,24 @@ describe('lists are never silently short, all five vendors', () => {
 
 		it('the Device picker: a page [] after a full page although the count says more is an error, not a short list', async () => {
 			serveCounted({ total: 150 }, [100, 0]);
-			const context = env.pickerContext(config.node, credentialFor(config), config.pickerParameters, config.pickerPath);
+			const context = suite.env.pickerContext(
+				config.node,
+				credentialFor(config),
+				config.pickerParameters,
+				config.pickerPath,
+			);
 			const first = await config.picker.call(context);
 			expect(first.results).toHaveLength(100);
-			const pick = config.picker as unknown as (this: unknown, filter?: string, token?: string) => Promise<unknown>;
-			await expect(pick.call(context, undefined, first.paginationToken as string)).rejects.toMatchObject({
-				message: 'NetSapiens List Devices (From List) failed: NetSapiens answered HTTP 200 with an answer of an unexpected shape',
+			const pick = config.picker as unknown as (
+				this: unknown,
+				filter?: string,
+				token?: string,
+			) => Promise<unknown>;
+			await expect(
+				pick.call(context, undefined, first.paginationToken as string),
+			).rejects.toMatchObject({
+				message:
+					'NetSapiens List Devices (From List) failed: NetSapiens answered HTTP 200 with an answer of an unexpected shape',
 				description: expect.stringContaining(
 					`The page at offset 100 was empty although ${COUNT} said 150. The list is not shown, rather than shown short: entries added or removed while it was read make it disagree with the count, so open the list again.`,
 				),
@@ -170,55 +233,116 @@ describe('lists are never silently short, all five vendors', () => {
 			['[]', []],
 			['{"total": "many"}', { total: 'many' }],
 			['{"total": -1}', { total: -1 }],
-		])('a count answered %s is an error naming the count; no page is read', async (_shape, counted) => {
-			serveCounted(counted, [5]);
-			const result = await run();
-			expect(result.items).toHaveLength(1);
-			expect(result.items[0].error?.message).toBe('NetSapiens Get Many Device failed: NetSapiens answered HTTP 200 with an answer of an unexpected shape');
-			expect(result.items[0].error?.description).toMatch(
-				new RegExp(`^This happened on ${COUNT.replace(/[()…]/g, '.')}, which the node asks before the first page of the list; nothing was output\\.\nThe answer (had no total count in "total"|was .+, not an object with a total count in "total")`),
-			);
-			expect(listRequests().map((request) => request.path)).toEqual(['/ns-api/v2/domains/~/users/~/devices/count']);
-		});
+		])(
+			'a count answered %s is an error naming the count; no page is read',
+			async (_shape, counted) => {
+				serveCounted(counted, [5]);
+				const result = await run();
+				expect(result.items).toHaveLength(1);
+				expect(result.items[0].error?.message).toBe(
+					'NetSapiens Get Many Device failed: NetSapiens answered HTTP 200 with an answer of an unexpected shape',
+				);
+				expect(result.items[0].error?.description).toMatch(
+					new RegExp(
+						`^This happened on ${COUNT.replace(/[()…]/g, '.')}, which the node asks before the first page of the list; nothing was output\\.\nThe answer (had no total count in "total"|was .+, not an object with a total count in "total")`,
+					),
+				);
+				expect(listRequests().map((request) => request.path)).toEqual([
+					'/ns-api/v2/domains/~/users/~/devices/count',
+				]);
+			},
+		);
 	});
 
 	it('Opentact: a list answered {} is an error, not zero SIP users', async () => {
 		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Opentact')!;
 		serveList(config, 5, 1, {});
-		const result = await suite.env.run({ node: config.node, credential: credentialFor(config), parameters: config.list });
-		expect(result.error?.message).toBe('Opentact Get Many SIP User failed: Opentact answered HTTP 200 with an answer of an unexpected shape');
-		expect(result.error?.description).toContain('Page 1 of the list was not Opentact\'s list: The answer had no "payload" list: it was an empty object {}.');
+		const result = await suite.env.run({
+			node: config.node,
+			credential: credentialFor(config),
+			parameters: config.list,
+		});
+		expect(result.error?.message).toBe(
+			'Opentact Get Many SIP User failed: Opentact answered HTTP 200 with an answer of an unexpected shape',
+		);
+		expect(result.error?.description).toContain(
+			'Page 1 of the list was not Opentact\'s list: The answer had no "payload" list: it was an empty object {}.',
+		);
 	});
 
 	it('Ultravox: a next link of the form //host is refused as a link, not reported as a network failure', async () => {
 		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Ultravox')!;
-		suite.hostile.reset(() => ({ status: 200, body: { results: [{ registrationId: 'r1' }], next: '//evil.example/api/sip/registrations?cursor=2' } }));
-		const result = await suite.env.run({ node: config.node, credential: credentialFor(config), parameters: config.list });
-		expect(result.error?.message).toBe('Ultravox Get Many SIP Registration failed: Ultravox answered HTTP 200 with an answer of an unexpected shape');
-		expect(result.error?.description).toContain('The link to the next page ("next") was "//evil.example/api/sip/registrations?cursor=2", which is not an absolute https URL.');
+		suite.hostile.reset(() => ({
+			status: 200,
+			body: {
+				results: [{ registrationId: 'r1' }],
+				next: '//evil.example/api/sip/registrations?cursor=2',
+			},
+		}));
+		const result = await suite.env.run({
+			node: config.node,
+			credential: credentialFor(config),
+			parameters: config.list,
+		});
+		expect(result.error?.message).toBe(
+			'Ultravox Get Many SIP Registration failed: Ultravox answered HTTP 200 with an answer of an unexpected shape',
+		);
+		expect(result.error?.description).toContain(
+			'The link to the next page ("next") was "//evil.example/api/sip/registrations?cursor=2", which is not an absolute https URL.',
+		);
 		expect(suite.hostile.requests).toHaveLength(1);
 	});
 
 	it('Ultravox: a next link to another origin names the operation and says what happened and what to do', async () => {
 		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Ultravox')!;
-		suite.hostile.reset(() => ({ status: 200, body: { results: [{ registrationId: 'r1' }], next: 'https://evil.example/api/sip/registrations?cursor=2' } }));
-		const result = await suite.env.run({ node: config.node, credential: credentialFor(config), parameters: config.list });
+		suite.hostile.reset(() => ({
+			status: 200,
+			body: {
+				results: [{ registrationId: 'r1' }],
+				next: 'https://evil.example/api/sip/registrations?cursor=2',
+			},
+		}));
+		const result = await suite.env.run({
+			node: config.node,
+			credential: credentialFor(config),
+			parameters: config.list,
+		});
 		expect(result.error?.message).toBe(
 			"Ultravox Get Many SIP Registration failed: a link in Ultravox's answer pointed to another origin (https://evil.example)",
 		);
-		expect(result.error?.description).toContain('This happened on page 2 of the list; nothing was output.');
+		expect(result.error?.description).toContain(
+			'This happened on page 2 of the list; nothing was output.',
+		);
 		expect(result.error?.description).toContain(`the credential never left ${suite.hostile.url}`);
 		expect(suite.hostile.requests).toHaveLength(1);
 	});
 
-	describe.each(HOSTILE_VENDORS.map((config) => [config.vendor, config] as const))('%s picker', (_name, config) => {
-		it('a picker page of another shape is an error, not a short list', async () => {
-			suite.hostile.reset((request) => config.login?.(request, []) ?? { status: 200, body: { detail: 'Temporarily unavailable' } });
-			const context = suite.env.pickerContext(config.node, credentialFor(config), config.pickerParameters, config.pickerPath);
-			await expect(config.picker.call(context)).rejects.toMatchObject({
-				message: expect.stringMatching(new RegExp(`^${config.vendor} List .+ \\(From List\\) failed: ${config.vendor} answered HTTP 200 with an answer of an unexpected shape$`)),
-				description: expect.stringContaining('The list is not shown, rather than shown short.'),
+	describe.each(HOSTILE_VENDORS.map((config) => [config.vendor, config] as const))(
+		'%s picker',
+		(_name, config) => {
+			it('a picker page of another shape is an error, not a short list', async () => {
+				suite.hostile.reset(
+					(request) =>
+						config.login?.(request, []) ?? {
+							status: 200,
+							body: { detail: 'Temporarily unavailable' },
+						},
+				);
+				const context = suite.env.pickerContext(
+					config.node,
+					credentialFor(config),
+					config.pickerParameters,
+					config.pickerPath,
+				);
+				await expect(config.picker.call(context)).rejects.toMatchObject({
+					message: expect.stringMatching(
+						new RegExp(
+							`^${config.vendor} List .+ \\(From List\\) failed: ${config.vendor} answered HTTP 200 with an answer of an unexpected shape$`,
+						),
+					),
+					description: expect.stringContaining('The list is not shown, rather than shown short.'),
+				});
 			});
-		});
-	});
+		},
+	);
 });
