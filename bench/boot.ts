@@ -21,7 +21,9 @@ async function bootOnce(instance: N8nInstance): Promise<number> {
 		for (;;) {
 			if (child.exitCode !== null) throw new Error(`n8n exited early with ${child.exitCode}`);
 			try {
-				const answer = await fetch(`http://127.0.0.1:${port}/healthz/readiness`, { signal: AbortSignal.timeout(1000) });
+				const answer = await fetch(`http://127.0.0.1:${port}/healthz/readiness`, {
+					signal: AbortSignal.timeout(1000),
+				});
 				if (answer.ok) return performance.now() - started;
 			} catch {
 				// not listening yet
@@ -33,7 +35,9 @@ async function bootOnce(instance: N8nInstance): Promise<number> {
 	}
 }
 
-export async function measureBoot(runs: number): Promise<{ withPack: number[]; without: number[] }> {
+export async function measureBoot(
+	runs: number,
+): Promise<{ withPack: number[]; without: number[] }> {
 	const tarball = await runtime.packProject();
 	const withPack = await runtime.createN8n();
 	const without = await runtime.createN8n();

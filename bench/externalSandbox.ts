@@ -15,10 +15,18 @@ export interface ExternalSandbox {
  * counted with the node's, and its clock and rate-limit window do not stall when the node's
  * event loop is busy.
  */
-export async function startExternalSandbox(config: Record<string, unknown>): Promise<ExternalSandbox> {
+export async function startExternalSandbox(
+	config: Record<string, unknown>,
+): Promise<ExternalSandbox> {
 	const child = spawn(
 		process.execPath,
-		[require.resolve('ts-node/dist/bin.js'), '--transpile-only', path.join(__dirname, '..', 'sandbox', 'cli.ts'), '--port', '0'],
+		[
+			require.resolve('ts-node/dist/bin.js'),
+			'--transpile-only',
+			path.join(__dirname, '..', 'sandbox', 'cli.ts'),
+			'--port',
+			'0',
+		],
 		{ stdio: ['ignore', 'pipe', 'inherit'] },
 	);
 	const line = await new Promise<string>((resolve) => {

@@ -14,9 +14,16 @@ async function main(): Promise<void> {
 	const sandbox = await startExternalSandbox({ rateLimits: { ultravox: 0 } });
 	const env = await TestEnvironment.start({ maxRecordedRequests: 0 });
 	env.nodeTypes.add('n8n-nodes-sip-credentials.bareUltravoxUpdate', new BareUltravoxUpdate());
-	env.credentials.add({ id: 'external', name: 'external sandbox', type: 'ultravoxSipApi', data: sandbox.credentials });
+	env.credentials.add({
+		id: 'external',
+		name: 'external sandbox',
+		type: 'ultravoxSipApi',
+		data: sandbox.credentials,
+	});
 	const credential = { type: 'ultravoxSipApi', id: 'external' };
-	const items = Array.from({ length: count }, (_, n) => ({ id: sandbox.ids[n % sandbox.ids.length] }));
+	const items = Array.from({ length: count }, (_, n) => ({
+		id: sandbox.ids[n % sandbox.ids.length],
+	}));
 	const result =
 		variant === 'bare'
 			? await env.run({
@@ -24,7 +31,10 @@ async function main(): Promise<void> {
 					credential,
 					continueOnFail: true,
 					items,
-					parameters: { registrationId: '={{ $json.id }}', proxy: '={{ "pbx-" + $itemIndex + ".example.com" }}' },
+					parameters: {
+						registrationId: '={{ $json.id }}',
+						proxy: '={{ "pbx-" + $itemIndex + ".example.com" }}',
+					},
 				})
 			: await env.run({
 					node: 'ultravox',
@@ -42,7 +52,9 @@ async function main(): Promise<void> {
 	const failed = result.items.filter((item) => item.json.error !== undefined).length;
 	await env.close();
 	sandbox.stop();
-	process.stdout.write(`${JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, items: result.items.length, failed })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, items: result.items.length, failed })}\n`,
+	);
 }
 
 void main();

@@ -36,7 +36,11 @@ function barePackage(folder: string): string {
 			name,
 			version: '0.0.1',
 			keywords: ['n8n-community-node-package'],
-			n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BareUltravox.node.js'], credentials: ['dist/BareUltravoxApi.credentials.js'] },
+			n8n: {
+				n8nNodesApiVersion: 1,
+				nodes: ['dist/BareUltravox.node.js'],
+				credentials: ['dist/BareUltravoxApi.credentials.js'],
+			},
 		}),
 	);
 	writeFileSync(
@@ -77,7 +81,10 @@ exports.BareUltravoxApi = BareUltravoxApi;
 exports.BareUltravox = BareUltravox;
 `,
 	);
-	execFileSync('npm', ['pack', '--silent', '--pack-destination', folder], { cwd: folder, stdio: 'pipe' });
+	execFileSync('npm', ['pack', '--silent', '--pack-destination', folder], {
+		cwd: folder,
+		stdio: 'pipe',
+	});
 	return path.join(folder, `${name}-0.0.1.tgz`);
 }
 
@@ -85,7 +92,11 @@ const PROXY = '={{ "pbx-" + $itemIndex + ".example.com" }}';
 /** A fresh password per item for the nodes that do not generate one (the pack generates its own). */
 const PASSWORD = '={{ "Rotated-" + $itemIndex + "-" + $now.toMillis() }}';
 
-function nodeFor(contender: Contender, operation: Operation, baseUrl: string): WorkflowJson['nodes'][number] {
+function nodeFor(
+	contender: Contender,
+	operation: Operation,
+	baseUrl: string,
+): WorkflowJson['nodes'][number] {
 	const common = { id: 'under-test', name: 'Under Test', position: [400, 0] as [number, number] };
 	if (contender === 'pack') {
 		return {
@@ -113,7 +124,10 @@ function nodeFor(contender: Contender, operation: Operation, baseUrl: string): W
 			typeVersion: 1,
 			onError: 'continueRegularOutput',
 			credentials: { bareUltravoxApi: { id: 'bench-bare', name: 'bench bare' } },
-			parameters: { registrationId: '={{ $json.id }}', ...(operation === 'update' ? { proxy: PROXY } : { password: PASSWORD }) },
+			parameters: {
+				registrationId: '={{ $json.id }}',
+				...(operation === 'update' ? { proxy: PROXY } : { password: PASSWORD }),
+			},
 		};
 	}
 	return {
@@ -129,19 +143,40 @@ function nodeFor(contender: Contender, operation: Operation, baseUrl: string): W
 			genericAuthType: 'httpHeaderAuth',
 			sendBody: true,
 			contentType: 'json',
-			bodyParameters: { parameters: [operation === 'update' ? { name: 'proxy', value: PROXY } : { name: 'password', value: PASSWORD }] },
+			bodyParameters: {
+				parameters: [
+					operation === 'update'
+						? { name: 'proxy', value: PROXY }
+						: { name: 'password', value: PASSWORD },
+				],
+			},
 			options: {},
 		},
 	};
 }
 
-function workflowFor(contender: Contender, operation: Operation, baseUrl: string, ids: string[], items: number): WorkflowJson & { id: string } {
-	const list = JSON.stringify(Array.from({ length: items }, (_, n) => ({ id: ids[n % ids.length] })));
+function workflowFor(
+	contender: Contender,
+	operation: Operation,
+	baseUrl: string,
+	ids: string[],
+	items: number,
+): WorkflowJson & { id: string } {
+	const list = JSON.stringify(
+		Array.from({ length: items }, (_, n) => ({ id: ids[n % ids.length] })),
+	);
 	return {
 		id: `bench${contender}${operation}`.slice(0, 16),
 		name: `bench ${contender} ${operation}`,
 		nodes: [
-			{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'trigger',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'list',
 				name: 'List',
@@ -150,7 +185,14 @@ function workflowFor(contender: Contender, operation: Operation, baseUrl: string
 				position: [150, 0],
 				parameters: { mode: 'raw', jsonOutput: `{ "items": ${list} }`, options: {} },
 			},
-			{ id: 'split', name: 'Items', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [300, 0], parameters: { fieldToSplitOut: 'items', options: {} } },
+			{
+				id: 'split',
+				name: 'Items',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [300, 0],
+				parameters: { fieldToSplitOut: 'items', options: {} },
+			},
 			nodeFor(contender, operation, baseUrl),
 		],
 		connections: {
@@ -171,24 +213,45 @@ export async function measureRealN8n(items: number, rounds: number): Promise<Rea
 		await n8n.installPack(barePackage(folder));
 		const { apiKey, baseUrl } = sandbox.credentials as { apiKey: string; baseUrl: string };
 		await n8n.importCredentials([
-			{ id: 'bench-ultravox', name: 'bench ultravox', type: 'ultravoxSipApi', data: { apiKey, baseUrl } },
+			{
+				id: 'bench-ultravox',
+				name: 'bench ultravox',
+				type: 'ultravoxSipApi',
+				data: { apiKey, baseUrl },
+			},
 			{ id: 'bench-bare', name: 'bench bare', type: 'bareUltravoxApi', data: { apiKey, baseUrl } },
-			{ id: 'bench-header', name: 'bench header', type: 'httpHeaderAuth', data: { name: 'X-API-Key', value: apiKey } },
+			{
+				id: 'bench-header',
+				name: 'bench header',
+				type: 'httpHeaderAuth',
+				data: { name: 'X-API-Key', value: apiKey },
+			},
 		]);
 		const operations: Operation[] = ['update', 'rotatePassword'];
 		const workflows = operations.flatMap((operation) =>
-			CONTENDERS.map((contender) => ({ operation, contender, workflow: workflowFor(contender, operation, baseUrl, sandbox.ids, items) })),
+			CONTENDERS.map((contender) => ({
+				operation,
+				contender,
+				workflow: workflowFor(contender, operation, baseUrl, sandbox.ids, items),
+			})),
 		);
 		await n8n.importWorkflow(workflows.map((entry) => entry.workflow));
-		const rates = { update: { pack: [], bare: [], http: [] }, rotatePassword: { pack: [], bare: [], http: [] } } as RealN8nFigures['rates'];
+		const rates = {
+			update: { pack: [], bare: [], http: [] },
+			rotatePassword: { pack: [], bare: [], http: [] },
+		} as RealN8nFigures['rates'];
 		let failed = 0;
 		for (let round = 0; round < rounds; round++) {
 			for (const { operation, contender, workflow } of workflows) {
 				const run = await n8n.execute(workflow.id, { timeoutMs: 15 * 60_000 });
 				const task = run.runData?.['Under Test']?.[0];
-				if (!run.ok || !task) throw new Error(`n8n execute of ${workflow.name} failed (exit ${run.code}): ${run.stderr.slice(-2000)}`);
+				if (!run.ok || !task)
+					throw new Error(
+						`n8n execute of ${workflow.name} failed (exit ${run.code}): ${run.stderr.slice(-2000)}`,
+					);
 				const output = (task.data?.main?.[0] ?? []) as { json: Record<string, unknown> }[];
-				failed += items - output.length + output.filter((item) => item.json.error !== undefined).length;
+				failed +=
+					items - output.length + output.filter((item) => item.json.error !== undefined).length;
 				rates[operation][contender].push(items / (task.executionTime / 1000));
 			}
 		}

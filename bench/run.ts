@@ -22,9 +22,17 @@ const notes: string[] = [];
 /** Rows of every section measured, so sections run separately still make one BENCHMARKS.md. */
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
 
-function row(section: string, measure: string, value: string, budget: string, verdict: string): void {
+function row(
+	section: string,
+	measure: string,
+	value: string,
+	budget: string,
+	verdict: string,
+): void {
 	rows.push([section, measure, value, budget, verdict]);
-	process.stdout.write(`${section.padEnd(18)} ${measure.padEnd(44)} ${value.padEnd(34)} ${budget.padEnd(12)} ${verdict}\n`);
+	process.stdout.write(
+		`${section.padEnd(18)} ${measure.padEnd(44)} ${value.padEnd(34)} ${budget.padEnd(12)} ${verdict}\n`,
+	);
 }
 
 async function repeat<T>(runs: number, body: (run: number) => Promise<T>): Promise<T[]> {
@@ -63,11 +71,41 @@ async function engineOverhead(): Promise<void> {
 		const versusBare = figure(node.map((rate, n) => rate / bare[n]));
 		const bareVersusPlain = figure(bare.map((rate, n) => rate / plain[n]));
 		row('engine overhead', `${label}: pack node items/s`, show(figure(node), 'items/s', 0), '', '');
-		row('engine overhead', `${label}: plain http client items/s`, show(figure(plain), 'items/s', 0), '', '');
-		row('engine overhead', `${label}: bare declarative node items/s`, show(figure(bare), 'items/s', 0), '', '');
-		row('engine overhead', `${label}: pack / plain client`, show(versusPlain, '', 2), '≥ 0.90', versusPlain.median >= 0.9 ? 'met' : 'MISSED');
-		row('engine overhead', `${label}: n8n floor (bare node / plain)`, show(bareVersusPlain, '', 2), '', '');
-		row('engine overhead', `${label}: pack / bare declarative node`, show(versusBare, '', 2), '', '');
+		row(
+			'engine overhead',
+			`${label}: plain http client items/s`,
+			show(figure(plain), 'items/s', 0),
+			'',
+			'',
+		);
+		row(
+			'engine overhead',
+			`${label}: bare declarative node items/s`,
+			show(figure(bare), 'items/s', 0),
+			'',
+			'',
+		);
+		row(
+			'engine overhead',
+			`${label}: pack / plain client`,
+			show(versusPlain, '', 2),
+			'≥ 0.90',
+			versusPlain.median >= 0.9 ? 'met' : 'MISSED',
+		);
+		row(
+			'engine overhead',
+			`${label}: n8n floor (bare node / plain)`,
+			show(bareVersusPlain, '', 2),
+			'',
+			'',
+		);
+		row(
+			'engine overhead',
+			`${label}: pack / bare declarative node`,
+			show(versusBare, '', 2),
+			'',
+			'',
+		);
 		if (failed) notes.push(`engine overhead: ${label}: ${failed} failed requests across runs`);
 	}
 }
@@ -77,7 +115,9 @@ async function rateLimits(): Promise<void> {
 	// whole preparation therefore comes before the paced sending; n8n's own batching (Request
 	// Options) yields between batches, so small batches let preparation and sending overlap.
 	await rateLimitRun('default settings', {});
-	await rateLimitRun('n8n batching 10 items / 1 ms', { requestOptions: { batching: { batch: { batchSize: 10, batchInterval: 1 } } } });
+	await rateLimitRun('n8n batching 10 items / 1 ms', {
+		requestOptions: { batching: { batch: { batchSize: 10, batchInterval: 1 } } },
+	});
 }
 
 async function rateLimitRun(label: string, extra: Record<string, unknown>): Promise<void> {
@@ -91,7 +131,12 @@ async function rateLimitRun(label: string, extra: Record<string, unknown>): Prom
 		// The vendor runs in its own process, as it would: its per-second window is not stalled by the node's event loop.
 		const sandbox = await startExternalSandbox({ rateLimits: { ultravox: limit } });
 		const env = await TestEnvironment.start({ maxRecordedRequests: 0 });
-		env.credentials.add({ id: 'external', name: 'external sandbox', type: 'ultravoxSipApi', data: sandbox.credentials });
+		env.credentials.add({
+			id: 'external',
+			name: 'external sandbox',
+			type: 'ultravoxSipApi',
+			data: sandbox.credentials,
+		});
 		const startedAt = Date.now();
 		const result = await env.run({
 			node: 'ultravox',
@@ -107,9 +152,14 @@ async function rateLimitRun(label: string, extra: Record<string, unknown>): Prom
 			},
 		});
 		walls.push((Date.now() - startedAt) / 1000);
-		const received = (await (await fetch(`${sandbox.admin}/requests?vendor=ultravox`)).json()) as Array<{ at: number; status?: number }>;
+		const received = (await (
+			await fetch(`${sandbox.admin}/requests?vendor=ultravox`)
+		).json()) as Array<{ at: number; status?: number }>;
 		preparations.push((Math.min(...received.map((request) => request.at)) - startedAt) / 1000);
-		failures.push(result.items.filter((item) => item.json.error !== undefined).length + (count - result.items.length));
+		failures.push(
+			result.items.filter((item) => item.json.error !== undefined).length +
+				(count - result.items.length),
+		);
 		throttled.push(received.filter((request) => request.status === 429).length);
 		await env.close();
 		sandbox.stop();
@@ -118,13 +168,49 @@ async function rateLimitRun(label: string, extra: Record<string, unknown>): Prom
 	const ratio = figure(walls.map((wall) => wall / floor));
 	const sendingRatio = figure(walls.map((wall, run) => (wall - preparations[run]) / floor));
 	const failed = figure(failures);
-	row('rate limits', `${label}: ${format(count, 0)} Ultravox updates at ${limit}/s, failed items`, show(failed, 'items', 0), '0', failed.max === 0 ? 'met' : 'MISSED');
-	row('rate limits', `${label}: wall time (floor ${format(floor, 1)} s)`, show(figure(walls), 's', 1), '', '');
-	row('rate limits', `${label}: wall time / floor`, show(ratio, '×', 3), '≤ 1.15', ratio.median <= 1.15 ? 'met' : 'MISSED');
-	row('rate limits', `${label}: time before the first request (RoutingNode preparing items)`, show(figure(preparations), 's', 1), '', '');
-	row('rate limits', `${label}: from the first request to the end / floor`, show(sendingRatio, '×', 3), '', '');
+	row(
+		'rate limits',
+		`${label}: ${format(count, 0)} Ultravox updates at ${limit}/s, failed items`,
+		show(failed, 'items', 0),
+		'0',
+		failed.max === 0 ? 'met' : 'MISSED',
+	);
+	row(
+		'rate limits',
+		`${label}: wall time (floor ${format(floor, 1)} s)`,
+		show(figure(walls), 's', 1),
+		'',
+		'',
+	);
+	row(
+		'rate limits',
+		`${label}: wall time / floor`,
+		show(ratio, '×', 3),
+		'≤ 1.15',
+		ratio.median <= 1.15 ? 'met' : 'MISSED',
+	);
+	row(
+		'rate limits',
+		`${label}: time before the first request (RoutingNode preparing items)`,
+		show(figure(preparations), 's', 1),
+		'',
+		'',
+	);
+	row(
+		'rate limits',
+		`${label}: from the first request to the end / floor`,
+		show(sendingRatio, '×', 3),
+		'',
+		'',
+	);
 	const refused = figure(throttled);
-	row('rate limits', `${label}: 429 answers received`, show(refused, '', 0), '0', refused.max === 0 ? 'met' : 'MISSED');
+	row(
+		'rate limits',
+		`${label}: 429 answers received`,
+		show(refused, '', 0),
+		'0',
+		refused.max === 0 ? 'met' : 'MISSED',
+	);
 }
 
 /** Compressed size of a group of files, to say where the packed size goes. */
@@ -142,16 +228,34 @@ function footprint(): void {
 			share('n8n lazy-loading metadata', (file) => /^dist\/(known|types|methods)\//.test(file)),
 			share('README', (file) => file === 'README.md'),
 			share('icons and codex', (file) => /\.(svg|node\.json)$/.test(file)),
-		].join(', ')}. The code is one esbuild bundle (scripts/bundle.js), whitespace-only minified: names and strings stay as written, and most of it is the field descriptions, options and help users see.`,
+		].join(
+			', ',
+		)}. The code is one esbuild bundle (scripts/bundle.js), whitespace-only minified: names and strings stay as written, and most of it is the field descriptions, options and help users see.`,
 	);
-	row('footprint', 'packed size (npm pack)', `${format(pack.size / 1000, 1)} kB`, '≤ 60 kB', pack.size <= 60_000 ? 'met' : 'MISSED');
+	row(
+		'footprint',
+		'packed size (npm pack)',
+		`${format(pack.size / 1000, 1)} kB`,
+		'≤ 60 kB',
+		pack.size <= 60_000 ? 'met' : 'MISSED',
+	);
 	row('footprint', 'unpacked size', `${format(pack.unpackedSize / 1000, 1)} kB`, '', '');
 	row('footprint', 'files in the package', String(pack.entryCount), '', '');
 	const times = Array.from({ length: Math.max(RUNS, 5) }, () =>
-		Number(execFileSync(process.execPath, [path.join(__dirname, 'requireTime.js')], { encoding: 'utf8' })),
+		Number(
+			execFileSync(process.execPath, [path.join(__dirname, 'requireTime.js')], {
+				encoding: 'utf8',
+			}),
+		),
 	);
 	const requireTime = figure(times);
-	row('footprint', 'require every node and credential module', show(requireTime, 'ms', 2), '≤ 15 ms', requireTime.median <= 15 ? 'met' : 'MISSED');
+	row(
+		'footprint',
+		'require every node and credential module',
+		show(requireTime, 'ms', 2),
+		'≤ 15 ms',
+		requireTime.median <= 15 ? 'met' : 'MISSED',
+	);
 }
 
 function memory(): void {
@@ -159,7 +263,13 @@ function memory(): void {
 		JSON.parse(
 			execFileSync(
 				process.execPath,
-				[require.resolve('ts-node/dist/bin.js'), '--transpile-only', path.join(__dirname, 'memory.ts'), variant, String(items)],
+				[
+					require.resolve('ts-node/dist/bin.js'),
+					'--transpile-only',
+					path.join(__dirname, 'memory.ts'),
+					variant,
+					String(items),
+				],
 				{ encoding: 'utf8', maxBuffer: 1 << 24 },
 			),
 		) as { maxRssMb: number; items: number; failed: number };
@@ -182,8 +292,20 @@ function memory(): void {
 	const delta = figure(above);
 	row('memory', 'peak RSS, 1 item (empty run)', show(figure(empty), 'MB', 0), '', '');
 	row('memory', 'peak RSS, 10,000 items', show(figure(full), 'MB', 0), '', '');
-	row('memory', 'peak RSS above the empty run', show(delta, 'MB', 0), '≤ 200 MB', delta.median <= 200 ? 'met' : 'MISSED');
-	row('memory', 'bare declarative node: peak RSS above its empty run', show(figure(bareAbove), 'MB', 0), '', '');
+	row(
+		'memory',
+		'peak RSS above the empty run',
+		show(delta, 'MB', 0),
+		'≤ 200 MB',
+		delta.median <= 200 ? 'met' : 'MISSED',
+	);
+	row(
+		'memory',
+		'bare declarative node: peak RSS above its empty run',
+		show(figure(bareAbove), 'MB', 0),
+		'',
+		'',
+	);
 	if (failed) notes.push(`memory: ${failed} failed items across runs`);
 }
 
@@ -191,8 +313,20 @@ async function n8nBoot(): Promise<void> {
 	const result = await measureBoot(RUNS);
 	const difference = figure(result.withPack.map((ms, n) => ms - result.without[n]));
 	row('n8n boot', 'n8n boot without the pack', show(figure(result.without), 'ms', 0), '', '');
-	row('n8n boot', 'n8n boot with the pack installed', show(figure(result.withPack), 'ms', 0), '', '');
-	row('n8n boot', 'boot difference (with − without)', show(difference, 'ms', 0), '≤ 50 ms', difference.median <= 50 ? 'met' : 'MISSED');
+	row(
+		'n8n boot',
+		'n8n boot with the pack installed',
+		show(figure(result.withPack), 'ms', 0),
+		'',
+		'',
+	);
+	row(
+		'n8n boot',
+		'boot difference (with − without)',
+		show(difference, 'ms', 0),
+		'≤ 50 ms',
+		difference.median <= 50 ? 'met' : 'MISSED',
+	);
 }
 
 /** Items per real-n8n run: 2,000 by default, fewer for a quick check (BENCH_REAL_N8N_ITEMS=100). */
@@ -201,17 +335,33 @@ const REAL_N8N_ITEMS = Number(process.env.BENCH_REAL_N8N_ITEMS ?? 2000);
 async function realN8n(): Promise<void> {
 	const title = sectionTitle.n8n;
 	const result = await measureRealN8n(REAL_N8N_ITEMS, RUNS);
-	const label = { pack: "this pack's Ultravox node", bare: 'bare declarative node', http: "n8n's HTTP Request node" };
+	const label = {
+		pack: "this pack's Ultravox node",
+		bare: 'bare declarative node',
+		http: "n8n's HTTP Request node",
+	};
 	for (const operation of ['update', 'rotatePassword'] as const) {
 		const rates = result.rates[operation];
 		const name = operation === 'update' ? 'Update' : 'Rotate Password';
 		for (const contender of CONTENDERS) {
-			row(title, `${name}: ${label[contender]}, items/s`, show(figure(rates[contender]), '/s', 0), '', '');
+			row(
+				title,
+				`${name}: ${label[contender]}, items/s`,
+				show(figure(rates[contender]), '/s', 0),
+				'',
+				'',
+			);
 		}
 		// Ratios of times, round by round: the pack's time over the other node's, measured minutes apart.
 		const overBare = figure(rates.bare.map((rate, round) => rate / rates.pack[round]));
 		const overHttp = figure(rates.http.map((rate, round) => rate / rates.pack[round]));
-		row(title, `${name}: pack time ÷ bare declarative time`, show(overBare, '×', 2), '≤ 1.05', overBare.median <= 1.05 ? 'met' : 'MISSED');
+		row(
+			title,
+			`${name}: pack time ÷ bare declarative time`,
+			show(overBare, '×', 2),
+			'≤ 1.05',
+			overBare.median <= 1.05 ? 'met' : 'MISSED',
+		);
 		row(title, `${name}: pack time ÷ HTTP Request time`, show(overHttp, '×', 2), '', '');
 	}
 	const load = (figures: number[]) => figures.map((value) => format(value, 1)).join(' / ');
@@ -222,9 +372,9 @@ async function realN8n(): Promise<void> {
 }
 
 function write(measured: string[]): void {
-	const previous: { sections: Record<string, { date: string; rows: string[][]; notes: string[] }> } = existsSync(RESULTS_FILE)
-		? JSON.parse(readFileSync(RESULTS_FILE, 'utf8'))
-		: { sections: {} };
+	const previous: {
+		sections: Record<string, { date: string; rows: string[][]; notes: string[] }>;
+	} = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : { sections: {} };
 	const date = new Date().toISOString().slice(0, 10);
 	for (const section of measured) {
 		previous.sections[section] = {
@@ -251,7 +401,9 @@ function write(measured: string[]): void {
 Written by \`npm run bench\` (sections measured on ${[...new Set(Object.values(previous.sections).map((entry) => entry.date))].join(', ')}). Every figure is the median of ${RUNS} runs
 with the minimum and maximum beside it; ratios compare against a baseline measured in the same run.
 
-Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${format(totalmem() / 2 ** 30, 0)} GiB; versions: ${Object.entries(versions)
+Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${format(totalmem() / 2 ** 30, 0)} GiB; versions: ${Object.entries(
+		versions,
+	)
 		.map(([name, version]) => `${name} ${version}`)
 		.join(', ')}.
 
@@ -323,10 +475,15 @@ const limitWhenMissed: Record<string, string> = {
 };
 
 function missedLimits(allRows: string[][]): string {
-	const missed = [...new Set(allRows.filter((cells) => cells[4] === 'MISSED').map((cells) => cells[0]))];
+	const missed = [
+		...new Set(allRows.filter((cells) => cells[4] === 'MISSED').map((cells) => cells[0])),
+	];
 	if (!missed.length) return '';
 	return `\n## Budgets missed, and where the limit lies\n\n${missed
-		.map((section) => `- **${section}**: ${limitWhenMissed[section] ?? 'not yet explained: profile it.'}`)
+		.map(
+			(section) =>
+				`- **${section}**: ${limitWhenMissed[section] ?? 'not yet explained: profile it.'}`,
+		)
 		.join('\n')}\n`;
 }
 
@@ -341,7 +498,9 @@ const sectionTitle: Record<string, string> = {
 
 async function main(): Promise<void> {
 	const only = process.argv.slice(2);
-	const measured = Object.keys(sectionTitle).filter((name) => only.length === 0 || only.includes(name));
+	const measured = Object.keys(sectionTitle).filter(
+		(name) => only.length === 0 || only.includes(name),
+	);
 	if (measured.includes('engine')) await engineOverhead();
 	if (measured.includes('rate')) await rateLimits();
 	if (measured.includes('footprint')) footprint();

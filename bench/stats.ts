@@ -13,7 +13,10 @@ export function figure(runs: number[]): Figure {
 }
 
 export function format(value: number, digits = 1): string {
-	return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+	return value.toLocaleString('en-US', {
+		maximumFractionDigits: digits,
+		minimumFractionDigits: digits,
+	});
 }
 
 export function describe(f: Figure, unit: string, digits = 1): string {

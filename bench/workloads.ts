@@ -8,7 +8,12 @@ import { BareUltravoxUpdate } from './bareNode';
  * server and latency, not by the node's politeness.
  */
 
-export async function nodeUpdates(env: TestEnvironment, count: number, operation: 'update' | 'rotatePassword', rps: number) {
+export async function nodeUpdates(
+	env: TestEnvironment,
+	count: number,
+	operation: 'update' | 'rotatePassword',
+	rps: number,
+) {
 	const credential = env.credential('ultravox', 'ultravoxSipApi');
 	const ids = env.sandbox.endpoints().ultravox.seeded.sipRegistrationIds as string[];
 	const parameters =
@@ -30,7 +35,9 @@ export async function nodeUpdates(env: TestEnvironment, count: number, operation
 		},
 	});
 	const seconds = (performance.now() - started) / 1000;
-	const failed = result.items.filter((item) => item.json.error !== undefined || item.error !== undefined).length;
+	const failed = result.items.filter(
+		(item) => item.json.error !== undefined || item.error !== undefined,
+	).length;
 	return { seconds, items: result.items.length, failed, error: result.error?.message };
 }
 
@@ -47,7 +54,10 @@ export async function bareNodeUpdates(env: TestEnvironment, count: number) {
 		credential,
 		continueOnFail: true,
 		items: Array.from({ length: count }, (_, n) => ({ id: ids[n % ids.length] })),
-		parameters: { registrationId: '={{ $json.id }}', proxy: '={{ "pbx-" + $itemIndex + ".example.com" }}' },
+		parameters: {
+			registrationId: '={{ $json.id }}',
+			proxy: '={{ "pbx-" + $itemIndex + ".example.com" }}',
+		},
 	});
 	const seconds = (performance.now() - started) / 1000;
 	const failed = result.items.filter((item) => item.json.error !== undefined).length;

@@ -15,7 +15,12 @@ import { netSapiensErrorMessage } from '../nodes/NetSapiens/shared/vendor';
 import { networkCauseOf } from '../nodes/shared/errors';
 import { redactSecrets } from '../nodes/shared/redact';
 import { credentialTestRules } from '../nodes/shared/credentialTest';
-import { assertCredentialFilled, authenticateOnBase, DEFAULT_REQUEST_TIMEOUT_MS, parseSafeBaseUrl } from '../nodes/shared/url';
+import {
+	assertCredentialFilled,
+	authenticateOnBase,
+	DEFAULT_REQUEST_TIMEOUT_MS,
+	parseSafeBaseUrl,
+} from '../nodes/shared/url';
 
 /** nsX_ + 48 random + 8 CRC characters (docs.ns-api.com "API Keys"). */
 const API_KEY_PREFIX = /^ns[srdu]_/;
@@ -28,7 +33,13 @@ const API_KEY_LENGTH = 60;
  * on a token the old one earned.
  */
 function sessionOwner(credentials: ICredentialDataDecryptedObject, base: string): string {
-	const login = [base, credentials.clientId, credentials.clientSecret, credentials.username, credentials.password];
+	const login = [
+		base,
+		credentials.clientId,
+		credentials.clientSecret,
+		credentials.username,
+		credentials.password,
+	];
 	return createHash('sha256')
 		.update(login.map((part) => String(part ?? '')).join('\n'))
 		.digest('hex');
@@ -50,7 +61,10 @@ function apiKeyOf(credentials: ICredentialDataDecryptedObject): string {
  * another login (the credential was edited), or past its expires_in. NetSapiens then answers 401,
  * and n8n logs in again (preAuthentication) and retries the request once.
  */
-function currentAccessToken(credentials: ICredentialDataDecryptedObject, base: string): string | undefined {
+function currentAccessToken(
+	credentials: ICredentialDataDecryptedObject,
+	base: string,
+): string | undefined {
 	const token = String(credentials.accessToken ?? '');
 	if (!token || credentials.sessionIssuedFor !== sessionOwner(credentials, base)) return undefined;
 	const expiresAt = Number(credentials.sessionExpiresAt);
@@ -87,10 +101,16 @@ function loginFailure(error: unknown, base: string, secrets: string[]): Applicat
 		);
 	}
 	if (status !== undefined) {
-		return new ApplicationError(`The NetSapiens OAuth2 login at ${tokensUrl} failed with HTTP ${status}${said}.`);
+		return new ApplicationError(
+			`The NetSapiens OAuth2 login at ${tokensUrl} failed with HTTP ${status}${said}.`,
+		);
 	}
 	const code = failure.code ?? failure.cause?.code ?? 'no answer';
-	const cause = networkCauseOf(code, failure.hostname ?? failure.cause?.hostname ?? new URL(base).host, false);
+	const cause = networkCauseOf(
+		code,
+		failure.hostname ?? failure.cause?.hostname ?? new URL(base).host,
+		false,
+	);
 	return new ApplicationError(
 		`Could not reach NetSapiens to log in at ${tokensUrl}: ${cause.what}. ${cause.todo.charAt(0).toUpperCase()}${cause.todo.slice(1)}.`,
 	);
@@ -205,7 +225,10 @@ export class NetSapiensSipApi implements ICredentialType {
 	 * empty, during a credential test, and once after a 401 before retrying; what it returns is saved
 	 * with the credential. With an API key there is nothing to log in to.
 	 */
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
 		if (credentials.authType !== 'oAuth2Password') return {};
 		// The login is sent outside authenticate(): the same gate, before the secrets leave.
 		assertCredentialFilled({
@@ -248,7 +271,9 @@ export class NetSapiensSipApi implements ICredentialType {
 		return {
 			accessToken,
 			sessionExpiresAt:
-				Number.isFinite(lifetimeSeconds) && lifetimeSeconds > 0 ? Date.now() + lifetimeSeconds * 1000 : '',
+				Number.isFinite(lifetimeSeconds) && lifetimeSeconds > 0
+					? Date.now() + lifetimeSeconds * 1000
+					: '',
 			sessionIssuedFor: sessionOwner(credentials, base),
 		};
 	}
@@ -260,11 +285,15 @@ export class NetSapiensSipApi implements ICredentialType {
 		// Node requests and the credential test carry no baseURL: authenticateOnBase supplies this one.
 		const base = netSapiensApiBase(credentials.server);
 		const bearer =
-			credentials.authType === 'oAuth2Password' ? currentAccessToken(credentials, base) : apiKeyOf(credentials);
+			credentials.authType === 'oAuth2Password'
+				? currentAccessToken(credentials, base)
+				: apiKeyOf(credentials);
 		return authenticateOnBase(
 			requestOptions,
 			base,
-			bearer === undefined ? {} : { Authorization: { label: 'API Key or access token', value: `Bearer ${bearer}` } },
+			bearer === undefined
+				? {}
+				: { Authorization: { label: 'API Key or access token', value: `Bearer ${bearer}` } },
 		);
 	}
 

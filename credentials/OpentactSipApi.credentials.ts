@@ -18,9 +18,13 @@ export class OpentactSipApi implements ICredentialType {
 
 	displayName = 'Opentact SIP API';
 
-	icon: Icon = { light: 'file:../nodes/Opentact/opentact.svg', dark: 'file:../nodes/Opentact/opentact.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Opentact/opentact.svg',
+		dark: 'file:../nodes/Opentact/opentact.dark.svg',
+	};
 
-	documentationUrl = 'https://doc.opentact.org/opentact-api-documentation/overview/passing-authentication';
+	documentationUrl =
+		'https://doc.opentact.org/opentact-api-documentation/overview/passing-authentication';
 
 	properties: INodeProperties[] = [
 		{
@@ -31,12 +35,14 @@ export class OpentactSipApi implements ICredentialType {
 				{
 					name: 'Account Login',
 					value: 'accountLogin',
-					description: 'Email and password of your Opentact portal user; n8n logs in and renews the 24-hour session token itself',
+					description:
+						'Email and password of your Opentact portal user; n8n logs in and renews the 24-hour session token itself',
 				},
 				{
 					name: 'API Token',
 					value: 'apiToken',
-					description: 'A long-lived token created in the Opentact portal (Auth User → Auth Tokens) or with POST /rest/token',
+					description:
+						'A long-lived token created in the Opentact portal (Auth User → Auth Tokens) or with POST /rest/token',
 				},
 			],
 			default: 'accountLogin',
@@ -59,7 +65,8 @@ export class OpentactSipApi implements ICredentialType {
 			required: true,
 			default: '',
 			displayOptions: { show: { authentication: ['accountLogin'] } },
-			description: 'The password of that Opentact user. It is only sent to log in (GET /rest/auth).',
+			description:
+				'The password of that Opentact user. It is only sent to log in (GET /rest/auth).',
 		},
 		{
 			displayName: 'API Token',
@@ -78,7 +85,7 @@ export class OpentactSipApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.opentact.org/rest',
 			description:
-				'Leave as is for Opentact (staging: https://api.stage.opentact.org/rest). Change it only to reach the pack\'s sandbox; https is required except for localhost.',
+				"Leave as is for Opentact (staging: https://api.stage.opentact.org/rest). Change it only to reach the pack's sandbox; https is required except for localhost.",
 		},
 		{
 			// Filled by preAuthentication; n8n renews it when empty, after a 401 and in the credential test (run on save).
@@ -90,7 +97,10 @@ export class OpentactSipApi implements ICredentialType {
 		},
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
 		// An API token needs no login; returning no session token tells n8n there is nothing to save.
 		if (credentials.authentication === 'apiToken') return {};
 		return { sessionToken: await sessionTokenFor(this, credentials) };
@@ -104,7 +114,9 @@ export class OpentactSipApi implements ICredentialType {
 			assertCredentialFilled({ 'API Token': credentials.apiToken });
 			const token = assertHeaderSafe('API Token', credentials.apiToken);
 			if (!token) {
-				throw new ApplicationError('The Opentact credential has no API token. Paste one, or switch "Authentication" to "Account Login".');
+				throw new ApplicationError(
+					'The Opentact credential has no API token. Paste one, or switch "Authentication" to "Account Login".',
+				);
 			}
 			const authenticated = authenticateOnBase(requestOptions, credentials.baseUrl, {});
 			// Opentact's own tooling passes API tokens as ?bearer=; no header form is documented for /rest.
@@ -131,7 +143,8 @@ export class OpentactSipApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Opentact accepted the credential but refused to show the account (403). Use a user of the account that owns the SIP domains.',
+					message:
+						'Opentact accepted the credential but refused to show the account (403). Use a user of the account that owns the SIP domains.',
 				},
 			},
 		]),

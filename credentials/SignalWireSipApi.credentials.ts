@@ -16,7 +16,10 @@ export class SignalWireSipApi implements ICredentialType {
 
 	displayName = 'SignalWire SIP API';
 
-	icon: Icon = { light: 'file:../nodes/SignalWire/signalwire.svg', dark: 'file:../nodes/SignalWire/signalwire.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/SignalWire/signalwire.svg',
+		dark: 'file:../nodes/SignalWire/signalwire.dark.svg',
+	};
 
 	documentationUrl = 'https://developer.signalwire.com/platform/your-signalwire-api-space';
 
@@ -38,7 +41,8 @@ export class SignalWireSipApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'e.g. a1b2c3d4-…',
-			description: 'The Project ID from the API page of your Space, sent as the Basic auth username',
+			description:
+				'The Project ID from the API page of your Space, sent as the Basic auth username',
 		},
 		{
 			displayName: 'API Token',
@@ -57,7 +61,7 @@ export class SignalWireSipApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. http://127.0.0.1:4010/signalwire',
 			description:
-				'Leave empty for SignalWire (https://{space}.signalwire.com). Set it only to reach the pack\'s sandbox; https is required except for localhost. The Space is then sent as the Host header.',
+				"Leave empty for SignalWire (https://{space}.signalwire.com). Set it only to reach the pack's sandbox; https is required except for localhost. The Space is then sent as the Host header.",
 		},
 	];
 
@@ -65,13 +69,18 @@ export class SignalWireSipApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		assertCredentialFilled({ 'Project ID': credentials.projectId, 'API Token': credentials.apiToken });
+		assertCredentialFilled({
+			'Project ID': credentials.projectId,
+			'API Token': credentials.apiToken,
+		});
 		const target = signalWireTarget(credentials);
 		const projectId = assertHeaderSafe('Project ID', credentials.projectId);
 		const apiToken = assertHeaderSafe('API Token', credentials.apiToken);
 		// RFC 7617: the user-id of Basic auth cannot contain a colon; it would shift into the token.
 		if (projectId.includes(':')) {
-			throw new ApplicationError("The credential's Project ID must not contain a colon. Copy it again from your Space's API page");
+			throw new ApplicationError(
+				"The credential's Project ID must not contain a colon. Copy it again from your Space's API page",
+			);
 		}
 		const basic = Buffer.from(`${projectId}:${apiToken}`, 'utf8').toString('base64');
 		return authenticateOnBase(requestOptions, target.baseUrl, {
@@ -92,7 +101,7 @@ export class SignalWireSipApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'SignalWire refused the credential (401). Check the Space, the Project ID and the API Token. SignalWire also answers 401 when the token lacks the Voice scope, which the SIP profile and SIP endpoints need: enable Voice on the token in your Space\'s API settings.',
+						"SignalWire refused the credential (401). Check the Space, the Project ID and the API Token. SignalWire also answers 401 when the token lacks the Voice scope, which the SIP profile and SIP endpoints need: enable Voice on the token in your Space's API settings.",
 				},
 			},
 			{

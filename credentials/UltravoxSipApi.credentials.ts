@@ -14,7 +14,10 @@ export class UltravoxSipApi implements ICredentialType {
 
 	displayName = 'Ultravox SIP API';
 
-	icon: Icon = { light: 'file:../nodes/Ultravox/ultravox.svg', dark: 'file:../nodes/Ultravox/ultravox.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Ultravox/ultravox.svg',
+		dark: 'file:../nodes/Ultravox/ultravox.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.ultravox.ai/api-reference/introduction';
 
@@ -26,7 +29,8 @@ export class UltravoxSipApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'An Ultravox API key (created in the Ultravox console), sent as the X-API-Key header',
+			description:
+				'An Ultravox API key (created in the Ultravox console), sent as the X-API-Key header',
 		},
 		{
 			displayName: 'Base URL',
@@ -34,7 +38,7 @@ export class UltravoxSipApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.ultravox.ai',
 			description:
-				'Leave as is for Ultravox. Change it only to reach the pack\'s sandbox; https is required except for localhost.',
+				"Leave as is for Ultravox. Change it only to reach the pack's sandbox; https is required except for localhost.",
 		},
 	];
 
@@ -42,9 +46,14 @@ export class UltravoxSipApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return authenticateOnBase(requestOptions, credentials.baseUrl, {
-			'X-API-Key': { label: 'API Key', value: credentials.apiKey },
-		}, { 'API Key': credentials.apiKey });
+		return authenticateOnBase(
+			requestOptions,
+			credentials.baseUrl,
+			{
+				'X-API-Key': { label: 'API Key', value: credentials.apiKey },
+			},
+			{ 'API Key': credentials.apiKey },
+		);
 	}
 
 	test: ICredentialTestRequest = {
@@ -58,14 +67,16 @@ export class UltravoxSipApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Ultravox rejected the API key (401). Copy the key again from the Ultravox console.',
+					message:
+						'Ultravox rejected the API key (401). Copy the key again from the Ultravox console.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Ultravox accepted the key but refused access (403). Check the key\'s permissions.',
+					message:
+						"Ultravox accepted the key but refused access (403). Check the key's permissions.",
 				},
 			},
 		]),

@@ -14,7 +14,10 @@ export class VobizSipApi implements ICredentialType {
 
 	displayName = 'Vobiz SIP API';
 
-	icon: Icon = { light: 'file:../nodes/Vobiz/vobiz.svg', dark: 'file:../nodes/Vobiz/vobiz.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Vobiz/vobiz.svg',
+		dark: 'file:../nodes/Vobiz/vobiz.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.vobiz.ai/account/retrieve-account';
 
@@ -36,7 +39,8 @@ export class VobizSipApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Your account Auth Token from the Vobiz console, sent as the X-Auth-Token header',
+			description:
+				'Your account Auth Token from the Vobiz console, sent as the X-Auth-Token header',
 		},
 		{
 			displayName: 'Base URL',
@@ -52,10 +56,15 @@ export class VobizSipApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return authenticateOnBase(requestOptions, credentials.baseUrl, {
-			'X-Auth-ID': { label: 'Auth ID', value: credentials.authId },
-			'X-Auth-Token': { label: 'Auth Token', value: credentials.authToken },
-		}, { 'Auth ID': credentials.authId, 'Auth Token': credentials.authToken });
+		return authenticateOnBase(
+			requestOptions,
+			credentials.baseUrl,
+			{
+				'X-Auth-ID': { label: 'Auth ID', value: credentials.authId },
+				'X-Auth-Token': { label: 'Auth Token', value: credentials.authToken },
+			},
+			{ 'Auth ID': credentials.authId, 'Auth Token': credentials.authToken },
+		);
 	}
 
 	test: ICredentialTestRequest = {

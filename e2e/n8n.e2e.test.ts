@@ -28,12 +28,22 @@ import {
 	sandboxVendorFor,
 	workflowEndingAt,
 } from './support';
-import type { PackMetadata, PackNode, SandboxLike, SandboxRequestRecord, VendorRun } from './support';
+import type {
+	PackMetadata,
+	PackNode,
+	SandboxLike,
+	SandboxRequestRecord,
+	VendorRun,
+} from './support';
 
 const suite = realN8nDescribe('n8n e2e');
 
 /** package.json's `n8n.nodes`, readable before the build so each node file gets its own test. */
-const nodeFiles: string[] = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } }).n8n.nodes;
+const nodeFiles: string[] = (
+	JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[] };
+	}
+).n8n.nodes;
 
 // ---------------------------------------------------------------------------------------------------------------
 // per example: what n8n output and what the vendor (the sandbox) received
@@ -69,7 +79,9 @@ function exampleView(run: VendorRun, sandbox: SandboxLike): ExampleView {
 
 /** The vendor calls of a run that were not answered 2xx, as `METHOD path → status`. */
 const callsNotAnswered2xx = (run: VendorRun) =>
-	run.requests.filter((r) => !(r.status !== undefined && r.status >= 200 && r.status < 300)).map((r) => `${r.method} ${r.path} → ${r.status}`);
+	run.requests
+		.filter((r) => !(r.status !== undefined && r.status >= 200 && r.status < 300))
+		.map((r) => `${r.method} ${r.path} → ${r.status}`);
 
 /**
  * A list reads, writes nothing and outputs every item the sandbox holds; an update sends the vendor's update call
@@ -86,12 +98,18 @@ const EXAMPLE_EXPECTATIONS: Record<string, (v: ExampleView) => void> = {
 		const first = v.out('First registration');
 		expect(first).toHaveLength(1);
 		const id = first[0].registrationId;
-		expect(v.writes()).toEqual([{ method: 'PATCH', path: `/api/sip/registrations/${id}`, bodyKeys: ['proxy'] }]);
-		expect(v.out('Update proxy')).toEqual([expect.objectContaining({ registrationId: id, proxy: 'pbx2.example.com' })]);
+		expect(v.writes()).toEqual([
+			{ method: 'PATCH', path: `/api/sip/registrations/${id}`, bodyKeys: ['proxy'] },
+		]);
+		expect(v.out('Update proxy')).toEqual([
+			expect.objectContaining({ registrationId: id, proxy: 'pbx2.example.com' }),
+		]);
 	},
 	'examples/ultravox-delete-registration.json': (v) => {
 		const id = v.out('First registration')[0].registrationId;
-		expect(v.writes()).toEqual([{ method: 'DELETE', path: `/api/sip/registrations/${id}`, bodyKeys: [] }]);
+		expect(v.writes()).toEqual([
+			{ method: 'DELETE', path: `/api/sip/registrations/${id}`, bodyKeys: [] },
+		]);
 		expect(v.out('Delete registration')).toEqual([{ deleted: true }]);
 		expect(v.after.sipRegistrationCount).toBe((v.before.sipRegistrationCount as number) - 1);
 		expect(v.after.sipRegistrationIds).not.toContain(id);
@@ -106,9 +124,15 @@ const EXAMPLE_EXPECTATIONS: Record<string, (v: ExampleView) => void> = {
 		expect(first).toHaveLength(1);
 		const id = first[0].endpoint_id;
 		const endpointPath = `/api/v1/Account/${v.credentials.authId}/Endpoint/${id}/`;
-		expect(v.writes()).toEqual([{ method: 'POST', path: endpointPath, bodyKeys: ['alias', 'allow_video'] }]);
-		expect(v.out('Update endpoint')).toEqual([{ accepted: true, status: 202, endpointId: id, fieldsSent: ['alias', 'allow_video'] }]);
-		expect(v.out('Read it back')).toEqual([expect.objectContaining({ endpoint_id: id, alias: 'Front-Desk', allow_video: true })]);
+		expect(v.writes()).toEqual([
+			{ method: 'POST', path: endpointPath, bodyKeys: ['alias', 'allow_video'] },
+		]);
+		expect(v.out('Update endpoint')).toEqual([
+			{ accepted: true, status: 202, endpointId: id, fieldsSent: ['alias', 'allow_video'] },
+		]);
+		expect(v.out('Read it back')).toEqual([
+			expect.objectContaining({ endpoint_id: id, alias: 'Front-Desk', allow_video: true }),
+		]);
 	},
 	'examples/vobiz-delete-endpoint.json': (v) => {
 		const id = v.out('First endpoint')[0].endpoint_id;
@@ -125,15 +149,24 @@ const EXAMPLE_EXPECTATIONS: Record<string, (v: ExampleView) => void> = {
 	},
 	'examples/signalwire-update-sip-profile.json': (v) => {
 		expect(v.writes()).toEqual([
-			{ method: 'PUT', path: '/api/relay/rest/sip_profile', bodyKeys: ['default_codecs', 'default_encryption'] },
+			{
+				method: 'PUT',
+				path: '/api/relay/rest/sip_profile',
+				bodyKeys: ['default_codecs', 'default_encryption'],
+			},
 		]);
 		expect(v.out('Update SIP profile')).toEqual([
-			expect.objectContaining({ default_codecs: ['OPUS', 'PCMU', 'PCMA'], default_encryption: 'required' }),
+			expect.objectContaining({
+				default_codecs: ['OPUS', 'PCMU', 'PCMA'],
+				default_encryption: 'required',
+			}),
 		]);
 	},
 	'examples/signalwire-delete-sip-endpoint.json': (v) => {
 		const id = v.out('First SIP endpoint')[0].id;
-		expect(v.writes()).toEqual([{ method: 'DELETE', path: `/api/relay/rest/endpoints/sip/${id}`, bodyKeys: [] }]);
+		expect(v.writes()).toEqual([
+			{ method: 'DELETE', path: `/api/relay/rest/endpoints/sip/${id}`, bodyKeys: [] },
+		]);
 		expect(v.out('Delete SIP endpoint')).toEqual([{ deleted: true }]);
 		expect(v.after.sipEndpointCount).toBe((v.before.sipEndpointCount as number) - 1);
 		expect(v.after.sipEndpointIds).not.toContain(id);
@@ -148,13 +181,25 @@ const EXAMPLE_EXPECTATIONS: Record<string, (v: ExampleView) => void> = {
 		expect(first).toHaveLength(1);
 		const uuid = first[0].uuid;
 		expect(v.writes()).toEqual([
-			{ method: 'PATCH', path: `/rest/sip/domain/acme.sip.opentact.org/user/${uuid}`, bodyKeys: ['same_domain_calls_only'] },
+			{
+				method: 'PATCH',
+				path: `/rest/sip/domain/acme.sip.opentact.org/user/${uuid}`,
+				bodyKeys: ['same_domain_calls_only'],
+			},
 		]);
-		expect(v.out('Update SIP user')).toEqual([expect.objectContaining({ uuid, same_domain_calls_only: true })]);
+		expect(v.out('Update SIP user')).toEqual([
+			expect.objectContaining({ uuid, same_domain_calls_only: true }),
+		]);
 	},
 	'examples/opentact-delete-sip-user.json': (v) => {
 		const uuid = v.out('First SIP user')[0].uuid;
-		expect(v.writes()).toEqual([{ method: 'DELETE', path: `/rest/sip/domain/acme.sip.opentact.org/user/${uuid}`, bodyKeys: [] }]);
+		expect(v.writes()).toEqual([
+			{
+				method: 'DELETE',
+				path: `/rest/sip/domain/acme.sip.opentact.org/user/${uuid}`,
+				bodyKeys: [],
+			},
+		]);
 		expect(v.out('Delete SIP user')).toEqual([{ deleted: true }]);
 		expect(v.after.sipUserCount).toBe((v.before.sipUserCount as number) - 1);
 		expect(v.after.sipUserIds).not.toContain(uuid);
@@ -165,7 +210,9 @@ const EXAMPLE_EXPECTATIONS: Record<string, (v: ExampleView) => void> = {
 		expect(v.writes()).toEqual([]);
 	},
 	'examples/netsapiens-update-device.json': (v) => {
-		expect(v.out('My first device')).toEqual([expect.objectContaining({ domain: 'sandbox.example', user: '1000', device: '1000' })]);
+		expect(v.out('My first device')).toEqual([
+			expect.objectContaining({ domain: 'sandbox.example', user: '1000', device: '1000' }),
+		]);
 		expect(v.writes()).toEqual([
 			{
 				method: 'PUT',
@@ -183,9 +230,15 @@ const EXAMPLE_EXPECTATIONS: Record<string, (v: ExampleView) => void> = {
 	},
 	'examples/netsapiens-delete-device.json': (v) => {
 		expect(v.writes()).toEqual([
-			{ method: 'DELETE', path: '/ns-api/v2/domains/sandbox.example/users/1000/devices/1000', bodyKeys: [] },
+			{
+				method: 'DELETE',
+				path: '/ns-api/v2/domains/sandbox.example/users/1000/devices/1000',
+				bodyKeys: [],
+			},
 		]);
-		expect(v.out('Delete device')).toEqual([{ deleted: true, domain: 'sandbox.example', user: '1000', device: '1000' }]);
+		expect(v.out('Delete device')).toEqual([
+			{ deleted: true, domain: 'sandbox.example', user: '1000', device: '1000' },
+		]);
 	},
 };
 
@@ -209,7 +262,12 @@ const FAULTS: FaultCase[] = [
 		node: 'ultravox',
 		example: 'examples/ultravox-update-registration.json',
 		failingNode: 'Update proxy',
-		inject: { method: 'PATCH', path: '^/api/sip/registrations/', status: 404, body: { detail: 'Not found.' } },
+		inject: {
+			method: 'PATCH',
+			path: '^/api/sip/registrations/',
+			status: 404,
+			body: { detail: 'Not found.' },
+		},
 		message: 'Ultravox Update SIP Registration failed: Ultravox answered HTTP 404',
 		vendorWords: 'Not found.',
 	},
@@ -222,7 +280,10 @@ const FAULTS: FaultCase[] = [
 			method: 'POST',
 			path: '/Endpoint/[^/]+/$',
 			status: 500,
-			body: { status: 'error', error: { code: 'internal_error', message: 'Unexpected error, please retry' } },
+			body: {
+				status: 'error',
+				error: { code: 'internal_error', message: 'Unexpected error, please retry' },
+			},
 		},
 		message: 'Vobiz Update Endpoint failed: Vobiz answered HTTP 500',
 		vendorWords: 'Unexpected error, please retry',
@@ -232,7 +293,12 @@ const FAULTS: FaultCase[] = [
 		node: 'signalWire',
 		example: 'examples/signalwire-update-sip-profile.json',
 		failingNode: 'Update SIP profile',
-		inject: { method: 'PUT', path: '^/api/relay/rest/sip_profile', status: 404, body: { error: 'Not Found' } },
+		inject: {
+			method: 'PUT',
+			path: '^/api/relay/rest/sip_profile',
+			status: 404,
+			body: { error: 'Not Found' },
+		},
 		message: 'SignalWire Update SIP Profile failed: SignalWire answered HTTP 404',
 		vendorWords: 'Not Found',
 	},
@@ -259,7 +325,10 @@ const FAULTS: FaultCase[] = [
 			method: 'PUT',
 			path: '/devices/[^/]+$',
 			status: 404,
-			body: { code: 404, message: 'Device 1000 does not exist for user 1000 in domain sandbox.example' },
+			body: {
+				code: 404,
+				message: 'Device 1000 does not exist for user 1000 in domain sandbox.example',
+			},
 		},
 		message: 'NetSapiens Update Device failed: NetSapiens answered HTTP 404',
 		vendorWords: 'Device 1000 does not exist for user 1000 in domain sandbox.example',
@@ -267,7 +336,10 @@ const FAULTS: FaultCase[] = [
 ];
 
 /** The sandbox credential of a node, as `bindWorkflow` takes it (credential type → reference). */
-function credentialBinding(sandbox: SandboxLike, node: PackNode): Record<string, { id: string; name: string }> {
+function credentialBinding(
+	sandbox: SandboxLike,
+	node: PackNode,
+): Record<string, { id: string; name: string }> {
 	const credential = sandboxCredential(sandbox, node);
 	return { [credential.type]: { id: credential.id, name: credential.name } };
 }
@@ -299,7 +371,9 @@ suite('the pack in a real n8n', () => {
 		expect(installed.n8n.nodes?.map((f) => f.replace(/^\.\//, ''))).toEqual(meta.nodeFiles);
 		// the peer n8n-workflow must be n8n's own (n8n puts its node_modules on NODE_PATH), not a copy beside the pack
 		expect(existsSync(path.join(installed.dir, 'node_modules', 'n8n-workflow'))).toBe(false);
-		const manifest = JSON.parse(readFileSync(path.join(n8n.n8nFolder, 'nodes', 'package.json'), 'utf8'));
+		const manifest = JSON.parse(
+			readFileSync(path.join(n8n.n8nFolder, 'nodes', 'package.json'), 'utf8'),
+		);
 		expect(manifest.dependencies[meta.packageName]).toBe(installed.version);
 	});
 
@@ -333,77 +407,111 @@ suite('the pack in a real n8n', () => {
 	test('every action n8n lists reads right ("an endpoint", "a SIP user", never "a endpoint")', () => {
 		const actions = exported
 			.filter((n) => meta.nodes.some((node) => node.type === n.name))
-			.flatMap((n) => n.properties.filter((p) => p.name === 'operation').flatMap((p) => p.options ?? []))
+			.flatMap((n) =>
+				n.properties.filter((p) => p.name === 'operation').flatMap((p) => p.options ?? []),
+			)
 			.map((o) => String((o as { action?: string }).action ?? ''))
 			.filter(Boolean);
 		expect(actions).toContain('Generate a password for an endpoint');
 		expect(actions.filter((a) => /\ba [aeiou]/i.test(a) || /\ban [^aeiou\s]/i.test(a))).toEqual([]);
 	});
 
-	test.each(nodeFiles)('%s: its workflows run in n8n against the sandbox', async (file) => {
-		const node = meta.nodes.find((n) => n.sourcePath === file.replace(/^\.\//, ''));
-		expect(node).toBeDefined();
-		// the vendor's own examples (examples/<vendor>-*.json), each from the sandbox's seeded data whatever the one
-		// before it deleted; the rotation examples that chain vendors and Data tables (examples/rotation-*.json) are
-		// e2e/rotation.e2e.test.ts's
-		const vendorKey = sandboxVendorFor(node!.name, Object.keys(sandbox.endpoints()))!;
-		const runs = await runVendorWorkflows(n8n, sandbox, meta, node!.name, {
-			resetSandbox: true,
-			examples: (file) => file.startsWith(`examples/${vendorKey}-`),
-		});
-		process.stdout.write(`[n8n e2e] ${node!.name}:\n${runs.map((r) => `  ${describeRun(r)} (${r.result.durationMs} ms)`).join('\n')}\n`);
-		expect(runs.length).toBeGreaterThan(0);
-		for (const run of runs) {
-			const why = describeRun(run);
-			expect({ ok: run.result.ok, why }).toEqual({ ok: true, why });
-			expect(run.result.error).toBeUndefined();
-			// every node of the pack in the workflow ran and succeeded
-			const packNodeNames = run.workflow.nodes.filter((n) => n.type.startsWith(`${meta.packageName}.`)).map((n) => n.name);
-			for (const name of packNodeNames) {
-				const runsOfNode = run.result.runData?.[name] ?? [];
-				expect({ name, ran: runsOfNode.length > 0, why }).toEqual({ name, ran: true, why });
-				for (const r of runsOfNode) expect({ name, error: r.error?.message, why }).toEqual({ name, error: undefined, why });
+	test.each(nodeFiles)(
+		'%s: its workflows run in n8n against the sandbox',
+		async (file) => {
+			const node = meta.nodes.find((n) => n.sourcePath === file.replace(/^\.\//, ''));
+			expect(node).toBeDefined();
+			// the vendor's own examples (examples/<vendor>-*.json), each from the sandbox's seeded data whatever the one
+			// before it deleted; the rotation examples that chain vendors and Data tables (examples/rotation-*.json) are
+			// e2e/rotation.e2e.test.ts's
+			const vendorKey = sandboxVendorFor(node!.name, Object.keys(sandbox.endpoints()))!;
+			const runs = await runVendorWorkflows(n8n, sandbox, meta, node!.name, {
+				resetSandbox: true,
+				examples: (file) => file.startsWith(`examples/${vendorKey}-`),
+			});
+			process.stdout.write(
+				`[n8n e2e] ${node!.name}:\n${runs.map((r) => `  ${describeRun(r)} (${r.result.durationMs} ms)`).join('\n')}\n`,
+			);
+			expect(runs.length).toBeGreaterThan(0);
+			for (const run of runs) {
+				const why = describeRun(run);
+				expect({ ok: run.result.ok, why }).toEqual({ ok: true, why });
+				expect(run.result.error).toBeUndefined();
+				// every node of the pack in the workflow ran and succeeded
+				const packNodeNames = run.workflow.nodes
+					.filter((n) => n.type.startsWith(`${meta.packageName}.`))
+					.map((n) => n.name);
+				for (const name of packNodeNames) {
+					const runsOfNode = run.result.runData?.[name] ?? [];
+					expect({ name, ran: runsOfNode.length > 0, why }).toEqual({ name, ran: true, why });
+					for (const r of runsOfNode)
+						expect({ name, error: r.error?.message, why }).toEqual({ name, error: undefined, why });
+				}
+				expect({ requests: run.requests.length > 0, why }).toEqual({ requests: true, why });
+				// what n8n output and what the vendor received, per example (examples/<vendor>-*.json must have an entry)
+				const expectation = EXAMPLE_EXPECTATIONS[run.source];
+				expect({ source: run.source, hasExpectation: expectation !== undefined }).toEqual({
+					source: run.source,
+					hasExpectation: true,
+				});
+				if (expectation) {
+					expect({ source: run.source, not2xx: callsNotAnswered2xx(run) }).toEqual({
+						source: run.source,
+						not2xx: [],
+					});
+					expectation(exampleView(run, sandbox));
+				}
 			}
-			expect({ requests: run.requests.length > 0, why }).toEqual({ requests: true, why });
-			// what n8n output and what the vendor received, per example (examples/<vendor>-*.json must have an entry)
-			const expectation = EXAMPLE_EXPECTATIONS[run.source];
-			expect({ source: run.source, hasExpectation: expectation !== undefined }).toEqual({ source: run.source, hasExpectation: true });
-			if (expectation) {
-				expect({ source: run.source, not2xx: callsNotAnswered2xx(run) }).toEqual({ source: run.source, not2xx: [] });
-				expectation(exampleView(run, sandbox));
-			}
-		}
-		// issue 3: every vendor's examples read, write and delete
-		const operations = new Set(
-			runs.flatMap((r) => r.workflow.nodes.filter((n) => n.type === node!.type).map((n) => String(n.parameters.operation))),
-		);
-		expect({
-			read: ['get', 'getAll'].some((o) => operations.has(o)),
-			write: ['create', 'update', 'rotatePassword'].some((o) => operations.has(o)),
-			delete: operations.has('delete'),
-		}).toEqual({ read: true, write: true, delete: true });
-	}, RUN_TIMEOUT_MS * 4);
+			// issue 3: every vendor's examples read, write and delete
+			const operations = new Set(
+				runs.flatMap((r) =>
+					r.workflow.nodes
+						.filter((n) => n.type === node!.type)
+						.map((n) => String(n.parameters.operation)),
+				),
+			);
+			expect({
+				read: ['get', 'getAll'].some((o) => operations.has(o)),
+				write: ['create', 'update', 'rotatePassword'].some((o) => operations.has(o)),
+				delete: operations.has('delete'),
+			}).toEqual({ read: true, write: true, delete: true });
+		},
+		RUN_TIMEOUT_MS * 4,
+	);
 
 	describe('a failing vendor call', () => {
 		/** per vendor: its update example ending at the failing node, as is and with On Error "Continue" */
-		const workflows = new Map<string, { failing: WorkflowJson; continuing: WorkflowJson; node: PackNode }>();
+		const workflows = new Map<
+			string,
+			{ failing: WorkflowJson; continuing: WorkflowJson; node: PackNode }
+		>();
 
 		beforeAll(async () => {
 			// one import of every credential and one of every workflow: each n8n CLI call boots n8n (seconds)
 			for (const fault of FAULTS) {
 				const node = meta.nodes.find((n) => n.name === fault.node);
 				if (!node) throw new Error(`the pack has no node ${fault.node}`);
-				const example = exampleWorkflows({ nodeTypes: [node.type] }).find((e) => e.file === fault.example);
+				const example = exampleWorkflows({ nodeTypes: [node.type] }).find(
+					(e) => e.file === fault.example,
+				);
 				if (!example) throw new Error(`${fault.example} is not an example of ${node.type}`);
-				const bound = bindWorkflow(example.workflow, credentialBinding(sandbox, node), example.file);
+				const bound = bindWorkflow(
+					example.workflow,
+					credentialBinding(sandbox, node),
+					example.file,
+				);
 				workflows.set(fault.vendor, {
 					node,
 					failing: workflowEndingAt(bound, fault.failingNode, 'stopWorkflow'),
 					continuing: workflowEndingAt(bound, fault.failingNode, 'continueRegularOutput'),
 				});
 			}
-			await n8n.importCredentials([...workflows.values()].map(({ node }) => sandboxCredential(sandbox, node)));
-			await n8n.importWorkflow([...workflows.values()].flatMap(({ failing, continuing }) => [failing, continuing]));
+			await n8n.importCredentials(
+				[...workflows.values()].map(({ node }) => sandboxCredential(sandbox, node)),
+			);
+			await n8n.importWorkflow(
+				[...workflows.values()].flatMap(({ failing, continuing }) => [failing, continuing]),
+			);
 		}, RUN_TIMEOUT_MS);
 
 		describe.each(FAULTS)('$vendor', (fault) => {
@@ -417,36 +525,48 @@ suite('the pack in a real n8n', () => {
 				});
 				const faulted = sandbox
 					.requests(fault.vendor)
-					.filter((r) => r.method === fault.inject.method && new RegExp(fault.inject.path).test(r.path));
+					.filter(
+						(r) => r.method === fault.inject.method && new RegExp(fault.inject.path).test(r.path),
+					);
 				return { result, faulted };
 			};
 
-			test(`stops the execution with the node's own message (exit code 1)`, async () => {
-				const { result, faulted } = await runWithFault(workflows.get(fault.vendor)!.failing);
-				const output = result.stdout + result.stderr;
-				const why = `exit ${result.code}\n${output.split('\n').slice(-25).join('\n')}`;
-				expect({ code: result.code, why }).toEqual({ code: 1, why });
-				// the vendor got the call once (a write is never retried) and answered with the injected error
-				expect(faulted.map((r) => r.status)).toEqual([fault.inject.status]);
-				// what the user reads: the node's message in n8n's output, on the failing node
-				expect(output).toContain(fault.message);
-				expect(result.error?.message).toBe(fault.message);
-				expect(result.error?.node?.name).toBe(fault.failingNode);
-				// and the vendor's own words in its description
-				expect(result.error?.description).toContain(`${workflows.get(fault.vendor)!.node.displayName} said:`);
-				if (fault.vendorWords) expect(result.error?.description).toContain(fault.vendorWords);
-				expect(result.runData?.[fault.failingNode]?.[0]?.error?.message).toBe(fault.message);
-			}, RUN_TIMEOUT_MS);
+			test(
+				`stops the execution with the node's own message (exit code 1)`,
+				async () => {
+					const { result, faulted } = await runWithFault(workflows.get(fault.vendor)!.failing);
+					const output = result.stdout + result.stderr;
+					const why = `exit ${result.code}\n${output.split('\n').slice(-25).join('\n')}`;
+					expect({ code: result.code, why }).toEqual({ code: 1, why });
+					// the vendor got the call once (a write is never retried) and answered with the injected error
+					expect(faulted.map((r) => r.status)).toEqual([fault.inject.status]);
+					// what the user reads: the node's message in n8n's output, on the failing node
+					expect(output).toContain(fault.message);
+					expect(result.error?.message).toBe(fault.message);
+					expect(result.error?.node?.name).toBe(fault.failingNode);
+					// and the vendor's own words in its description
+					expect(result.error?.description).toContain(
+						`${workflows.get(fault.vendor)!.node.displayName} said:`,
+					);
+					if (fault.vendorWords) expect(result.error?.description).toContain(fault.vendorWords);
+					expect(result.runData?.[fault.failingNode]?.[0]?.error?.message).toBe(fault.message);
+				},
+				RUN_TIMEOUT_MS,
+			);
 
-			test('with On Error "Continue" the same workflow succeeds and outputs an error item', async () => {
-				const { result, faulted } = await runWithFault(workflows.get(fault.vendor)!.continuing);
-				const why = `exit ${result.code}\n${(result.stdout + result.stderr).split('\n').slice(-25).join('\n')}`;
-				expect({ code: result.code, why }).toEqual({ code: 0, why });
-				expect(result.error).toBeUndefined();
-				expect(faulted.map((r) => r.status)).toEqual([fault.inject.status]);
-				const items = nodeOutput(result, fault.failingNode);
-				expect(items).toEqual([{ error: fault.message }]);
-			}, RUN_TIMEOUT_MS);
+			test(
+				'with On Error "Continue" the same workflow succeeds and outputs an error item',
+				async () => {
+					const { result, faulted } = await runWithFault(workflows.get(fault.vendor)!.continuing);
+					const why = `exit ${result.code}\n${(result.stdout + result.stderr).split('\n').slice(-25).join('\n')}`;
+					expect({ code: result.code, why }).toEqual({ code: 0, why });
+					expect(result.error).toBeUndefined();
+					expect(faulted.map((r) => r.status)).toEqual([fault.inject.status]);
+					const items = nodeOutput(result, fault.failingNode);
+					expect(items).toEqual([{ error: fault.message }]);
+				},
+				RUN_TIMEOUT_MS,
+			);
 		});
 	});
 });

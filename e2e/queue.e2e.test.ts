@@ -17,14 +17,24 @@ import path from 'node:path';
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
 import { packMetadata, shortId } from '../scripts/n8n/pack';
-import { editorRest, freePort, getExecution, spawnTracked, stopProcess, trackedProcesses } from '../scripts/n8n/runtime';
+import {
+	editorRest,
+	freePort,
+	getExecution,
+	spawnTracked,
+	stopProcess,
+	trackedProcesses,
+} from '../scripts/n8n/runtime';
 import type { Editor, N8nInstance, WorkflowJson } from '../scripts/n8n/runtime';
 import { recordReliability } from '../test/harness/transcript';
 import { FIRST_RUN_TIMEOUT_MS, packAndCreateN8n, realN8nDescribe } from './support';
 
 function redisServer(): string | undefined {
 	try {
-		return execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim() || undefined;
+		return (
+			execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim() ||
+			undefined
+		);
 	} catch {
 		return undefined;
 	}
@@ -33,7 +43,9 @@ function redisServer(): string | undefined {
 const redisBin = redisServer();
 const suite = realN8nDescribe(
 	'queue e2e',
-	redisBin ? undefined : 'redis-server is not installed (apt-get install redis-server; .ci/run installs it)',
+	redisBin
+		? undefined
+		: 'redis-server is not installed (apt-get install redis-server; .ci/run installs it)',
 );
 
 /** Collects a child's output (last 200 kB) and lets a test wait for a line. */
@@ -51,8 +63,12 @@ function capture(child: ChildProcess) {
 			for (;;) {
 				const match = pattern.exec(text);
 				if (match) return match;
-				if (child.exitCode !== null || child.signalCode !== null) throw new Error(`process exited (${child.exitCode ?? child.signalCode}) before ${pattern}:\n${text.slice(-3000)}`);
-				if (Date.now() > deadline) throw new Error(`no ${pattern} after ${timeoutMs} ms:\n${text.slice(-3000)}`);
+				if (child.exitCode !== null || child.signalCode !== null)
+					throw new Error(
+						`process exited (${child.exitCode ?? child.signalCode}) before ${pattern}:\n${text.slice(-3000)}`,
+					);
+				if (Date.now() > deadline)
+					throw new Error(`no ${pattern} after ${timeoutMs} ms:\n${text.slice(-3000)}`);
 				await new Promise((r) => setTimeout(r, 100));
 			}
 		},
@@ -113,20 +129,45 @@ suite('queue mode: n8n main + 1 worker over Redis', () => {
 		// Redis on a free loopback port, nothing written to disk
 		const redisPort = await freePort();
 		redisDir = mkdtempSync(path.join(os.tmpdir(), 'sip-redis-'));
-		redis = spawnTracked(redisBin!, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		redis = spawnTracked(
+			redisBin!,
+			[
+				'--port',
+				String(redisPort),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				redisDir,
+			],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		const redisLog = capture(redis);
 		const deadline = Date.now() + 15_000;
 		while (!(await redisPing(redisPort))) {
-			if (Date.now() > deadline || redis.exitCode !== null) throw new Error(`redis-server did not answer PING:\n${redisLog.text()}`);
+			if (Date.now() > deadline || redis.exitCode !== null)
+				throw new Error(`redis-server did not answer PING:\n${redisLog.text()}`);
 			await new Promise((r) => setTimeout(r, 100));
 		}
-		const queueEnv = { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(redisPort) };
+		const queueEnv = {
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(redisPort),
+		};
 
 		// the sandbox credential and the webhook workflow (published once main runs)
 		const vobiz = meta.nodes.find((n) => n.name === 'vobiz')!;
-		const credential = { id: shortId('queue-credential', 'vobiz'), name: 'Vobiz (sandbox)', type: vobiz.credentialTypes[0], data: sandbox.endpoints().vobiz.credentials };
+		const credential = {
+			id: shortId('queue-credential', 'vobiz'),
+			name: 'Vobiz (sandbox)',
+			type: vobiz.credentialTypes[0],
+			data: sandbox.endpoints().vobiz.credentials,
+		};
 		await n8n.importCredentials([credential]);
 		[endpointId] = sandbox.endpoints().vobiz.seeded.endpointIds as string[];
 		const workflow: WorkflowJson = {
@@ -140,7 +181,13 @@ suite('queue mode: n8n main + 1 worker over Redis', () => {
 					typeVersion: 2,
 					position: [0, 0],
 					webhookId: shortId('queue-webhook', String(process.pid)),
-					parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+					parameters: {
+						httpMethod: 'POST',
+						path: webhookPath,
+						responseMode: 'lastNode',
+						responseData: 'firstEntryJson',
+						options: {},
+					},
 				},
 				{
 					id: 'q2',
@@ -162,7 +209,11 @@ suite('queue mode: n8n main + 1 worker over Redis', () => {
 					credentials: { [credential.type]: { id: credential.id, name: credential.name } },
 				},
 			],
-			connections: { 'Rotation requested': { main: [[{ node: 'Rotate the endpoint password', type: 'main', index: 0 }]] } },
+			connections: {
+				'Rotation requested': {
+					main: [[{ node: 'Rotate the endpoint password', type: 'main', index: 0 }]],
+				},
+			},
 			settings: { executionOrder: 'v1' },
 		};
 		await n8n.importWorkflow(workflow);
@@ -184,19 +235,34 @@ suite('queue mode: n8n main + 1 worker over Redis', () => {
 		workerLog = capture(worker);
 		const workerDeadline = Date.now() + 120_000;
 		for (;;) {
-			if (worker.exitCode !== null) throw new Error(`n8n worker exited (${worker.exitCode}):\n${workerLog.text().slice(-3000)}`);
+			if (worker.exitCode !== null)
+				throw new Error(
+					`n8n worker exited (${worker.exitCode}):\n${workerLog.text().slice(-3000)}`,
+				);
 			try {
-				if ((await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`, { signal: AbortSignal.timeout(2000) })).ok) break;
+				if (
+					(
+						await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`, {
+							signal: AbortSignal.timeout(2000),
+						})
+					).ok
+				)
+					break;
 			} catch {
 				/* not yet */
 			}
-			if (Date.now() > workerDeadline) throw new Error(`n8n worker not ready:\n${workerLog.text().slice(-3000)}`);
+			if (Date.now() > workerDeadline)
+				throw new Error(`n8n worker not ready:\n${workerLog.text().slice(-3000)}`);
 			await new Promise((r) => setTimeout(r, 250));
 		}
 		editor = await n8n.startEditor({ env: queueEnv, onLog: (l) => mainLog.push(l) });
 		// publish (activate) it as the editor's Publish button does; main then serves its production webhook
-		const stored = (await editorRest(editor, 'GET', `/workflows/${workflowId}`)) as { versionId: string };
-		const activated = (await editorRest(editor, 'POST', `/workflows/${workflowId}/activate`, { versionId: stored.versionId })) as { active: boolean };
+		const stored = (await editorRest(editor, 'GET', `/workflows/${workflowId}`)) as {
+			versionId: string;
+		};
+		const activated = (await editorRest(editor, 'POST', `/workflows/${workflowId}/activate`, {
+			versionId: stored.versionId,
+		})) as { active: boolean };
 		expect(activated.active).toBe(true);
 	}, FIRST_RUN_TIMEOUT_MS);
 
@@ -216,63 +282,98 @@ suite('queue mode: n8n main + 1 worker over Redis', () => {
 		expect(trackedProcesses()).toEqual([]);
 	}, 120_000);
 
-	test('the pack is loaded by both processes and the worker executes the rotation', async () => {
-		// main: its node types (what the editor lists) include the pack's nodes
-		const types = await fetch(`${editor.url}/types/nodes.json`, { headers: { cookie: editor.cookie, 'browser-id': editor.browserId } });
-		expect(types.status).toBe(200);
-		const typeNames = ((await types.json()) as Array<{ name: string }>).map((t) => t.name);
-		expect(typeNames).toEqual(expect.arrayContaining(['n8n-nodes-sip-credentials.vobiz', 'n8n-nodes-sip-credentials.netSapiens']));
-
-		const before = sandbox.requests('vobiz').length;
-		const oldPassword = sandbox.devices.vendorPassword('vobiz', endpointId);
-		const pendingPassword = 'Queue-Pending-7xK2mQ9vR4';
-		// activation registers the production webhook a moment after the REST call answers
-		let response: Response;
-		for (let attempt = 0; ; attempt++) {
-			response = await fetch(`${editor.url}/webhook/${webhookPath}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ endpointId, newPassword: pendingPassword }),
-				signal: AbortSignal.timeout(120_000),
+	test(
+		'the pack is loaded by both processes and the worker executes the rotation',
+		async () => {
+			// main: its node types (what the editor lists) include the pack's nodes
+			const types = await fetch(`${editor.url}/types/nodes.json`, {
+				headers: { cookie: editor.cookie, 'browser-id': editor.browserId },
 			});
-			if (response.status !== 404 || attempt >= 40) break;
-			await response.text();
-			await new Promise((r) => setTimeout(r, 250));
-		}
-		const answerText = await response.text();
-		const why = `${answerText}\n--- main ---\n${mainLog.slice(-40).join('\n')}\n--- worker ---\n${workerLog.text().slice(-2000)}`;
-		expect({ status: response.status, why }).toEqual({ status: 200, why });
-		const answer = JSON.parse(answerText) as Record<string, unknown>;
-		// what the caller sees: the node's own output, run on the worker, without the password
-		expect(answer).toEqual(expect.objectContaining({ vendor: 'Vobiz', resource: 'endpoint', resourceId: endpointId, verification: 'notVerified' }));
-		expect(answer).not.toHaveProperty('newPassword');
+			expect(types.status).toBe(200);
+			const typeNames = ((await types.json()) as Array<{ name: string }>).map((t) => t.name);
+			expect(typeNames).toEqual(
+				expect.arrayContaining([
+					'n8n-nodes-sip-credentials.vobiz',
+					'n8n-nodes-sip-credentials.netSapiens',
+				]),
+			);
 
-		// main enqueued an execution, and the worker (not main) started and finished that same execution
-		const enqueued = /Enqueued execution (\d+) \(job (\d+)\)/.exec(mainLog.join('\n'));
-		expect(enqueued).not.toBeNull();
-		const [, executionId, jobId] = enqueued!;
-		await workerLog.waitFor(new RegExp(`Worker started execution ${executionId} \\(job ${jobId}\\)`), 30_000);
-		await workerLog.waitFor(new RegExp(`Worker finished execution ${executionId} \\(job ${jobId}\\)`), 30_000);
-		expect(mainLog.join('\n')).not.toMatch(new RegExp(`Worker started execution ${executionId}`));
+			const before = sandbox.requests('vobiz').length;
+			const oldPassword = sandbox.devices.vendorPassword('vobiz', endpointId);
+			const pendingPassword = 'Queue-Pending-7xK2mQ9vR4';
+			// activation registers the production webhook a moment after the REST call answers
+			let response: Response;
+			for (let attempt = 0; ; attempt++) {
+				response = await fetch(`${editor.url}/webhook/${webhookPath}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ endpointId, newPassword: pendingPassword }),
+					signal: AbortSignal.timeout(120_000),
+				});
+				if (response.status !== 404 || attempt >= 40) break;
+				await response.text();
+				await new Promise((r) => setTimeout(r, 250));
+			}
+			const answerText = await response.text();
+			const why = `${answerText}\n--- main ---\n${mainLog.slice(-40).join('\n')}\n--- worker ---\n${workerLog.text().slice(-2000)}`;
+			expect({ status: response.status, why }).toEqual({ status: 200, why });
+			const answer = JSON.parse(answerText) as Record<string, unknown>;
+			// what the caller sees: the node's own output, run on the worker, without the password
+			expect(answer).toEqual(
+				expect.objectContaining({
+					vendor: 'Vobiz',
+					resource: 'endpoint',
+					resourceId: endpointId,
+					verification: 'notVerified',
+				}),
+			);
+			expect(answer).not.toHaveProperty('newPassword');
 
-		// the execution as n8n stored it: webhook mode, success, the pack node ran without error
-		const execution = await getExecution(editor, executionId, n8n.install);
-		expect({ status: execution.status, mode: execution.mode, error: execution.error?.message }).toEqual({ status: 'success', mode: 'webhook', error: undefined });
-		const rotateRuns = execution.runData?.['Rotate the endpoint password'] ?? [];
-		expect(rotateRuns).toHaveLength(1);
-		expect(rotateRuns[0].error).toBeUndefined();
+			// main enqueued an execution, and the worker (not main) started and finished that same execution
+			const enqueued = /Enqueued execution (\d+) \(job (\d+)\)/.exec(mainLog.join('\n'));
+			expect(enqueued).not.toBeNull();
+			const [, executionId, jobId] = enqueued!;
+			await workerLog.waitFor(
+				new RegExp(`Worker started execution ${executionId} \\(job ${jobId}\\)`),
+				30_000,
+			);
+			await workerLog.waitFor(
+				new RegExp(`Worker finished execution ${executionId} \\(job ${jobId}\\)`),
+				30_000,
+			);
+			expect(mainLog.join('\n')).not.toMatch(new RegExp(`Worker started execution ${executionId}`));
 
-		// the sandbox received the rotation: one password change for that endpoint, then the read-back
-		const received = sandbox.requests('vobiz').slice(before);
-		const changes = received.filter((r) => r.method === 'POST');
-		expect(changes.map((r) => r.path)).toEqual([expect.stringMatching(new RegExp(`/Endpoint/${endpointId}/$`))]);
-		const applied = (changes[0].body as { password: string }).password;
-		expect(applied).toEqual(expect.any(String));
-		expect(applied).not.toBe(oldPassword);
-		expect(applied).toBe(pendingPassword);
-		expect(sandbox.devices.vendorPassword('vobiz', endpointId)).toBe(applied);
-		expect(received.some((r) => r.method === 'GET' && r.path.endsWith(`/Endpoint/${endpointId}/`))).toBe(true);
+			// the execution as n8n stored it: webhook mode, success, the pack node ran without error
+			const execution = await getExecution(editor, executionId, n8n.install);
+			expect({
+				status: execution.status,
+				mode: execution.mode,
+				error: execution.error?.message,
+			}).toEqual({ status: 'success', mode: 'webhook', error: undefined });
+			const rotateRuns = execution.runData?.['Rotate the endpoint password'] ?? [];
+			expect(rotateRuns).toHaveLength(1);
+			expect(rotateRuns[0].error).toBeUndefined();
 
-		recordReliability('queue', { result: 'main + 1 worker over Redis, pack loaded on both, rotation executed by the worker: passed' });
-	}, 3 * 60_000);
+			// the sandbox received the rotation: one password change for that endpoint, then the read-back
+			const received = sandbox.requests('vobiz').slice(before);
+			const changes = received.filter((r) => r.method === 'POST');
+			expect(changes.map((r) => r.path)).toEqual([
+				expect.stringMatching(new RegExp(`/Endpoint/${endpointId}/$`)),
+			]);
+			const applied = (changes[0].body as { password: string }).password;
+			expect(applied).toEqual(expect.any(String));
+			expect(applied).not.toBe(oldPassword);
+			expect(applied).toBe(pendingPassword);
+			expect(sandbox.devices.vendorPassword('vobiz', endpointId)).toBe(applied);
+			expect(
+				received.some((r) => r.method === 'GET' && r.path.endsWith(`/Endpoint/${endpointId}/`)),
+			).toBe(true);
+
+			recordReliability('queue', {
+				result:
+					'main + 1 worker over Redis, pack loaded on both, rotation executed by the worker: passed',
+			});
+		},
+		3 * 60_000,
+	);
 });

@@ -9,7 +9,13 @@ import { bindWorkflow, exampleWorkflows, sandboxVendorFor, shortId } from '../sc
 import type { PackMetadata, PackNode } from '../scripts/n8n/pack';
 import { rmSync } from 'node:fs';
 import { createN8n, editorRest, packProject } from '../scripts/n8n/runtime';
-import type { CredentialImport, Editor, ExecuteResult, N8nInstance, WorkflowJson } from '../scripts/n8n/runtime';
+import type {
+	CredentialImport,
+	Editor,
+	ExecuteResult,
+	N8nInstance,
+	WorkflowJson,
+} from '../scripts/n8n/runtime';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -34,9 +40,11 @@ export const N8N_E2E_SKIP_REASON: string | undefined =
  */
 export async function packAndCreateN8n(): Promise<{ n8n: N8nInstance; tarball: string }> {
 	const [packed, instance] = await Promise.allSettled([packProject(), createN8n()]);
-	if (packed.status === 'fulfilled' && instance.status === 'fulfilled') return { n8n: instance.value, tarball: packed.value };
+	if (packed.status === 'fulfilled' && instance.status === 'fulfilled')
+		return { n8n: instance.value, tarball: packed.value };
 	if (instance.status === 'fulfilled') await instance.value.dispose();
-	if (packed.status === 'fulfilled') rmSync(path.dirname(packed.value), { recursive: true, force: true });
+	if (packed.status === 'fulfilled')
+		rmSync(path.dirname(packed.value), { recursive: true, force: true });
 	throw packed.status === 'rejected' ? packed.reason : (instance as PromiseRejectedResult).reason;
 }
 
@@ -53,7 +61,13 @@ export function realN8nDescribe(label: string, otherReason?: string): jest.Descr
 // ---------------------------------------------------------------------------------------------------------------
 // what the pack declares: see scripts/n8n/pack.js (shared with `npm start`)
 
-export { packMetadata, operationsOf, shortId, exampleWorkflows, sandboxVendorFor } from '../scripts/n8n/pack';
+export {
+	packMetadata,
+	operationsOf,
+	shortId,
+	exampleWorkflows,
+	sandboxVendorFor,
+} from '../scripts/n8n/pack';
 export type { PackMetadata, PackNode } from '../scripts/n8n/pack';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -93,7 +107,10 @@ export interface SandboxLike {
 	/** origin, e.g. http://127.0.0.1:41234 */
 	readonly url: string;
 	/** per vendor: base URL and ready-to-use credential data keyed by the pack's credential field names */
-	endpoints(): Record<string, { baseUrl: string; credentials: Record<string, unknown>; seeded?: Record<string, unknown> }>;
+	endpoints(): Record<
+		string,
+		{ baseUrl: string; credentials: Record<string, unknown>; seeded?: Record<string, unknown> }
+	>;
 	requests(vendor?: string): SandboxRequestRecord[];
 	/** restores every vendor's seeded data (credentials stay valid; seeded IDs change) and forgets requests and faults */
 	reset?(): void;
@@ -136,16 +153,32 @@ export function credentialIdFor(vendor: string): string {
  * A workflow that always exists for a vendor: Manual Trigger → the vendor's node running its default resource's
  * "Get Many" (`getAll`, `returnAll: false`, `limit: 5`) — or its default operation when it has no getAll.
  */
-export function smokeWorkflow(node: PackNode, credentialId: string, credentialName: string): WorkflowJson {
+export function smokeWorkflow(
+	node: PackNode,
+	credentialId: string,
+	credentialName: string,
+): WorkflowJson {
 	const getAll = node.operations.find((o) => o.value === 'getAll');
 	const parameters: Record<string, unknown> = getAll
-		? { ...(getAll.resource ? { resource: getAll.resource } : {}), operation: 'getAll', returnAll: false, limit: 5 }
+		? {
+				...(getAll.resource ? { resource: getAll.resource } : {}),
+				operation: 'getAll',
+				returnAll: false,
+				limit: 5,
+			}
 		: {};
 	return {
 		id: shortId('smoke', node.name),
 		name: `E2E smoke: ${node.displayName}`,
 		nodes: [
-			{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'trigger',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'node',
 				name: node.displayName,
@@ -153,7 +186,11 @@ export function smokeWorkflow(node: PackNode, credentialId: string, credentialNa
 				typeVersion: 1,
 				position: [240, 0],
 				parameters,
-				credentials: Object.fromEntries(node.credentialTypes.slice(0, 1).map((t) => [t, { id: credentialId, name: credentialName }])),
+				credentials: Object.fromEntries(
+					node.credentialTypes
+						.slice(0, 1)
+						.map((t) => [t, { id: credentialId, name: credentialName }]),
+				),
 			},
 		],
 		connections: { Start: { main: [[{ node: node.displayName, type: 'main', index: 0 }]] } },
@@ -165,11 +202,19 @@ export function smokeWorkflow(node: PackNode, credentialId: string, credentialNa
 export function sandboxCredential(sandbox: SandboxLike, node: PackNode): CredentialImport {
 	const endpoints = sandbox.endpoints();
 	const vendor = sandboxVendorFor(node.name, Object.keys(endpoints));
-	if (!vendor) throw new Error(`the sandbox has no vendor for node "${node.name}" (it has: ${Object.keys(endpoints).join(', ')})`);
+	if (!vendor)
+		throw new Error(
+			`the sandbox has no vendor for node "${node.name}" (it has: ${Object.keys(endpoints).join(', ')})`,
+		);
 	const endpoint = endpoints[vendor];
 	const type = node.credentialTypes[0];
 	if (!type) throw new Error(`node ${node.type} declares no credential type`);
-	return { id: credentialIdFor(node.name), name: `${node.displayName} (sandbox)`, type, data: endpoint.credentials };
+	return {
+		id: credentialIdFor(node.name),
+		name: `${node.displayName} (sandbox)`,
+		type,
+		data: endpoint.credentials,
+	};
 }
 
 /**
@@ -185,18 +230,25 @@ export async function runVendorWorkflows(
 	options: RunVendorWorkflowsOptions = {},
 ): Promise<VendorRun[]> {
 	const node = meta.nodes.find((n) => n.name.toLowerCase() === vendor.toLowerCase());
-	if (!node) throw new Error(`the pack has no node "${vendor}" (it has: ${meta.nodes.map((n) => n.name).join(', ')})`);
+	if (!node)
+		throw new Error(
+			`the pack has no node "${vendor}" (it has: ${meta.nodes.map((n) => n.name).join(', ')})`,
+		);
 	const sandboxVendor = sandboxVendorFor(node.name, Object.keys(sandbox.endpoints())) ?? vendor;
 	const credential = sandboxCredential(sandbox, node);
 	await n8n.importCredentials([credential]);
 
-	const examples = exampleWorkflows({ nodeTypes: [node.type, ...(node.toolType ? [node.toolType] : [])] }).filter(
-		({ file }) => !options.examples || options.examples(file),
-	);
+	const examples = exampleWorkflows({
+		nodeTypes: [node.type, ...(node.toolType ? [node.toolType] : [])],
+	}).filter(({ file }) => !options.examples || options.examples(file));
 	const workflows = examples.length
 		? examples.map(({ file, workflow }) => ({
 				source: file,
-				workflow: bindWorkflow(workflow, { [credential.type]: { id: credential.id, name: credential.name } }, file),
+				workflow: bindWorkflow(
+					workflow,
+					{ [credential.type]: { id: credential.id, name: credential.name } },
+					file,
+				),
 			}))
 		: [{ source: 'generated', workflow: smokeWorkflow(node, credential.id, credential.name) }];
 	await n8n.importWorkflow(workflows.map((w) => w.workflow));
@@ -232,17 +284,26 @@ export async function runVendorWorkflows(
  * it; seen twice in ~60 runs while other suites loaded the machine, never reproduced alone). An exit code — 0 or 1 —
  * is n8n's answer and is never retried. `prepare` runs before each attempt (reset the sandbox, inject a fault…).
  */
-export async function executeWorkflow(n8n: N8nInstance, id: string, prepare: () => void = () => {}): Promise<ExecuteResult> {
+export async function executeWorkflow(
+	n8n: N8nInstance,
+	id: string,
+	prepare: () => void = () => {},
+): Promise<ExecuteResult> {
 	prepare();
 	const first = await n8n.execute(id);
 	if (first.code !== null) return first;
-	process.stdout.write(`[n8n e2e] n8n execute --id=${id} was killed by a signal after ${first.durationMs} ms; running it once more\n`);
+	process.stdout.write(
+		`[n8n e2e] n8n execute --id=${id} was killed by a signal after ${first.durationMs} ms; running it once more\n`,
+	);
 	prepare();
 	return await n8n.execute(id);
 }
 
 /** The `json` of every item a node output on its first main output in its last run (error items included). */
-export function nodeOutput(result: ExecuteResult, nodeName: string): Array<Record<string, unknown>> {
+export function nodeOutput(
+	result: ExecuteResult,
+	nodeName: string,
+): Array<Record<string, unknown>> {
 	const runsOfNode = result.runData?.[nodeName] ?? [];
 	const items = runsOfNode[runsOfNode.length - 1]?.data?.main?.[0] ?? [];
 	return items.map((item) => item.json);
@@ -259,11 +320,12 @@ export function workflowEndingAt(
 	onError: 'stopWorkflow' | 'continueRegularOutput',
 ): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
-	if (!copy.nodes.some((n) => n.name === nodeName)) throw new Error(`workflow "${workflow.name}" has no node "${nodeName}"`);
+	if (!copy.nodes.some((n) => n.name === nodeName))
+		throw new Error(`workflow "${workflow.name}" has no node "${nodeName}"`);
 	const connections = copy.connections as Record<string, { main?: Array<Array<{ node: string }>> }>;
 	// keep the nodes upstream of nodeName, and nodeName itself
 	const keep = new Set([nodeName]);
-	for (let grew = true; grew; ) {
+	for (let grew = true; grew;) {
 		grew = false;
 		for (const [from, outputs] of Object.entries(connections)) {
 			if (keep.has(from) || !(outputs.main ?? []).flat().some((c) => keep.has(c.node))) continue;
@@ -275,7 +337,10 @@ export function workflowEndingAt(
 	copy.connections = Object.fromEntries(
 		Object.entries(connections)
 			.filter(([from]) => keep.has(from) && from !== nodeName)
-			.map(([from, outputs]) => [from, { ...outputs, main: (outputs.main ?? []).map((o) => o.filter((c) => keep.has(c.node))) }]),
+			.map(([from, outputs]) => [
+				from,
+				{ ...outputs, main: (outputs.main ?? []).map((o) => o.filter((c) => keep.has(c.node))) },
+			]),
 	);
 	const node = copy.nodes.find((n) => n.name === nodeName)!;
 	if (onError === 'stopWorkflow') delete node.onError;
@@ -288,10 +353,15 @@ export function workflowEndingAt(
 /** One line per run, for failure messages. */
 export function describeRun(run: VendorRun): string {
 	const status = Object.entries(run.result.runData ?? {})
-		.map(([name, r]) => `${name}: ${r.map((x) => x.executionStatus ?? (x.error ? 'error' : 'success')).join(',')}`)
+		.map(
+			([name, r]) =>
+				`${name}: ${r.map((x) => x.executionStatus ?? (x.error ? 'error' : 'success')).join(',')}`,
+		)
 		.join('; ');
 	const error = run.result.error ? ` error: ${run.result.error.message}` : '';
-	const tail = run.result.ok ? '' : `\n--- n8n output ---\n${(run.result.stdout + run.result.stderr).split('\n').slice(-30).join('\n')}`;
+	const tail = run.result.ok
+		? ''
+		: `\n--- n8n output ---\n${(run.result.stdout + run.result.stderr).split('\n').slice(-30).join('\n')}`;
 	return `${run.source} (${run.workflow.name}) exit ${run.result.code}; ${status}; ${run.requests.length} sandbox requests${error}${tail}`;
 }
 
@@ -326,7 +396,10 @@ export async function startAlertSink(): Promise<AlertSink> {
 		async waitFor(count, timeoutMs) {
 			const deadline = Date.now() + timeoutMs;
 			while (alerts.length < count) {
-				if (Date.now() > deadline) throw new Error(`the alert sink received ${alerts.length} alert(s) in ${timeoutMs} ms, expected ${count}`);
+				if (Date.now() > deadline)
+					throw new Error(
+						`the alert sink received ${alerts.length} alert(s) in ${timeoutMs} ms, expected ${count}`,
+					);
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}
 		},
@@ -338,8 +411,15 @@ export async function startAlertSink(): Promise<AlertSink> {
  * Publishes (activates) a stored workflow as the editor's Publish / Active switch does (n8n 1.123 and 2.x:
  * `POST /rest/workflows/:id/activate` with the stored versionId), so its triggers run as production executions.
  */
-export async function activateWorkflow(editor: Pick<Editor, 'url' | 'cookie' | 'browserId'>, workflowId: string): Promise<void> {
-	const stored = (await editorRest(editor, 'GET', `/workflows/${workflowId}`)) as { versionId: string };
-	const activated = (await editorRest(editor, 'POST', `/workflows/${workflowId}/activate`, { versionId: stored.versionId })) as { active: boolean };
+export async function activateWorkflow(
+	editor: Pick<Editor, 'url' | 'cookie' | 'browserId'>,
+	workflowId: string,
+): Promise<void> {
+	const stored = (await editorRest(editor, 'GET', `/workflows/${workflowId}`)) as {
+		versionId: string;
+	};
+	const activated = (await editorRest(editor, 'POST', `/workflows/${workflowId}/activate`, {
+		versionId: stored.versionId,
+	})) as { active: boolean };
 	if (!activated.active) throw new Error(`n8n did not activate workflow ${workflowId}`);
 }

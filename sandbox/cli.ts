@@ -29,7 +29,8 @@ function numberOption(name: string, fallback: number, max = Number.MAX_SAFE_INTE
 function fleetOption(): FleetSimulation | null {
 	if (!process.argv.includes('--fleet')) {
 		for (const name of ['provision-delay-ms', 'never-provisioned-percent'])
-			if (option(name) !== undefined) throw new Error(`--${name} needs --fleet (the demo's simulated fleet)`);
+			if (option(name) !== undefined)
+				throw new Error(`--${name} needs --fleet (the demo's simulated fleet)`);
 		return null;
 	}
 	return {

@@ -6,7 +6,13 @@ import type { VendorSimulator } from './core/types';
 
 export { Sandbox } from './core/server';
 export type { SandboxOptions, VendorEndpoint } from './core/server';
-export type { FaultSpec, FleetSimulation, RecordedRequest, SandboxConfig, VendorSimulator } from './core/types';
+export type {
+	FaultSpec,
+	FleetSimulation,
+	RecordedRequest,
+	SandboxConfig,
+	VendorSimulator,
+} from './core/types';
 
 /**
  * A vendor plugs into the sandbox by adding `vendors/<name>.ts` exporting `createSimulator()`
@@ -21,7 +27,9 @@ interface VendorModule {
 function vendorModules(): VendorModule[] {
 	const directory = path.join(__dirname, 'vendors');
 	return readdirSync(directory)
-		.filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts') && !file.endsWith('.test.ts'))
+		.filter(
+			(file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts') && !file.endsWith('.test.ts'),
+		)
 		.sort()
 		.map((file) => require(path.join(directory, file)) as VendorModule);
 }

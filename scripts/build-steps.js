@@ -61,11 +61,16 @@ function writeMetadata(root) {
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
 	for (const kind of ['nodes', 'credentials']) {
-		const known = JSON.parse(fs.readFileSync(path.join(root, 'dist/known', `${kind}.json`), 'utf8'));
+		const known = JSON.parse(
+			fs.readFileSync(path.join(root, 'dist/known', `${kind}.json`), 'utf8'),
+		);
 		const missing = Object.values(known)
 			.map(({ sourcePath }) => sourcePath)
 			.filter((sourcePath) => !fs.existsSync(path.join(root, sourcePath)));
-		if (missing.length) throw new Error(`dist/known/${kind}.json names files the build did not write: ${missing.join(', ')}`);
+		if (missing.length)
+			throw new Error(
+				`dist/known/${kind}.json names files the build did not write: ${missing.join(', ')}`,
+			);
 	}
 }
 

@@ -42,7 +42,9 @@ async function bundle(root = ROOT) {
 	await esbuild.build({
 		absWorkingDir: root,
 		stdin: {
-			contents: entries.map(({ className, source }) => `export { ${className} } from './${source}';`).join('\n'),
+			contents: entries
+				.map(({ className, source }) => `export { ${className} } from './${source}';`)
+				.join('\n'),
 			resolveDir: root,
 			sourcefile: 'entries.ts',
 			loader: 'ts',
@@ -59,7 +61,9 @@ async function bundle(root = ROOT) {
 		minifySyntax: false,
 		sourcemap: false,
 		charset: 'utf8',
-		banner: { js: `// ${pkg.name} ${pkg.version}: every node and credential, bundled from nodes/ and credentials/ by esbuild.` },
+		banner: {
+			js: `// ${pkg.name} ${pkg.version}: every node and credential, bundled from nodes/ and credentials/ by esbuild.`,
+		},
 		logLevel: 'warning',
 	});
 	for (const entry of entries) {

@@ -6,7 +6,12 @@ const fs = require('fs');
 const path = require('path');
 
 function iconFilesOf(declaredIcon, sourceDir, owner) {
-	if (!declaredIcon || typeof declaredIcon !== 'object' || !declaredIcon.light || !declaredIcon.dark) {
+	if (
+		!declaredIcon ||
+		typeof declaredIcon !== 'object' ||
+		!declaredIcon.light ||
+		!declaredIcon.dark
+	) {
 		return [`${owner}: icon must be { light: 'file:…svg', dark: 'file:…svg' }`];
 	}
 	return [declaredIcon.light, declaredIcon.dark].map((ref) => {

@@ -24,7 +24,12 @@ const { VENDORS, OUTPUT_DIR } = (await import('./packages/vendors.js')).default;
 
 /** The scanner's source leg on a package root (inline config ignored, as the scanner does). */
 async function lintSource(cwd, patterns) {
-	const eslint = new ESLint({ cwd, overrideConfigFile: CONFIG, allowInlineConfig: false, errorOnUnmatchedPattern: false });
+	const eslint = new ESLint({
+		cwd,
+		overrideConfigFile: CONFIG,
+		allowInlineConfig: false,
+		errorOnUnmatchedPattern: false,
+	});
 	return eslint.lintFiles(patterns);
 }
 
@@ -33,17 +38,34 @@ async function lintTarball(packageDir) {
 	const scratch = mkdtempSync(path.join(tmpdir(), 'lint-tarball-'));
 	try {
 		const [{ filename }] = JSON.parse(
-			execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], { cwd: packageDir, encoding: 'utf8' }),
+			execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], {
+				cwd: packageDir,
+				encoding: 'utf8',
+			}),
 		);
 		execFileSync('tar', ['-xzf', path.join(scratch, filename), '-C', scratch]);
 		const unpacked = path.join(scratch, 'package');
-		const eslint = new ESLint({ cwd: unpacked, overrideConfigFile: true, overrideConfig: tarballConfig, allowInlineConfig: false });
+		const eslint = new ESLint({
+			cwd: unpacked,
+			overrideConfigFile: true,
+			overrideConfig: tarballConfig,
+			allowInlineConfig: false,
+		});
 		const results = await eslint.lintFiles(['package.json', '**/*.js']);
-		const shipped = readdirSync(unpacked, { recursive: true }).filter((file) => file.endsWith('.js'));
+		const shipped = readdirSync(unpacked, { recursive: true }).filter((file) =>
+			file.endsWith('.js'),
+		);
 		if (!shipped.length || results.length !== shipped.length + 1)
-			throw new Error(`${packageDir}: linted ${results.length} files of a tarball with ${shipped.length} .js files`);
+			throw new Error(
+				`${packageDir}: linted ${results.length} files of a tarball with ${shipped.length} .js files`,
+			);
 		// name the files by package, not by the scratch folder
-		for (const result of results) result.filePath = path.join(packageDir, '(tarball)', path.relative(unpacked, result.filePath));
+		for (const result of results)
+			result.filePath = path.join(
+				packageDir,
+				'(tarball)',
+				path.relative(unpacked, result.filePath),
+			);
 		return results;
 	} finally {
 		rmSync(scratch, { recursive: true, force: true });
@@ -54,14 +76,24 @@ const legs = [];
 if (process.argv.includes('--packages')) {
 	legs.push({ name: 'n8n-nodes-sip-credentials tarball', run: () => lintTarball(ROOT) });
 	for (const { packageName } of VENDORS) {
-		legs.push({ name: `${packageName} source`, run: () => lintSource(path.join(ROOT, OUTPUT_DIR, '.source', packageName), SCANNER_SOURCES) });
-		legs.push({ name: `${packageName} tarball`, run: () => lintTarball(path.join(ROOT, OUTPUT_DIR, packageName)) });
+		legs.push({
+			name: `${packageName} source`,
+			run: () => lintSource(path.join(ROOT, OUTPUT_DIR, '.source', packageName), SCANNER_SOURCES),
+		});
+		legs.push({
+			name: `${packageName} tarball`,
+			run: () => lintTarball(path.join(ROOT, OUTPUT_DIR, packageName)),
+		});
 	}
 } else {
 	const pack = new ESLint({ allowInlineConfig: false, errorOnUnmatchedPattern: false });
 	const tooling = new ESLint({ errorOnUnmatchedPattern: false });
 	legs.push({ name: 'pack source', run: () => pack.lintFiles(PACK_SOURCES) });
-	legs.push({ name: 'tooling', run: () => tooling.lintFiles(['test/**/*.ts', 'sandbox/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts']) });
+	legs.push({
+		name: 'tooling',
+		run: () =>
+			tooling.lintFiles(['test/**/*.ts', 'sandbox/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts']),
+	});
 }
 
 /**
@@ -70,7 +102,11 @@ if (process.argv.includes('--packages')) {
  */
 function runTool(bin, args, problem, advice = '') {
 	try {
-		execFileSync(process.execPath, [path.join(ROOT, 'node_modules', bin), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+		execFileSync(process.execPath, [path.join(ROOT, 'node_modules', bin), ...args], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		return 0;
 	} catch (error) {
 		if (error.status === undefined || error.status === null) throw error;
@@ -82,22 +118,32 @@ function runTool(bin, args, problem, advice = '') {
 }
 
 /** `tsc -p tsconfig.check.json`: the number of type errors. */
-const typeCheck = () => runTool('typescript/bin/tsc', ['-p', path.join(ROOT, 'tsconfig.check.json')], /error TS\d+/g);
+const typeCheck = () =>
+	runTool('typescript/bin/tsc', ['-p', path.join(ROOT, 'tsconfig.check.json')], /error TS\d+/g);
 
 /** `prettier --check .`: the number of files it would reformat. */
 const formatCheck = () =>
-	runTool('prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '.'], /^\[warn\] (?!Code style issues)/gm, 'Run npm run format to format them.');
+	runTool(
+		'prettier/bin/prettier.cjs',
+		['--check', '--log-level', 'warn', '.'],
+		/^\[warn\] (?!Code style issues)/gm,
+		'Run npm run format to format them.',
+	);
 
 const formatter = await new ESLint().loadFormatter('stylish');
 let errors = 0;
 let files = 0;
 for (const leg of legs) {
 	const results = await leg.run();
-	if (!results.length) throw new Error(`lint ${leg.name}: no files (run npm run build and npm run build:packages first)`);
+	if (!results.length)
+		throw new Error(
+			`lint ${leg.name}: no files (run npm run build and npm run build:packages first)`,
+		);
 	const report = await formatter.format(results);
 	if (report) console.log(report);
 	const legErrors = results.reduce((sum, result) => sum + result.errorCount, 0);
-	if (legs.length > 2) console.log(`lint ${leg.name}: ${results.length} files, ${legErrors} errors`);
+	if (legs.length > 2)
+		console.log(`lint ${leg.name}: ${results.length} files, ${legErrors} errors`);
 	errors += legErrors;
 	files += results.length;
 }

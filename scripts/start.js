@@ -71,16 +71,24 @@ const say = (/** @type {string} */ msg) => process.stdout.write(`[start] ${msg}\
  */
 function startSandboxProcess(port, logFile) {
 	const log = fs.createWriteStream(logFile, { flags: 'a' });
-	const child = /** @type {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>} */ (
-		rt.spawnTracked('npm', ['run', '--silent', 'sandbox', '--', '--port', String(port), ...FLEET_ARGS], {
-			cwd: ROOT,
-			env: rt.cleanEnv(),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		})
-	);
+	const child =
+		/** @type {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>} */ (
+			rt.spawnTracked(
+				'npm',
+				['run', '--silent', 'sandbox', '--', '--port', String(port), ...FLEET_ARGS],
+				{
+					cwd: ROOT,
+					env: rt.cleanEnv(),
+					stdio: ['ignore', 'pipe', 'pipe'],
+				},
+			)
+		);
 	child.stderr.pipe(log);
 	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`the sandbox printed nothing within 60 s (see ${logFile})`)), 60_000);
+		const timer = setTimeout(
+			() => reject(new Error(`the sandbox printed nothing within 60 s (see ${logFile})`)),
+			60_000,
+		);
 		const lines = readline.createInterface({ input: child.stdout });
 		let done = false;
 		lines.on('line', (line) => {
@@ -104,7 +112,11 @@ function startSandboxProcess(port, logFile) {
 				} catch {
 					/* no log */
 				}
-				reject(new Error(`the sandbox exited (${code ?? signal}) before printing its endpoints:\n${tail}`));
+				reject(
+					new Error(
+						`the sandbox exited (${code ?? signal}) before printing its endpoints:\n${tail}`,
+					),
+				);
 			}
 		});
 	});
@@ -132,7 +144,9 @@ async function checkPorts() {
 		...(n8nFree ? [] : [`port ${N8N_PORT} (n8n) is in use`]),
 		...(sandboxFree ? [] : [`port ${SANDBOX_PORT} (sandbox) is in use`]),
 	].join(' and ');
-	throw new Error(`${busy}. Choose free ports, e.g.:\n  npm start -- --port ${n8nPort} --sandbox-port ${sandboxPort}`);
+	throw new Error(
+		`${busy}. Choose free ports, e.g.:\n  npm start -- --port ${n8nPort} --sandbox-port ${sandboxPort}`,
+	);
 }
 
 async function main() {
@@ -156,7 +170,8 @@ async function main() {
 	releaseOnFailure = () => lock.release();
 	if (flag('fresh'))
 		for (const entry of fs.readdirSync(DEMO_FOLDER))
-			if (entry !== LOCK_FILE) fs.rmSync(path.join(DEMO_FOLDER, entry), { recursive: true, force: true });
+			if (entry !== LOCK_FILE)
+				fs.rmSync(path.join(DEMO_FOLDER, entry), { recursive: true, force: true });
 	await checkPorts();
 
 	say(`building and packing the pack; making sure n8n is installed (first time: ~5 minutes)…`);
@@ -164,16 +179,23 @@ async function main() {
 		rt.packProject({ build: !flag('no-build') }),
 		rt.createN8n({ userFolder: DEMO_FOLDER, log: (l) => process.stderr.write(`${l}\n`) }),
 	]);
-	say(`n8n ${n8n.install.n8nVersion} on Node ${n8n.install.nodeVersion}; pack: ${path.basename(tarball)}`);
+	say(
+		`n8n ${n8n.install.n8nVersion} on Node ${n8n.install.nodeVersion}; pack: ${path.basename(tarball)}`,
+	);
 
 	const sandbox = await startSandboxProcess(SANDBOX_PORT, path.join(DEMO_FOLDER, 'sandbox.log'));
 	sandboxChild = sandbox.child;
-	lock.update({ processes: [{ pid: sandboxChild.pid, marker: 'sandbox' }], sandboxUrl: sandbox.info.url });
+	lock.update({
+		processes: [{ pid: sandboxChild.pid, marker: 'sandbox' }],
+		sandboxUrl: sandbox.info.url,
+	});
 	say(`sandbox on ${sandbox.info.url} (vendors: ${Object.keys(sandbox.info.vendors).join(', ')})`);
 
 	const installed = await n8n.installPack(tarball);
 	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-	say(`installed ${installed.name}@${installed.version} into ${path.relative(ROOT, installed.dir)}`);
+	say(
+		`installed ${installed.name}@${installed.version} into ${path.relative(ROOT, installed.dir)}`,
+	);
 
 	// one credential per vendor the pack has a node for, pointing at the sandbox
 	const meta = packMetadata();
@@ -182,22 +204,35 @@ async function main() {
 	/** @type {Record<string, { id: string; name: string }>} */
 	const byType = {};
 	for (const node of meta.nodes) {
-		const endpoint = sandbox.info.vendors[sandboxVendorFor(node.name, Object.keys(sandbox.info.vendors)) ?? ''];
+		const endpoint =
+			sandbox.info.vendors[sandboxVendorFor(node.name, Object.keys(sandbox.info.vendors)) ?? ''];
 		const type = node.credentialTypes[0];
 		if (!endpoint || !type) {
 			say(`note: no sandbox vendor "${node.name}"; no credential imported for ${node.displayName}`);
 			continue;
 		}
-		const credential = { id: `demo${node.name.toLowerCase()}`.slice(0, 21), name: `${node.displayName} (sandbox)`, type, data: endpoint.credentials };
+		const credential = {
+			id: `demo${node.name.toLowerCase()}`.slice(0, 21),
+			name: `${node.displayName} (sandbox)`,
+			type,
+			data: endpoint.credentials,
+		};
 		credentials.push(credential);
 		byType[type] = { id: credential.id, name: credential.name };
 	}
 	if (credentials.length) await n8n.importCredentials(credentials);
-	say(`imported ${credentials.length} sandbox credential(s): ${credentials.map((c) => c.name).join(', ')}`);
+	say(
+		`imported ${credentials.length} sandbox credential(s): ${credentials.map((c) => c.name).join(', ')}`,
+	);
 
 	const examples = exampleWorkflows();
-	if (examples.length) await n8n.importWorkflow(examples.map(({ file, workflow }) => bindWorkflow(workflow, byType, file)));
-	say(`imported ${examples.length} example workflow(s)${examples.length ? `: ${examples.map((e) => e.file).join(', ')}` : ''}`);
+	if (examples.length)
+		await n8n.importWorkflow(
+			examples.map(({ file, workflow }) => bindWorkflow(workflow, byType, file)),
+		);
+	say(
+		`imported ${examples.length} example workflow(s)${examples.length ? `: ${examples.map((e) => e.file).join(', ')}` : ''}`,
+	);
 
 	// so that Settings → Community Nodes lists the pack, as after an install from there
 	await n8n.recordInstalledPackage(installed);

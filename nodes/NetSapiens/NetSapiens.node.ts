@@ -20,7 +20,10 @@ const properties: INodeProperties[] = [
 		default: 'device',
 	},
 	...deviceDescription,
-	rateLimitingOptions(netSapiensVendor, 'NetSapiens documents no request rate limit; raise the pace if your platform allows.'),
+	rateLimitingOptions(
+		netSapiensVendor,
+		'NetSapiens documents no request rate limit; raise the pace if your platform allows.',
+	),
 ];
 
 export class NetSapiens implements INodeType {

@@ -25,12 +25,13 @@ const properties: INodeProperties[] = [
 			{
 				name: 'SIP Endpoint',
 				value: 'sipEndpoint',
-				description: 'Relay SIP endpoints (labelled legacy by SignalWire): username and password devices register with',
+				description:
+					'Relay SIP endpoints (labelled legacy by SignalWire): username and password devices register with',
 			},
 			{
 				name: 'SIP Profile',
 				value: 'sipProfile',
-				description: 'The project\'s SIP domain and the defaults its endpoints inherit',
+				description: "The project's SIP domain and the defaults its endpoints inherit",
 			},
 		],
 		default: 'sipEndpoint',

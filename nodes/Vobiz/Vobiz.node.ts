@@ -33,7 +33,8 @@ export class Vobiz implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage Vobiz SIP endpoints: create, read, list, update passwords and settings, delete',
+		description:
+			'Manage Vobiz SIP endpoints: create, read, list, update passwords and settings, delete',
 		defaults: { name: 'Vobiz' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

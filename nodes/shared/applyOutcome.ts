@@ -13,7 +13,14 @@
 export type ApplyOutcome = 'applied' | 'refused' | 'notApplied' | 'unknown';
 
 /** Codes raised before a byte of the request left: the vendor cannot have seen it. */
-const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const NEVER_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EADDRNOTAVAIL',
+]);
 
 /** Statuses vendors use for "this body is invalid" — the body of a password change is the password. */
 const VALIDATION_STATUSES = new Set([400, 422]);

@@ -1,4 +1,9 @@
-import type { DeclarativeRestApiSettings, IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { instantParameter } from './instant';
 import { watchRegistration, waitBounds } from './registration';
 import type { WatchedRegistration } from './registration';
@@ -21,7 +26,8 @@ function detailOf(
 	}
 	const within = waitedSeconds === undefined ? 'checked once' : `waited ${waitedSeconds} s`;
 	if (!state.registered) return `The ${label} is not registered (${within}).`;
-	if (state.registeredAt) return `The ${label} is registered, but since ${state.registeredAt}, not after ${after} (${within}).`;
+	if (state.registeredAt)
+		return `The ${label} is registered, but since ${state.registeredAt}, not after ${after} (${within}).`;
 	return (
 		`The ${label} is registered, but ${vendor.displayName} does not say since when and no sign-out was seen after ${after} (${within}), ` +
 		'so this does not prove a registration after that time' +
@@ -52,7 +58,10 @@ export async function checkRegistration(
 	)!;
 	const waiting = context.getNodeParameter('check', 'once') === 'waitForRegistration';
 	const { waitMs, pollMs } = waiting ? waitBounds(context, itemIndex) : { waitMs: 0, pollMs: 0 };
-	const read: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), method: 'GET' };
+	const read: IHttpRequestOptions = {
+		...(requestData.options as IHttpRequestOptions),
+		method: 'GET',
+	};
 	const watched = await watchRegistration(path, profile.registration!, read, {
 		afterMs,
 		signOutCountsFromMs: afterMs,

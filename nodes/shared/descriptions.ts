@@ -16,7 +16,10 @@ export const sharedRequestPathMarker: INodeProperties = {
 	routing: { send: { paginate: true } },
 };
 
-export function rateLimitingOptions(vendor: VendorProfile, documentedLimit: string): INodeProperties {
+export function rateLimitingOptions(
+	vendor: VendorProfile,
+	documentedLimit: string,
+): INodeProperties {
 	const { defaultRequestsPerSecond } = vendor;
 	return {
 		displayName: 'Rate Limiting',
@@ -56,7 +59,11 @@ export function rateLimitingOptions(vendor: VendorProfile, documentedLimit: stri
 				displayName: 'Requests per Second',
 				name: 'requestsPerSecond',
 				type: 'number',
-				typeOptions: { minValue: 0.1, maxValue: UPPER_BOUNDS.requestsPerSecond, numberPrecision: 1 },
+				typeOptions: {
+					minValue: 0.1,
+					maxValue: UPPER_BOUNDS.requestsPerSecond,
+					numberPrecision: 1,
+				},
 				default: defaultRequestsPerSecond,
 				description:
 					'Most requests this credential sends per second, shared by every execution in this n8n process',
@@ -74,7 +81,10 @@ export function rateLimitingOptions(vendor: VendorProfile, documentedLimit: stri
 	};
 }
 
-export function returnAllAndLimit(show: Record<string, string[]>, maxLimit?: number): INodeProperties[] {
+export function returnAllAndLimit(
+	show: Record<string, string[]>,
+	maxLimit?: number,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',

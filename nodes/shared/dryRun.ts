@@ -1,4 +1,9 @@
-import type { DeclarativeRestApiSettings, IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { effectiveLength, DEFAULT_PASSWORD_LENGTH } from './password';
 import { readRegistrationBody } from './registration';
 import type { RequestPathContext } from './requestPath';
@@ -16,7 +21,8 @@ export interface DryRunPlan {
 function verificationPlanDetail(path: RequestPathContext, plan: DryRunPlan, mode: string): string {
 	const profile = path.vendor.rotation!;
 	if (mode === 'none') return 'None: the password would be applied and not checked.';
-	if (!profile.registration) return `Read Back; the result would be "notVerifiable": ${plan.notVerifiableDetail}`;
+	if (!profile.registration)
+		return `Read Back; the result would be "notVerifiable": ${plan.notVerifiableDetail}`;
 	const how =
 		mode === 'waitForRegistration'
 			? `read every ${plan.wait.pollMs / 1000} s for up to ${plan.wait.waitMs / 1000} s`
@@ -41,7 +47,10 @@ export async function dryRunItem(
 	const { body: _body, ...read } = { ...apply, method: 'GET' as const };
 	const current = await readRegistrationBody(path, read);
 	const mode = context.getNodeParameter('verification', 'readBack') as string;
-	const length = effectiveLength(Number(context.getNodeParameter('passwordLength', DEFAULT_PASSWORD_LENGTH)), profile.policy);
+	const length = effectiveLength(
+		Number(context.getNodeParameter('passwordLength', DEFAULT_PASSWORD_LENGTH)),
+		profile.policy,
+	);
 	const output: IDataObject = {
 		vendor: vendor.displayName,
 		resource: profile.resourceLabel,

@@ -59,17 +59,22 @@ export interface ErrorContext {
 }
 
 const STATUS_ADVICE: Record<number, (vendor: string) => string> = {
-	400: () => 'The request was rejected as invalid. Correct the field the vendor names and run again.',
+	400: () =>
+		'The request was rejected as invalid. Correct the field the vendor names and run again.',
 	401: (vendor) =>
 		`${vendor} rejected the credential. Open the credential, check the key or token (and that it has the scope this operation needs) then save it: n8n tests a credential when it is saved.`,
 	403: (vendor) =>
 		`${vendor} refused this operation for this key: it lacks the scope or permission, or it is read-only. Use a key that may perform this operation.`,
-	404: () => 'Nothing was found at that ID or path. Check the ID (or pick it from the list) and the account it belongs to.',
-	409: () => 'It conflicts with an existing resource (for example a username already in use). Choose another value.',
-	422: () => 'The request was rejected as invalid. Correct the field the vendor names and run again.',
+	404: () =>
+		'Nothing was found at that ID or path. Check the ID (or pick it from the list) and the account it belongs to.',
+	409: () =>
+		'It conflicts with an existing resource (for example a username already in use). Choose another value.',
+	422: () =>
+		'The request was rejected as invalid. Correct the field the vendor names and run again.',
 };
 
-const isRead = (method: string | undefined) => ['GET', 'HEAD', 'OPTIONS'].includes((method ?? '').toUpperCase());
+const isRead = (method: string | undefined) =>
+	['GET', 'HEAD', 'OPTIONS'].includes((method ?? '').toUpperCase());
 
 const times = (count: number) => `${count} time${count === 1 ? '' : 's'}`;
 
@@ -160,25 +165,39 @@ export function networkCauseOf(
 	}
 	if (code === 'ECONNREFUSED') {
 		return {
-			what: named(`${where} refused the connection (ECONNREFUSED): nothing answers at that address and port`),
-			todo: "check the Base URL (or Server) of the credential, and that the service is up",
+			what: named(
+				`${where} refused the connection (ECONNREFUSED): nothing answers at that address and port`,
+			),
+			todo: 'check the Base URL (or Server) of the credential, and that the service is up',
 			nothingSent: true,
 		};
 	}
 	if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
-		return { what: named(`no answer from ${where} in time (${code})`), todo: 'try again later, or check the network', nothingSent: false };
+		return {
+			what: named(`no answer from ${where} in time (${code})`),
+			todo: 'try again later, or check the network',
+			nothingSent: false,
+		};
 	}
 	if (CERTIFICATE_CODES.has(code)) {
 		return {
 			what: named(`the TLS certificate of ${where} could not be verified (${code})`),
-			todo: 'check that the Base URL is the vendor\'s own host; a proxy or a wrong host presents another certificate',
+			todo: "check that the Base URL is the vendor's own host; a proxy or a wrong host presents another certificate",
 			nothingSent: true,
 		};
 	}
 	if (code === 'ECONNRESET' || code === 'EPIPE') {
-		return { what: named(`the connection to ${where} was closed before an answer (${code})`), todo: 'try again; if it keeps happening, check the network', nothingSent: false };
+		return {
+			what: named(`the connection to ${where} was closed before an answer (${code})`),
+			todo: 'try again; if it keeps happening, check the network',
+			nothingSent: false,
+		};
 	}
-	return { what: named(`the connection to ${where} failed (${code})`), todo: "check the Base URL (or Server) of the credential and the network", nothingSent: false };
+	return {
+		what: named(`the connection to ${where} failed (${code})`),
+		todo: 'check the Base URL (or Server) of the credential and the network',
+		nothingSent: false,
+	};
 }
 
 /** How long the node kept at it, when it tried more than once or its retry time ran out. */
@@ -192,10 +211,12 @@ function gaveUp(failure: HttpFailure): string | undefined {
 }
 
 function summary(failure: HttpFailure, vendor: string): string {
-	if (failure.unreadable) return `${vendor} answered HTTP ${failure.status} with ${UNREADABLE_SUMMARY[failure.unreadable]}`;
+	if (failure.unreadable)
+		return `${vendor} answered HTTP ${failure.status} with ${UNREADABLE_SUMMARY[failure.unreadable]}`;
 	if (failure.status === 429) return 'rate limit exceeded (HTTP 429)';
 	if (failure.status !== undefined) return `${vendor} answered HTTP ${failure.status}`;
-	if (failure.networkCode === 'ECONNABORTED' || failure.networkCode === 'ETIMEDOUT') return 'the request timed out';
+	if (failure.networkCode === 'ECONNABORTED' || failure.networkCode === 'ETIMEDOUT')
+		return 'the request timed out';
 	return networkCauseOf(failure.networkCode ?? 'unknown network error', failure.host).what;
 }
 
@@ -215,21 +236,31 @@ function hostOf(cause: NonNullable<HttpClientError['cause']>): string | undefine
 	if (typeof named === 'string' && named) return named;
 	const url = cause.config?.url;
 	const base = cause.config?.baseURL;
-	if (typeof url === 'string' && URL.canParse(url, typeof base === 'string' && base ? base : undefined)) {
+	if (
+		typeof url === 'string' &&
+		URL.canParse(url, typeof base === 'string' && base ? base : undefined)
+	) {
 		return new URL(url, typeof base === 'string' && base ? base : undefined).host;
 	}
 	return undefined;
 }
 
 /** The status, body and headers of a failed call, when the failure came from HTTP at all. */
-export function httpFailureOf(error: unknown): (HttpFailure & { headers?: IDataObject }) | undefined {
+export function httpFailureOf(
+	error: unknown,
+): (HttpFailure & { headers?: IDataObject }) | undefined {
 	const cause = (error as HttpClientError)?.cause;
 	if (!cause || typeof cause !== 'object') return undefined;
 	if (cause.response?.status) {
-		return { status: cause.response.status, body: cause.response.data, headers: cause.response.headers };
+		return {
+			status: cause.response.status,
+			body: cause.response.data,
+			headers: cause.response.headers,
+		};
 	}
 	// Node's network codes (ECONNRESET, ENOTFOUND) and TLS ones (CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID).
-	if (cause.code && /^[A-Z][A-Z0-9_]+$/.test(cause.code)) return { networkCode: cause.code, host: hostOf(cause) };
+	if (cause.code && /^[A-Z][A-Z0-9_]+$/.test(cause.code))
+		return { networkCode: cause.code, host: hostOf(cause) };
 	return undefined;
 }
 
@@ -238,18 +269,33 @@ export function httpFailureOf(error: unknown): (HttpFailure & { headers?: IDataO
  * description carries the vendor's own message and what to do. The error response handed to
  * n8n is a plain object we built, never the HTTP client's error (which holds request headers).
  */
-export function toNodeApiError(node: INode, failure: HttpFailure, context: ErrorContext): NodeApiError {
+export function toNodeApiError(
+	node: INode,
+	failure: HttpFailure,
+	context: ErrorContext,
+): NodeApiError {
 	const { vendor, operation, itemIndex, secrets } = context;
-	const vendorMessage = context.vendorMessage ? redactSecrets(context.vendorMessage, secrets) : undefined;
-	const message = redactSecrets(`${vendor} ${operation} failed: ${summary(failure, vendor)}`, secrets);
+	const vendorMessage = context.vendorMessage
+		? redactSecrets(context.vendorMessage, secrets)
+		: undefined;
+	const message = redactSecrets(
+		`${vendor} ${operation} failed: ${summary(failure, vendor)}`,
+		secrets,
+	);
 	const advice = adviceFor(failure, vendor);
 	const said = vendorMessage ? `${vendor} said: ${asSentence(vendorMessage)}` : undefined;
 	const detail = context.detail ? redactSecrets(asSentence(context.detail), secrets) : undefined;
 	const description = [said, detail, gaveUp(failure), advice].filter(Boolean).join('\n');
-	const httpCode = failure.status !== undefined ? String(failure.status) : (failure.networkCode ?? 'none');
+	const httpCode =
+		failure.status !== undefined ? String(failure.status) : (failure.networkCode ?? 'none');
 	const errorResponse: JsonObject = { message, description, httpCode };
 	if (vendorMessage) errorResponse.vendorMessage = vendorMessage;
-	const error = new NodeApiError(node, errorResponse, { message, description, httpCode, itemIndex });
+	const error = new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode,
+		itemIndex,
+	});
 	// NodeApiError swaps a message for n8n's generic words when its code is a network code
 	// (ECONNRESET, ECONNABORTED…), which would lose the operation's name: ours is kept.
 	error.message = message;
@@ -260,9 +306,14 @@ export function toNodeApiError(node: INode, failure: HttpFailure, context: Error
  * A request the credential refused before anything was sent (a link off the credential's origin,
  * a base URL that is not safe), as the operation's error: its name, what happened, what to do.
  */
-export function refusedRequestError(node: INode, error: unknown, context: ErrorContext): NodeApiError {
+export function refusedRequestError(
+	node: INode,
+	error: unknown,
+	context: ErrorContext,
+): NodeApiError {
 	const { vendor, operation, itemIndex } = context;
-	const original = error instanceof NodeApiError && error.cause instanceof Error ? error.cause : error;
+	const original =
+		error instanceof NodeApiError && error.cause instanceof Error ? error.cause : error;
 	const offOrigin = original instanceof OffOriginError;
 	const reason = offOrigin
 		? `a link in ${vendor}'s answer pointed to another origin (${original.target})`
@@ -275,7 +326,12 @@ export function refusedRequestError(node: INode, error: unknown, context: ErrorC
 			? ownDescription
 			: `Nothing was sent to ${vendor}. Correct the credential or the parameter named above, then run again.`;
 	const errorResponse: JsonObject = { message, description, httpCode: 'none' };
-	const built = new NodeApiError(node, errorResponse, { message, description, httpCode: 'none', itemIndex });
+	const built = new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: 'none',
+		itemIndex,
+	});
 	built.message = message;
 	return built;
 }
@@ -300,7 +356,12 @@ export function statedTotalError(
 		`Entries added or removed while the node reads the list page by page make it disagree with the count: run the node again. If it keeps happening while nothing changes, ${vendor}'s list and its own count disagree: report it to ${vendor}.`,
 	].join('\n');
 	const errorResponse: JsonObject = { message, description, httpCode: '200' };
-	const built = new NodeApiError(node, errorResponse, { message, description, httpCode: '200', itemIndex });
+	const built = new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: '200',
+		itemIndex,
+	});
 	built.message = message;
 	return built;
 }

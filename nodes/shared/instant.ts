@@ -2,7 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 /** ISO 8601: a date, optionally a time, optionally a zone (Z or ±hh:mm). */
-const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO_8601 =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** How far `timeZone` is ahead of UTC at the instant `utcMs`, in ms. */
 function zoneOffsetMs(utcMs: number, timeZone: string): number {
@@ -17,7 +18,14 @@ function zoneOffsetMs(utcMs: number, timeZone: string): number {
 		second: '2-digit',
 	}).formatToParts(new Date(utcMs));
 	const field = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	const asUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+	const asUtc = Date.UTC(
+		field('year'),
+		field('month') - 1,
+		field('day'),
+		field('hour'),
+		field('minute'),
+		field('second'),
+	);
 	return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
@@ -29,19 +37,32 @@ function zoneOffsetMs(utcMs: number, timeZone: string): number {
 export function instantOf(value: unknown, timeZone: string): number | undefined {
 	if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.getTime() : undefined;
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		const ms = (value as { toMillis(): number }).toMillis();
 		return Number.isFinite(ms) ? ms : undefined;
 	}
 	if (typeof value !== 'string') return undefined;
 	const parts = ISO_8601.exec(value.trim());
 	if (!parts) return undefined;
-	const [year, month, day, hour, minute, second] = parts.slice(1, 7).map((part) => Number(part ?? 0));
+	const [year, month, day, hour, minute, second] = parts
+		.slice(1, 7)
+		.map((part) => Number(part ?? 0));
 	const milliseconds = Number((parts[7] ?? '').slice(0, 3).padEnd(3, '0'));
 	const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, milliseconds);
 	// Date.UTC rolls 30 February over into March: such a date is refused, not guessed at.
 	const check = new Date(asUtc);
-	if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
+	if (
+		check.getUTCMonth() !== month - 1 ||
+		check.getUTCDate() !== day ||
+		hour > 23 ||
+		minute > 59 ||
+		second > 59
+	)
+		return undefined;
 	const zone = parts[8];
 	if (zone) {
 		if (/^z$/i.test(zone)) return asUtc;

@@ -38,28 +38,33 @@ export async function pickerCall<T>(
 				? toNodeApiError(
 						context.getNode(),
 						{ status: error.status, method: 'GET', unreadable: error.unreadable },
-						error.unreadable ? { ...errorContext, detail: error.vendorMessage } : { ...errorContext, vendorMessage: error.vendorMessage },
+						error.unreadable
+							? { ...errorContext, detail: error.vendorMessage }
+							: { ...errorContext, vendorMessage: error.vendorMessage },
 					)
 				: error instanceof ListShapeError
-				? toNodeApiError(
-						context.getNode(),
-						{ status: 200, method: 'GET', unreadable: 'unexpected' },
-						{
-							...errorContext,
-							detail: `${error.message} The list is not shown, rather than shown short${
-								error instanceof StatedTotalError
-									? ': entries added or removed while it was read make it disagree with the count, so open the list again.'
-									: '.'
-							}`,
-						},
-					)
-				: failure
 					? toNodeApiError(
 							context.getNode(),
-							{ ...failure, method: 'GET' },
-							{ ...errorContext, vendorMessage: vendor.errorMessage(failure.body, failure.status) },
+							{ status: 200, method: 'GET', unreadable: 'unexpected' },
+							{
+								...errorContext,
+								detail: `${error.message} The list is not shown, rather than shown short${
+									error instanceof StatedTotalError
+										? ': entries added or removed while it was read make it disagree with the count, so open the list again.'
+										: '.'
+								}`,
+							},
 						)
-					: refusedRequestError(context.getNode(), error, errorContext);
+					: failure
+						? toNodeApiError(
+								context.getNode(),
+								{ ...failure, method: 'GET' },
+								{
+									...errorContext,
+									vendorMessage: vendor.errorMessage(failure.body, failure.status),
+								},
+							)
+						: refusedRequestError(context.getNode(), error, errorContext);
 		throw redactError(built, await secretsOfCredential(context, vendor));
 	}
 }

@@ -8,7 +8,12 @@ import { AnswerFailure, UNREADABLE_DETAIL } from './errors';
 import type { VendorProfile } from './vendor';
 
 export function isEmptyBody(body: unknown): boolean {
-	return body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && body.length === 0);
+	return (
+		body === undefined ||
+		body === null ||
+		body === '' ||
+		(Buffer.isBuffer(body) && body.length === 0)
+	);
 }
 
 /**
@@ -27,10 +32,20 @@ export function vendorObjectResponse(vendor: VendorProfile) {
 			throw new AnswerFailure(this.getNode(), failed.status ?? response.statusCode, failed.message);
 		}
 		if (isEmptyBody(body)) {
-			throw new AnswerFailure(this.getNode(), response.statusCode, UNREADABLE_DETAIL.empty, 'empty');
+			throw new AnswerFailure(
+				this.getNode(),
+				response.statusCode,
+				UNREADABLE_DETAIL.empty,
+				'empty',
+			);
 		}
 		if (typeof body !== 'object' || Buffer.isBuffer(body)) {
-			throw new AnswerFailure(this.getNode(), response.statusCode, UNREADABLE_DETAIL.malformed, 'malformed');
+			throw new AnswerFailure(
+				this.getNode(),
+				response.statusCode,
+				UNREADABLE_DETAIL.malformed,
+				'malformed',
+			);
 		}
 		if (Array.isArray(body)) {
 			// One resource was asked for: a list is not it (n8n would make an empty item of each entry).

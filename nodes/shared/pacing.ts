@@ -125,11 +125,14 @@ class RequestPacer {
 					await sleep(readyAt - now);
 					continue;
 				}
-				while (this.answeredAt.length && now - this.answeredAt[0] >= WINDOW_MS) this.answeredAt.shift();
+				while (this.answeredAt.length && now - this.answeredAt[0] >= WINDOW_MS)
+					this.answeredAt.shift();
 				const rate = this.currentRate;
 				if (this.unanswered + this.answeredAt.length >= Math.max(1, Math.floor(rate))) {
 					// With every place held by a request still unanswered, look again one interval later.
-					const freesAt = this.answeredAt.length ? this.answeredAt[0] + WINDOW_MS : now + 1000 / rate;
+					const freesAt = this.answeredAt.length
+						? this.answeredAt[0] + WINDOW_MS
+						: now + 1000 / rate;
 					await sleep(Math.max(1, freesAt - now));
 					continue;
 				}

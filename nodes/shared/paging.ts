@@ -11,7 +11,9 @@ export class ListShapeError extends Error {}
 
 function at(body: unknown, path: string | undefined): unknown {
 	if (!path) return body;
-	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
+	return path
+		.split('.')
+		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
 }
 
 /** A short description of what came instead of the list, without its values (they may be secrets). */
@@ -22,7 +24,10 @@ export function shapeOf(value: unknown): string {
 	if (typeof value === 'object') {
 		const keys = Object.keys(value as IDataObject);
 		if (!keys.length) return 'an empty object {}';
-		const shown = keys.slice(0, 5).map((key) => `"${key.slice(0, 40)}"`).join(', ');
+		const shown = keys
+			.slice(0, 5)
+			.map((key) => `"${key.slice(0, 40)}"`)
+			.join(', ');
 		return `an object with ${shown}${keys.length > 5 ? ', …' : ''}`;
 	}
 	return `a ${typeof value}`;
@@ -34,8 +39,13 @@ export function shapeOf(value: unknown): string {
  */
 export function listItemsOf(body: unknown, itemsPath: string | undefined): IDataObject[] {
 	const container = itemsPath ? body : undefined;
-	if (itemsPath && (typeof container !== 'object' || container === null || Array.isArray(container))) {
-		throw new ListShapeError(`The answer was ${shapeOf(body)}, not an object with a "${itemsPath}" list.`);
+	if (
+		itemsPath &&
+		(typeof container !== 'object' || container === null || Array.isArray(container))
+	) {
+		throw new ListShapeError(
+			`The answer was ${shapeOf(body)}, not an object with a "${itemsPath}" list.`,
+		);
 	}
 	const items = at(body, itemsPath);
 	if (!Array.isArray(items)) {
@@ -45,9 +55,13 @@ export function listItemsOf(body: unknown, itemsPath: string | undefined): IData
 				: `The answer was ${shapeOf(body)}, not a list.`,
 		);
 	}
-	const stray = items.findIndex((item) => typeof item !== 'object' || item === null || Array.isArray(item));
+	const stray = items.findIndex(
+		(item) => typeof item !== 'object' || item === null || Array.isArray(item),
+	);
 	if (stray !== -1) {
-		throw new ListShapeError(`Entry ${stray + 1} of the list was ${shapeOf(items[stray])}, not an object.`);
+		throw new ListShapeError(
+			`Entry ${stray + 1} of the list was ${shapeOf(items[stray])}, not an object.`,
+		);
 	}
 	return items as IDataObject[];
 }
@@ -56,10 +70,13 @@ export function listItemsOf(body: unknown, itemsPath: string | undefined): IData
 export function nextLinkOf(body: unknown, nextUrlPath: string): string | undefined {
 	const next = at(body, nextUrlPath);
 	if (next === undefined || next === null || next === '') return undefined;
-	const valid = typeof next === 'string' && URL.canParse(next) && /^https?:$/.test(new URL(next).protocol);
+	const valid =
+		typeof next === 'string' && URL.canParse(next) && /^https?:$/.test(new URL(next).protocol);
 	if (!valid) {
 		const shown = typeof next === 'string' ? `"${next.slice(0, 200)}"` : shapeOf(next);
-		throw new ListShapeError(`The link to the next page ("${nextUrlPath}") was ${shown}, which is not an absolute https URL.`);
+		throw new ListShapeError(
+			`The link to the next page ("${nextUrlPath}") was ${shown}, which is not an absolute https URL.`,
+		);
 	}
 	return next as string;
 }
@@ -109,12 +126,23 @@ export interface CountedTotal {
 /** A stated total as a number: a whole number of at least 0, else a ListShapeError naming where it was. */
 export function statedTotalOf(body: unknown, totalPath: string, where = 'The page'): number {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		throw new ListShapeError(`${where} was ${shapeOf(body)}, not an object with a total count in "${totalPath}".`);
+		throw new ListShapeError(
+			`${where} was ${shapeOf(body)}, not an object with a total count in "${totalPath}".`,
+		);
 	}
 	const stated = at(body, totalPath);
 	const total = Number(stated);
-	if (stated === undefined || stated === null || stated === '' || typeof stated === 'boolean' || !Number.isInteger(total) || total < 0) {
-		throw new ListShapeError(`${where} had no total count in "${totalPath}" (it was ${shapeOf(stated)}).`);
+	if (
+		stated === undefined ||
+		stated === null ||
+		stated === '' ||
+		typeof stated === 'boolean' ||
+		!Number.isInteger(total) ||
+		total < 0
+	) {
+		throw new ListShapeError(
+			`${where} had no total count in "${totalPath}" (it was ${shapeOf(stated)}).`,
+		);
 	}
 	return total;
 }
@@ -133,12 +161,22 @@ export class StatedTotalError extends ListShapeError {}
  * that reaches the total then still asks for the next one, so a list that grew after the count
  * (an entry shifted out of the pages read) is seen as longer than its count, not cut at it.
  */
-export function moreAfter(listed: number, total: number, pageLength: number, label: string, vendorSaysMore?: boolean): boolean {
+export function moreAfter(
+	listed: number,
+	total: number,
+	pageLength: number,
+	label: string,
+	vendorSaysMore?: boolean,
+): boolean {
 	if (listed < total && pageLength === 0) {
-		throw new StatedTotalError(`The page at offset ${listed} was empty although ${label} said ${total}.`);
+		throw new StatedTotalError(
+			`The page at offset ${listed} was empty although ${label} said ${total}.`,
+		);
 	}
 	if (listed > total) {
-		throw new StatedTotalError(`The list held more entries (${listed} so far) than ${label} said (${total}).`);
+		throw new StatedTotalError(
+			`The list held more entries (${listed} so far) than ${label} said (${total}).`,
+		);
 	}
 	if (vendorSaysMore === undefined) return listed < total;
 	if (!vendorSaysMore && listed < total) {
@@ -170,11 +208,18 @@ export function offsetPaging(config: {
 			const items = listItemsOf(response.body, config.itemsPath);
 			const offset = Number((request.qs ?? {})[config.offsetParameter] ?? 0) + items.length;
 			const more = config.totalPath
-				? moreAfter(offset, statedTotalOf(response.body, config.totalPath), items.length, `"${config.totalPath}"`)
+				? moreAfter(
+						offset,
+						statedTotalOf(response.body, config.totalPath),
+						items.length,
+						`"${config.totalPath}"`,
+					)
 				: items.length >= pageSize;
 			return {
 				items,
-				next: more ? { ...request, qs: { ...(request.qs ?? {}), [config.offsetParameter]: offset } } : undefined,
+				next: more
+					? { ...request, qs: { ...(request.qs ?? {}), [config.offsetParameter]: offset } }
+					: undefined,
 			};
 		},
 	};
@@ -224,7 +269,10 @@ export class PageTrail {
 	constructor(private readonly maxPages = MAX_LIST_PAGES) {}
 
 	/** Records the page just read; returns the next request, refused if it leads to a page read already. */
-	follow<T extends Pick<IHttpRequestOptions, 'url' | 'qs'>>(current: T, next: T | undefined): T | undefined {
+	follow<T extends Pick<IHttpRequestOptions, 'url' | 'qs'>>(
+		current: T,
+		next: T | undefined,
+	): T | undefined {
 		this.read.push(pageKey(current));
 		if (!next) return undefined;
 		const key = pageKey(next);
@@ -235,7 +283,9 @@ export class PageTrail {
 			);
 		}
 		if (this.read.length >= this.maxPages) {
-			throw new ListShapeError(`The list went on past ${this.maxPages} pages, the most the node reads of one list.`);
+			throw new ListShapeError(
+				`The list went on past ${this.maxPages} pages, the most the node reads of one list.`,
+			);
 		}
 		return next;
 	}
@@ -247,7 +297,8 @@ export const MAX_PICKER_PAGES = 1000;
 /** 8 hex characters of a page's key, so that a picker's token can carry every page it has read. */
 function shortKey(key: string): string {
 	let hash = 0x811c9dc5;
-	for (let at = 0; at < key.length; at++) hash = Math.imul(hash ^ key.charCodeAt(at), 0x01000193) >>> 0;
+	for (let at = 0; at < key.length; at++)
+		hash = Math.imul(hash ^ key.charCodeAt(at), 0x01000193) >>> 0;
 	return hash.toString(16).padStart(8, '0');
 }
 
@@ -271,8 +322,14 @@ export class PickerTrail {
 		try {
 			const parsed = JSON.parse(token) as { next?: unknown; first?: unknown; followed?: unknown };
 			if (typeof parsed.next === 'string' && Array.isArray(parsed.followed)) {
-				const followed = parsed.followed.filter((entry): entry is string => typeof entry === 'string');
-				return new PickerTrail(parsed.next, typeof parsed.first === 'string' ? parsed.first : undefined, followed);
+				const followed = parsed.followed.filter(
+					(entry): entry is string => typeof entry === 'string',
+				);
+				return new PickerTrail(
+					parsed.next,
+					typeof parsed.first === 'string' ? parsed.first : undefined,
+					followed,
+				);
 			}
 		} catch {
 			// A bare link: a token of an earlier version of the node.
@@ -281,18 +338,33 @@ export class PickerTrail {
 	}
 
 	/** The token for the page after the one just read (`current`), or undefined at the list's end. */
-	next(current: Pick<IHttpRequestOptions, 'url' | 'qs'>, link: string | undefined): string | undefined {
+	next(
+		current: Pick<IHttpRequestOptions, 'url' | 'qs'>,
+		link: string | undefined,
+	): string | undefined {
 		const first = this.first ?? (this.url === undefined ? pageKey(current) : undefined);
-		const followed = this.url === undefined ? this.followed : [...this.followed, shortKey(pageKey({ url: this.url }))];
+		const followed =
+			this.url === undefined
+				? this.followed
+				: [...this.followed, shortKey(pageKey({ url: this.url }))];
 		if (!link) return undefined;
 		const key = pageKey({ url: link });
 		const at = followed.indexOf(shortKey(key));
-		const earlier = first !== undefined && samePage(first, key) ? 1 : at === -1 ? undefined : at + (first === undefined ? 1 : 2);
+		const earlier =
+			first !== undefined && samePage(first, key)
+				? 1
+				: at === -1
+					? undefined
+					: at + (first === undefined ? 1 : 2);
 		if (earlier !== undefined) {
-			throw new ListShapeError(`Its link to the next page leads back to page ${earlier}, which was read already: the vendor's list loops.`);
+			throw new ListShapeError(
+				`Its link to the next page leads back to page ${earlier}, which was read already: the vendor's list loops.`,
+			);
 		}
 		if (followed.length + 1 >= MAX_PICKER_PAGES) {
-			throw new ListShapeError(`The list went on past ${MAX_PICKER_PAGES} pages, the most a picker reads of one list.`);
+			throw new ListShapeError(
+				`The list went on past ${MAX_PICKER_PAGES} pages, the most a picker reads of one list.`,
+			);
 		}
 		return JSON.stringify({ next: link, first, followed });
 	}
@@ -304,6 +376,8 @@ export class PickerTrail {
  */
 export function assertPickerOffset(offset: number, pageSize: number): void {
 	if (offset >= MAX_PICKER_PAGES * pageSize) {
-		throw new ListShapeError(`The list went on past ${MAX_PICKER_PAGES} pages, the most a picker reads of one list.`);
+		throw new ListShapeError(
+			`The list went on past ${MAX_PICKER_PAGES} pages, the most a picker reads of one list.`,
+		);
 	}
 }

@@ -44,7 +44,8 @@ const FALLBACK_UPPER_BOUND = 2_147_483_647;
  * a secret (a `string` with `typeOptions.password`); one or several of its listed values
  * (`options`, `multiOptions`); or an ID in a resource locator.
  */
-export type ParameterKind = 'number' | 'boolean' | 'text' | 'secret' | 'choice' | 'choices' | 'locator';
+export type ParameterKind =
+	'number' | 'boolean' | 'text' | 'secret' | 'choice' | 'choices' | 'locator';
 
 /** One parameter, where it sits in the node's parameters and what it allows. */
 export interface ParameterCheck {
@@ -65,7 +66,11 @@ export interface ParameterCheck {
 const NO_BOUNDS = { minimum: 0, maximum: 0, integer: false };
 
 /** The check of one parameter that is not a collection, or undefined for types that hold no value. */
-function checkOf(property: INodeProperties, path: string, label: string): ParameterCheck | undefined {
+function checkOf(
+	property: INodeProperties,
+	path: string,
+	label: string,
+): ParameterCheck | undefined {
 	// A value that cannot come from an expression (resource, operation) is n8n's own to check.
 	if (property.noDataExpression) return undefined;
 	const base = { path, label, ...(property.typeOptions?.multipleValues ? { list: true } : {}) };
@@ -84,25 +89,38 @@ function checkOf(property: INodeProperties, path: string, label: string): Parame
 		case 'multiOptions': {
 			const listed = property.typeOptions?.loadOptionsMethod ? undefined : (property.options ?? []);
 			const allowed = listed?.map((option) => (option as { value?: unknown }).value);
-			return { ...base, type: property.type === 'options' ? 'choice' : 'choices', ...NO_BOUNDS, allowed };
+			return {
+				...base,
+				type: property.type === 'options' ? 'choice' : 'choices',
+				...NO_BOUNDS,
+				allowed,
+			};
 		}
 		default:
 			return undefined;
 	}
 }
 
-export function boundsOf(property: INodeProperties): Pick<ParameterCheck, 'minimum' | 'maximum' | 'integer'> {
+export function boundsOf(
+	property: INodeProperties,
+): Pick<ParameterCheck, 'minimum' | 'maximum' | 'integer'> {
 	const options = property.typeOptions ?? {};
 	return {
 		// A number parameter without a minimum is a count, a size or a time: never negative.
 		minimum: typeof options.minValue === 'number' ? options.minValue : 0,
 		maximum:
-			typeof options.maxValue === 'number' ? options.maxValue : (UPPER_BOUNDS[property.name] ?? FALLBACK_UPPER_BOUND),
+			typeof options.maxValue === 'number'
+				? options.maxValue
+				: (UPPER_BOUNDS[property.name] ?? FALLBACK_UPPER_BOUND),
 		integer: !(typeof options.numberPrecision === 'number' && options.numberPrecision > 0),
 	};
 }
 
-function checksWithin(properties: readonly INodeProperties[], path: string, label: string): ParameterCheck[] {
+function checksWithin(
+	properties: readonly INodeProperties[],
+	path: string,
+	label: string,
+): ParameterCheck[] {
 	const checks: ParameterCheck[] = [];
 	for (const property of properties) {
 		const here = `${path}${property.name}`;
@@ -111,7 +129,9 @@ function checksWithin(properties: readonly INodeProperties[], path: string, labe
 		if (check) {
 			checks.push(check);
 		} else if (property.type === 'collection') {
-			checks.push(...checksWithin((property.options ?? []) as INodeProperties[], `${here}.`, `${shown} → `));
+			checks.push(
+				...checksWithin((property.options ?? []) as INodeProperties[], `${here}.`, `${shown} → `),
+			);
 		} else if (property.type === 'fixedCollection') {
 			for (const group of (property.options ?? []) as INodePropertyCollection[]) {
 				checks.push(...checksWithin(group.values ?? [], `${here}.${group.name}.`, `${shown} → `));
@@ -126,7 +146,9 @@ function checksWithin(properties: readonly INodeProperties[], path: string, labe
  * including those inside collections and fixedCollections, derived from the description alone so a new field is covered without a line
  * of its own. Top-level entries keep their property, for n8n's own "is it shown" test.
  */
-export function parameterChecks(properties: readonly INodeProperties[]): Array<{ property: INodeProperties; checks: ParameterCheck[] }> {
+export function parameterChecks(
+	properties: readonly INodeProperties[],
+): Array<{ property: INodeProperties; checks: ParameterCheck[] }> {
 	return properties
 		.map((property) => ({ property, checks: checksWithin([property], '', '') }))
 		.filter((entry) => entry.checks.length > 0);
@@ -165,7 +187,8 @@ const isText = (value: unknown) => typeof value === 'string';
  * A number in a free-text field (a numeric username, an extension from a spreadsheet) is sent as
  * n8n sends it, a JSON number, which vendors read as its digits; a password must be text.
  */
-const isTextOrNumber = (value: unknown) => isText(value) || (typeof value === 'number' && Number.isFinite(value));
+const isTextOrNumber = (value: unknown) =>
+	isText(value) || (typeof value === 'number' && Number.isFinite(value));
 
 /**
  * An options value must be of the type its listed values are (text, a number): whether it is one
@@ -173,10 +196,14 @@ const isTextOrNumber = (value: unknown) => isText(value) || (typeof value === 'n
  */
 function choiceProblem(check: ParameterCheck, value: unknown): string | undefined {
 	const types = new Set((check.allowed ?? ['', 0, true]).map((entry) => typeof entry));
-	const one = (entry: unknown) => types.has(typeof entry) && (typeof entry !== 'number' || Number.isFinite(entry));
+	const one = (entry: unknown) =>
+		types.has(typeof entry) && (typeof entry !== 'number' || Number.isFinite(entry));
 	const wanted = [...types].map((type) => (type === 'string' ? 'text' : `a ${type}`)).join(' or ');
-	if (check.type === 'choice') return one(value) ? undefined : `must be one of its listed values (${wanted})`;
-	return Array.isArray(value) && value.every(one) ? undefined : `must be a list of its listed values (${wanted})`;
+	if (check.type === 'choice')
+		return one(value) ? undefined : `must be one of its listed values (${wanted})`;
+	return Array.isArray(value) && value.every(one)
+		? undefined
+		: `must be a list of its listed values (${wanted})`;
 }
 
 function problemWith(check: ParameterCheck, value: unknown): string | undefined {
@@ -189,12 +216,16 @@ function problemWith(check: ParameterCheck, value: unknown): string | undefined 
 		}
 		return undefined;
 	}
-	if (check.type === 'boolean') return typeof value === 'boolean' ? undefined : 'must be true or false';
+	if (check.type === 'boolean')
+		return typeof value === 'boolean' ? undefined : 'must be true or false';
 	if (check.type === 'secret') return isText(value) ? undefined : 'must be text';
 	if (check.type === 'text') return isTextOrNumber(value) ? undefined : 'must be text';
 	if (check.type === 'choice' || check.type === 'choices') return choiceProblem(check, value);
 	if (check.type === 'locator') {
-		const id = value !== null && typeof value === 'object' && '__rl' in value ? (value as IDataObject).value : value;
+		const id =
+			value !== null && typeof value === 'object' && '__rl' in value
+				? (value as IDataObject).value
+				: value;
 		return isTextOrNumber(id) ? undefined : 'must be an ID (text)';
 	}
 	const wanted = `must be ${check.integer ? 'a whole number' : 'a number'} from ${check.minimum} to ${check.maximum}`;
@@ -209,7 +240,12 @@ function howToFix(check: ParameterCheck, value: unknown): string {
 		return `Set "${check.label}" to the password itself, as text, for this item. If it is an expression, make it resolve to text for every item: n8n would send a date, number, list or object in its JSON form, and the vendor would store a password that no output carries. Nothing was sent to the vendor.`;
 	}
 	if (check.type !== 'number' && check.type !== 'boolean') {
-		const wanted = check.type === 'choices' ? 'a list of the listed values' : check.type === 'choice' ? 'one of the listed values' : 'text (an empty text to leave it empty)';
+		const wanted =
+			check.type === 'choices'
+				? 'a list of the listed values'
+				: check.type === 'choice'
+					? 'one of the listed values'
+					: 'text (an empty text to leave it empty)';
 		return `Set "${check.label}" to a valid value for this item. If it is an expression, make it resolve to ${wanted} for every item, e.g. {{ String($json.value ?? '') }} for text. Nothing was sent to the vendor.`;
 	}
 	const example =
@@ -218,7 +254,7 @@ function howToFix(check: ParameterCheck, value: unknown): string {
 			: `{{ Number($json.value ?? ${Math.max(check.minimum, Math.min(check.maximum, 1))}) }}`;
 	const text =
 		typeof value === 'string'
-			? ' n8n hands an expression\'s text to the node unchanged (it converts only parameters that declare a type check), so the node does not guess: convert it in the expression.'
+			? " n8n hands an expression's text to the node unchanged (it converts only parameters that declare a type check), so the node does not guess: convert it in the expression."
 			: '';
 	return `Set "${check.label}" to a valid value for this item. If it is an expression, make it resolve to ${check.type === 'boolean' ? 'true or false' : 'a number in range'} for every item, e.g. ${example}.${text} Nothing was sent to the vendor.`;
 }
@@ -233,11 +269,15 @@ function valuesAt(root: unknown, parts: string[]): Array<{ value: unknown; prese
 
 /** A resource locator's ID, for the error. */
 function locatorValue(check: ParameterCheck, value: unknown): unknown {
-	if (check.type !== 'locator' || value === null || typeof value !== 'object' || !('__rl' in value)) return value;
+	if (check.type !== 'locator' || value === null || typeof value !== 'object' || !('__rl' in value))
+		return value;
 	return (value as IDataObject).value;
 }
 
-const checksByProperties = new WeakMap<readonly INodeProperties[], { count: number; checks: ReturnType<typeof parameterChecks> }>();
+const checksByProperties = new WeakMap<
+	readonly INodeProperties[],
+	{ count: number; checks: ReturnType<typeof parameterChecks> }
+>();
 
 /** Computed once per node type (again if n8n's loader has since added its Request Options). */
 function cachedChecks(properties: readonly INodeProperties[]): ReturnType<typeof parameterChecks> {
@@ -269,7 +309,10 @@ export function assertParameters(
 			for (const { value } of valuesAt(root, check.path.split('.').slice(1))) {
 				const problem = problemWith(check, value);
 				if (!problem) continue;
-				const shown = check.type === 'secret' ? describeSecret(value) : describeValue(locatorValue(check, value));
+				const shown =
+					check.type === 'secret'
+						? describeSecret(value)
+						: describeValue(locatorValue(check, value));
 				throw new NodeOperationError(
 					node,
 					`"${check.label}" ${problem}, got ${shown} (item ${itemIndex})`,

@@ -66,10 +66,15 @@ export function generatePassword(length: number, policy: PasswordPolicy): string
 	}
 	// Each missing class takes the place of a character whose class occurs more than once (never the
 	// first), so no class present before goes missing. Size ≥ 5 leaves enough such places.
-	const classOf = (character: string) => CLASSES.findIndex((characters) => characters.includes(character));
-	const counts = CLASSES.map((_, index) => password.filter((character) => classOf(character) === index).length);
+	const classOf = (character: string) =>
+		CLASSES.findIndex((characters) => characters.includes(character));
+	const counts = CLASSES.map(
+		(_, index) => password.filter((character) => classOf(character) === index).length,
+	);
 	for (const characters of missingClasses(password)) {
-		const places = password.map((_, i) => i).filter((i) => i > 0 && counts[classOf(password[i])] > 1);
+		const places = password
+			.map((_, i) => i)
+			.filter((i) => i > 0 && counts[classOf(password[i])] > 1);
 		const place = places[randomInt(places.length)];
 		counts[classOf(password[place])]--;
 		password[place] = randomFrom(characters);
@@ -84,7 +89,8 @@ export function passwordProblem(password: string, policy: PasswordPolicy): strin
 		return `is ${password.length} characters long; this vendor needs at least ${policy.minimumLength}`;
 	}
 	const maximum = policy.maximumLength ?? MAXIMUM_PASSWORD_LENGTH;
-	if (password.length > maximum) return `is ${password.length} characters long; at most ${maximum} are allowed`;
+	if (password.length > maximum)
+		return `is ${password.length} characters long; at most ${maximum} are allowed`;
 	// Checked before the other characters: a trailing newline from a file or a paste is the usual case.
 	if (LINE_BREAK_OR_CONTROL.test(password)) {
 		return 'contains a line break, tab or other control character (often a trailing newline from a file or a copy)';

@@ -9,12 +9,16 @@ type Routed = INodeProperties & { values?: INodeProperties[] };
  * The label the user sees for each secret body field of the vendor (its password fields), read
  * from the properties that send it, so that Create, Update and any future operation share them.
  */
-export function passwordFieldLabels(properties: readonly INodeProperties[], vendor: VendorProfile): Map<string, string> {
+export function passwordFieldLabels(
+	properties: readonly INodeProperties[],
+	vendor: VendorProfile,
+): Map<string, string> {
 	const labels = new Map<string, string>();
 	const visit = (entries: readonly Routed[] | undefined) => {
 		for (const entry of entries ?? []) {
 			const field = entry.routing?.send?.property;
-			if (field && vendor.secretRequestFields.includes(field) && !labels.has(field)) labels.set(field, entry.displayName);
+			if (field && vendor.secretRequestFields.includes(field) && !labels.has(field))
+				labels.set(field, entry.displayName);
 			visit(entry.options as Routed[] | undefined);
 			visit(entry.values);
 		}

@@ -19,7 +19,10 @@ const SHORTEST_SECRET = 4;
 const SECRET_PATTERNS: [RegExp, string][] = [
 	[/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
 	// A value, not a word: "Basic authentication failed" stays as it is.
-	[/\b(Bearer|Basic)(\s+|%20|\+)(?=[A-Za-z._~-]*[0-9+/=])[A-Za-z0-9._~+/=-]{8,}/gi, `$1$2${REDACTED}`],
+	[
+		/\b(Bearer|Basic)(\s+|%20|\+)(?=[A-Za-z._~-]*[0-9+/=])[A-Za-z0-9._~+/=-]{8,}/gi,
+		`$1$2${REDACTED}`,
+	],
 	[
 		/([?&;](?:bearer|jwt|ha1b|token|access_token|refresh_token|api_?key|key|password|client_secret|auth_token)=)[^&#\s"'<>]+/gi,
 		`$1${REDACTED}`,
@@ -46,10 +49,18 @@ function base64Cores(secret: string): string[] {
 const asciiJson = (text: string) =>
 	JSON.stringify(text)
 		.slice(1, -1)
-		.replace(/[\u007f-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+		.replace(
+			/[\u007f-\uffff]/g,
+			(character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+		);
 
 const html = (text: string) =>
-	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+	text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&#39;');
 
 /** The forms in which a vendor may echo a secret: as sent, URL-, JSON- or HTML-escaped, base64. */
 export function secretForms(secret: string): string[] {
@@ -87,7 +98,8 @@ export class SecretMatcher {
 					if (lower.length >= SHORTEST_SECRET) this.shortSecrets.push(lower);
 					continue;
 				}
-				for (let at = 0; at + FRAGMENT <= lower.length; at++) this.fragments.add(lower.slice(at, at + FRAGMENT));
+				for (let at = 0; at + FRAGMENT <= lower.length; at++)
+					this.fragments.add(lower.slice(at, at + FRAGMENT));
 			}
 		}
 	}
@@ -111,7 +123,7 @@ export class SecretMatcher {
 			}
 		}
 		let clean = '';
-		for (let at = 0; at < text.length; ) {
+		for (let at = 0; at < text.length;) {
 			if (!hidden[at]) {
 				clean += text[at++];
 				continue;
@@ -122,7 +134,8 @@ export class SecretMatcher {
 			clean += this.isOrdinaryWord(text, at, end) ? run : REDACTED;
 			at = end;
 		}
-		for (const [pattern, replacement] of SECRET_PATTERNS) clean = clean.replace(pattern, replacement);
+		for (const [pattern, replacement] of SECRET_PATTERNS)
+			clean = clean.replace(pattern, replacement);
 		return clean;
 	}
 }
@@ -167,9 +180,14 @@ export function redactValue(value: unknown, matcher: SecretMatcher, depth = 0): 
 }
 
 /** The string fields of a credential the user marked as secret (its password-type fields). */
-export function credentialSecrets(credentials: IDataObject | undefined, fields: readonly string[]): string[] {
+export function credentialSecrets(
+	credentials: IDataObject | undefined,
+	fields: readonly string[],
+): string[] {
 	if (!credentials) return [];
-	return fields.map((field) => credentials[field]).filter((value): value is string => typeof value === 'string' && value !== '');
+	return fields
+		.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
 /**

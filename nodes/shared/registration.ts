@@ -15,20 +15,35 @@ import type { RegistrationState } from './vendor';
  * - where the vendor states only a state, a registration counts only when it was seen to follow a
  *   sign-out that was itself seen at or after the moment.
  */
-export function registeredAfter(state: RegistrationState, afterMs: number, signOutSeenSince: boolean): boolean {
+export function registeredAfter(
+	state: RegistrationState,
+	afterMs: number,
+	signOutSeenSince: boolean,
+): boolean {
 	if (!state.registered) return false;
 	const registeredMs = state.registeredAt ? Date.parse(state.registeredAt) : NaN;
-	return Number.isFinite(registeredMs) ? Math.floor(registeredMs / 1000) > Math.floor(afterMs / 1000) : signOutSeenSince;
+	return Number.isFinite(registeredMs)
+		? Math.floor(registeredMs / 1000) > Math.floor(afterMs / 1000)
+		: signOutSeenSince;
 }
 
 /** One read of the resource whose body carries the registration state; throws what the vendor said. */
-export async function readRegistrationBody(path: RequestPathContext, read: IHttpRequestOptions): Promise<IDataObject> {
+export async function readRegistrationBody(
+	path: RequestPathContext,
+	read: IHttpRequestOptions,
+): Promise<IDataObject> {
 	const response = await path.fetchFull(read);
 	const failed = path.failureOf(response);
 	if (failed) throw failed;
 	// An answer that cannot be read proves nothing: neither that the resource exists nor its state.
-	if (typeof response.body !== 'object' || response.body === null || Buffer.isBuffer(response.body)) {
-		throw new ApplicationError(UNREADABLE_DETAIL[isEmptyBody(response.body) ? 'empty' : 'malformed']);
+	if (
+		typeof response.body !== 'object' ||
+		response.body === null ||
+		Buffer.isBuffer(response.body)
+	) {
+		throw new ApplicationError(
+			UNREADABLE_DETAIL[isEmptyBody(response.body) ? 'empty' : 'malformed'],
+		);
 	}
 	return response.body as IDataObject;
 }
@@ -69,7 +84,8 @@ export async function watchRegistration(
 	for (;;) {
 		const sentAt = Date.now();
 		const state = registration(await readRegistrationBody(path, read));
-		if (registeredAfter(state, watch.afterMs, signOutSeen)) return { state, verified: true, signOutSeen };
+		if (registeredAfter(state, watch.afterMs, signOutSeen))
+			return { state, verified: true, signOutSeen };
 		if (!state.registered && sentAt >= watch.signOutCountsFromMs) signOutSeen = true;
 		if (Date.now() >= deadline) return { state, verified: false, signOutSeen };
 		await sleep(Math.min(watch.pollMs, Math.max(0, deadline - Date.now())));
@@ -83,20 +99,36 @@ export const MAXIMUM_WAIT_SECONDS = 3600;
  * The timeout and poll interval of a wait for registration, checked before any request: a NaN or
  * out-of-range value would make the wait unbounded or a busy loop.
  */
-export function waitBounds(context: IExecuteSingleFunctions, itemIndex: number): { waitMs: number; pollMs: number } {
+export function waitBounds(
+	context: IExecuteSingleFunctions,
+	itemIndex: number,
+): { waitMs: number; pollMs: number } {
 	const check = (name: string, label: string, fallback: number, maximum: number) => {
 		const raw = context.getNodeParameter(name, fallback) as unknown;
 		const seconds = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-		if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 1 || seconds > maximum) {
+		if (
+			typeof seconds !== 'number' ||
+			!Number.isFinite(seconds) ||
+			seconds < 1 ||
+			seconds > maximum
+		) {
 			throw new NodeOperationError(
 				context.getNode(),
 				`"${label}" must be a number of seconds from 1 to ${maximum}, not ${JSON.stringify(raw) ?? String(raw)} (item ${itemIndex})`,
-				{ itemIndex, description: `Set "${label}" to a number of seconds between 1 and ${maximum}. Nothing was sent to the vendor.` },
+				{
+					itemIndex,
+					description: `Set "${label}" to a number of seconds between 1 and ${maximum}. Nothing was sent to the vendor.`,
+				},
 			);
 		}
 		return seconds * 1000;
 	};
-	const waitMs = check('registrationTimeoutSeconds', 'Registration Timeout (Seconds)', 60, MAXIMUM_WAIT_SECONDS);
+	const waitMs = check(
+		'registrationTimeoutSeconds',
+		'Registration Timeout (Seconds)',
+		60,
+		MAXIMUM_WAIT_SECONDS,
+	);
 	const pollMs = check('pollIntervalSeconds', 'Poll Interval (Seconds)', 5, MAXIMUM_WAIT_SECONDS);
 	return { waitMs, pollMs };
 }
@@ -108,7 +140,9 @@ export function waitBounds(context: IExecuteSingleFunctions, itemIndex: number):
  * registered when listed counts as registered since then (these vendors sign a device out when its
  * password changes), and only the resources not registered are kept.
  */
-export function notRegisteredSinceFilter(path: RequestPathContext): ((item: IDataObject) => boolean) | undefined {
+export function notRegisteredSinceFilter(
+	path: RequestPathContext,
+): ((item: IDataObject) => boolean) | undefined {
 	const registration = path.vendor.rotation?.registration;
 	if (!registration) return undefined;
 	const sinceMs = instantParameter(

@@ -18,7 +18,10 @@ export function checkRegistrationOption(
 }
 
 /** The fields of Check Registration after the resource's own identifiers (each vendor's checkRegistration.ts). */
-export function checkRegistrationFields(profile: RotationProfile, statesTime: boolean): INodeProperties[] {
+export function checkRegistrationFields(
+	profile: RotationProfile,
+	statesTime: boolean,
+): INodeProperties[] {
 	const waiting = { check: ['waitForRegistration'] };
 	return [
 		{
@@ -41,7 +44,8 @@ export function checkRegistrationFields(profile: RotationProfile, statesTime: bo
 				{
 					name: 'Wait for Registration',
 					value: 'waitForRegistration',
-					description: 'Read it every poll interval until it shows a registration after the time, up to the timeout',
+					description:
+						'Read it every poll interval until it shows a registration after the time, up to the timeout',
 				},
 			],
 			default: 'once',
@@ -68,7 +72,10 @@ export function checkRegistrationFields(profile: RotationProfile, statesTime: bo
 }
 
 /** Get Many's drift filter; the rule is notRegisteredSinceFilter (registration.ts). */
-export function notRegisteredSinceField(profile: RotationProfile, statesTime: boolean): INodeProperties {
+export function notRegisteredSinceField(
+	profile: RotationProfile,
+	statesTime: boolean,
+): INodeProperties {
 	const plural = `${profile.resourceLabel}s`;
 	return {
 		displayName: 'Only Not Registered Since',

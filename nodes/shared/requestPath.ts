@@ -13,7 +13,14 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { checkRegistration } from './checkRegistration';
-import { AnswerFailure, httpFailureOf, refusedRequestError, statedTotalError, toNodeApiError, UNREADABLE_DETAIL } from './errors';
+import {
+	AnswerFailure,
+	httpFailureOf,
+	refusedRequestError,
+	statedTotalError,
+	toNodeApiError,
+	UNREADABLE_DETAIL,
+} from './errors';
 import type { HttpFailure } from './errors';
 import { isEmptyBody } from './output';
 import { pacerFor, retryAfterMs } from './pacing';
@@ -73,13 +80,22 @@ export interface RequestPathContext {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE']);
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ECONNREFUSED',
+	'EPIPE',
+]);
 
 /**
  * The item's settings, already checked by assertParameters (a bad value fails the item before this
  * is used); the fallbacks keep the loops bounded even for a value that was not checked.
  */
-function optionsOf(context: IExecutePaginationFunctions, vendor: VendorProfile): RequestPathOptions {
+function optionsOf(
+	context: IExecutePaginationFunctions,
+	vendor: VendorProfile,
+): RequestPathOptions {
 	const options = context.getNodeParameter('rateLimiting', {}) as IDataObject;
 	const requestOptions = context.getNodeParameter('requestOptions', {}) as IDataObject;
 	const positive = (value: unknown, fallback: number) =>
@@ -98,10 +114,15 @@ function optionsOf(context: IExecutePaginationFunctions, vendor: VendorProfile):
 }
 
 /** "Update" + "SIP Registration" as shown in the node, for messages. */
-export function operationLabel(properties: INodeProperties[], resource: string, operation: string): string {
+export function operationLabel(
+	properties: INodeProperties[],
+	resource: string,
+	operation: string,
+): string {
 	const resourceName =
-		properties.find((p) => p.name === 'resource')?.options?.find((o) => 'value' in o && o.value === resource)
-			?.name ?? resource;
+		properties
+			.find((p) => p.name === 'resource')
+			?.options?.find((o) => 'value' in o && o.value === resource)?.name ?? resource;
 	for (const property of properties) {
 		if (property.name !== 'operation') continue;
 		if (!property.displayOptions?.show?.resource?.includes(resource)) continue;
@@ -144,7 +165,8 @@ function pathContext(
 		// retry only with retry time left, each attempt limited by its timeout.
 		for (;;) {
 			const remainingMs = budgetMs - retryTimeSpentMs;
-			request.timeout = attempts === 0 ? options.timeoutMs : Math.min(options.timeoutMs, remainingMs);
+			request.timeout =
+				attempts === 0 ? options.timeoutMs : Math.min(options.timeoutMs, remainingMs);
 			attempts++;
 			let sentAt = Date.now();
 			try {
@@ -163,7 +185,9 @@ function pathContext(
 							vendor: vendor.displayName,
 							operation,
 							itemIndex,
-							...(ownWords ? { detail: error.vendorMessage } : { vendorMessage: error.vendorMessage }),
+							...(ownWords
+								? { detail: error.vendorMessage }
+								: { vendorMessage: error.vendorMessage }),
 							secrets,
 						},
 					);
@@ -171,7 +195,11 @@ function pathContext(
 				const failure = httpFailureOf(error);
 				if (!failure) {
 					// Nothing was sent: the credential refused the request (an unsafe URL, a link off its origin).
-					throw refusedRequestError(context.getNode(), error, { vendor: vendor.displayName, operation, itemIndex });
+					throw refusedRequestError(context.getNode(), error, {
+						vendor: vendor.displayName,
+						operation,
+						itemIndex,
+					});
 				}
 				const fail = (extra: Partial<HttpFailure> = {}) =>
 					toNodeApiError(
@@ -197,14 +225,19 @@ function pathContext(
 					retryTimeSpentMs + waitMs + MIN_RETRY_TIMEOUT_MS > budgetMs
 						? fail({ retryTimeLimitSeconds: options.maxRetryTimeSeconds })
 						: undefined;
-				const askedMs = failure.status === 429 ? retryAfterMs(failure.headers?.['retry-after']) : undefined;
+				const askedMs =
+					failure.status === 429 ? retryAfterMs(failure.headers?.['retry-after']) : undefined;
 				if (askedMs !== undefined && askedMs > options.maxRetryWaitSeconds * 1000) {
 					// More retries would not help: every one would be refused the same wait.
-					throw fail({ retryAfterSeconds: askedMs / 1000, maxRetryWaitSeconds: options.maxRetryWaitSeconds });
+					throw fail({
+						retryAfterSeconds: askedMs / 1000,
+						maxRetryWaitSeconds: options.maxRetryWaitSeconds,
+					});
 				}
 				if (failure.status === 429 && rateLimitWaits < options.maxRateLimitRetries) {
 					// Without a Retry-After, the node's own backoff: 1, 2, 4… s, never above Max Retry Wait.
-					const waitMs = askedMs ?? Math.min(1000 * 2 ** rateLimitWaits, options.maxRetryWaitSeconds * 1000);
+					const waitMs =
+						askedMs ?? Math.min(1000 * 2 ** rateLimitWaits, options.maxRetryWaitSeconds * 1000);
 					const refused = outOfTime(waitMs);
 					if (refused) throw refused;
 					rateLimitWaits++;
@@ -243,7 +276,10 @@ function pathContext(
 		);
 	};
 
-	const failureOf = (response: IN8nHttpFullResponse, secrets: string[] = []): NodeApiError | undefined => {
+	const failureOf = (
+		response: IN8nHttpFullResponse,
+		secrets: string[] = [],
+	): NodeApiError | undefined => {
 		const failed = vendor.failureInBody?.(response.body);
 		if (!failed) return undefined;
 		return toNodeApiError(
@@ -276,7 +312,11 @@ async function onPage<T>(pageNumber: number, fetch: () => Promise<T>): Promise<T
 // --- Stated totals (issue 16): the count request of a list that has one (PagingStrategy.countedTotal). ---
 
 /** The list's length from its count request, asked before the first page; a failure names the count. */
-async function countOf(path: RequestPathContext, counting: CountedTotal, firstPage: IHttpRequestOptions): Promise<number> {
+async function countOf(
+	path: RequestPathContext,
+	counting: CountedTotal,
+	firstPage: IHttpRequestOptions,
+): Promise<number> {
 	const { context, vendor, operation, itemIndex } = path;
 	const onCount = <E>(error: E): E => {
 		const described = error as { description?: string | null };
@@ -300,7 +340,12 @@ async function countOf(path: RequestPathContext, counting: CountedTotal, firstPa
 			toNodeApiError(
 				context.getNode(),
 				{ status: response.statusCode, method: 'GET', unreadable: 'unexpected' },
-				{ vendor: vendor.displayName, operation, itemIndex, detail: `${(error as Error).message} The node checks the list against that count, so it read no page.` },
+				{
+					vendor: vendor.displayName,
+					operation,
+					itemIndex,
+					detail: `${(error as Error).message} The node checks the list against that count, so it read no page.`,
+				},
 			),
 		);
 	}
@@ -317,13 +362,21 @@ async function pageThrough(
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : Number(context.getNodeParameter('limit', 50));
 	if (!returnAll && !(Number.isInteger(limit) && limit >= 1)) {
-		throw new NodeOperationError(context.getNode(), `"Limit" must be a whole number of at least 1 (item ${itemIndex})`, {
-			itemIndex,
-			description: 'Set "Limit" to how many results you want, or turn on "Return All". Nothing was sent to the vendor.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Limit" must be a whole number of at least 1 (item ${itemIndex})`,
+			{
+				itemIndex,
+				description:
+					'Set "Limit" to how many results you want, or turn on "Return All". Nothing was sent to the vendor.',
+			},
+		);
 	}
 	const keep = paging.keep?.(path);
-	const pageSize = Math.min(paging.maxPageSize, Number.isFinite(limit) && !keep ? limit : paging.maxPageSize);
+	const pageSize = Math.min(
+		paging.maxPageSize,
+		Number.isFinite(limit) && !keep ? limit : paging.maxPageSize,
+	);
 	const collected: IDataObject[] = [];
 	let request: IHttpRequestOptions | undefined = paging.firstPage(
 		{ ...(requestData.options as IHttpRequestOptions) },
@@ -333,7 +386,9 @@ async function pageThrough(
 	// Stated totals (issue 16): the count comes before the first page, so that an entry added or
 	// removed while the pages are read makes the list disagree with it (an error), never a list
 	// silently short of an entry that moved between two pages.
-	const counted = paging.countedTotal ? await countOf(path, paging.countedTotal, request) : undefined;
+	const counted = paging.countedTotal
+		? await countOf(path, paging.countedTotal, request)
+		: undefined;
 	let listed = 0;
 	// Bounded: PageTrail refuses a next link to a page already read and stops at MAX_LIST_PAGES.
 	const trail = new PageTrail();
@@ -342,13 +397,22 @@ async function pageThrough(
 		const response = await onPage(pageNumber, async () => await path.fetchFull(request!));
 		const failed = path.failureOf(response);
 		if (failed) throw onPageError(failed, pageNumber);
-		if (typeof response.body !== 'object' || response.body === null || Buffer.isBuffer(response.body)) {
+		if (
+			typeof response.body !== 'object' ||
+			response.body === null ||
+			Buffer.isBuffer(response.body)
+		) {
 			const unreadable = isEmptyBody(response.body) ? 'empty' : 'malformed';
 			throw onPageError(
 				toNodeApiError(
 					context.getNode(),
 					{ status: response.statusCode, method: 'GET', unreadable },
-					{ vendor: vendor.displayName, operation, itemIndex, detail: UNREADABLE_DETAIL[unreadable] },
+					{
+						vendor: vendor.displayName,
+						operation,
+						itemIndex,
+						detail: UNREADABLE_DETAIL[unreadable],
+					},
 				),
 				pageNumber,
 			);
@@ -359,14 +423,28 @@ async function pageThrough(
 			const read = paging.readPage(response, request, pageSize);
 			listed += read.items.length;
 			const next =
-				counted === undefined || moreAfter(listed, counted, read.items.length, paging.countedTotal!.label, Boolean(read.next))
+				counted === undefined ||
+				moreAfter(
+					listed,
+					counted,
+					read.items.length,
+					paging.countedTotal!.label,
+					Boolean(read.next),
+				)
 					? read.next
 					: undefined;
 			page = { ...read, next: read.items.length ? trail.follow(request, next) : undefined };
 		} catch (error) {
-			if (!(error instanceof ListShapeError)) throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+			if (!(error instanceof ListShapeError))
+				throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 			if (error instanceof StatedTotalError) {
-				throw statedTotalError(context.getNode(), { vendor: vendor.displayName, operation, itemIndex }, pageNumber, readBefore, error.message);
+				throw statedTotalError(
+					context.getNode(),
+					{ vendor: vendor.displayName, operation, itemIndex },
+					pageNumber,
+					readBefore,
+					error.message,
+				);
 			}
 			throw toNodeApiError(
 				context.getNode(),
@@ -382,7 +460,9 @@ async function pageThrough(
 		collected.push(...(keep ? page.items.filter(keep) : page.items));
 		request = page.next;
 	}
-	return collected.slice(0, limit).map((item) => ({ json: vendor.sanitize ? vendor.sanitize(item, context) : item }));
+	return collected
+		.slice(0, limit)
+		.map((item) => ({ json: vendor.sanitize ? vendor.sanitize(item, context) : item }));
 }
 
 const deferredErrors = new WeakMap<object, unknown>();
@@ -395,7 +475,10 @@ const GUARDED = Symbol('guardedPreSend');
  */
 function guarded(preSend: PreSendAction): PreSendAction {
 	if ((preSend as unknown as Record<symbol, boolean>)[GUARDED]) return preSend;
-	const guard = async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const guard = async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	) {
 		if (deferredErrors.has(requestOptions)) return requestOptions;
 		try {
 			return await preSend.call(this, requestOptions);
@@ -459,15 +542,21 @@ export function createRequestPath(
 			assertParameters(this, properties, path.itemIndex);
 			if (deferredErrors.has(requestData.options)) throw deferredErrors.get(requestData.options);
 			if (vendor.rotation?.resource === resource) {
-				if (operationValue === 'generatePassword') return await paired([generatePasswordItem(path)]);
-				if (operationValue === 'rotatePassword') return await paired([await rotatePassword(path, requestData)]);
-				if (operationValue === 'checkRegistration') return await paired([await checkRegistration(path, requestData)]);
+				if (operationValue === 'generatePassword')
+					return await paired([generatePasswordItem(path)]);
+				if (operationValue === 'rotatePassword')
+					return await paired([await rotatePassword(path, requestData)]);
+				if (operationValue === 'checkRegistration')
+					return await paired([await checkRegistration(path, requestData)]);
 			}
 			const paging = pagingByOperation[`${resource}:${operationValue}`];
 			if (paging) return await paired(await pageThrough(path, requestData, paging));
 			assertPasswordFields(this, vendor, passwordLabels, requestData.options.body, path.itemIndex);
 			return await paired(
-				await path.send(requestData.options as IHttpRequestOptions, async () => await this.makeRoutingRequest(requestData)),
+				await path.send(
+					requestData.options as IHttpRequestOptions,
+					async () => await this.makeRoutingRequest(requestData),
+				),
 			);
 		} catch (error) {
 			// The one exit of every error of the node: whatever the vendor echoed, no secret of the
@@ -478,12 +567,18 @@ export function createRequestPath(
 			]);
 			// A rotation refused before its apply (a parameter check): nothing was sent.
 			if (vendor.rotation?.resource === resource && operationValue === 'rotatePassword') {
-				const source = this.getNodeParameter('passwordSource', 'generate') === 'provided' ? 'provided' : 'generate';
-				return await paired([settleRotationFailure(path, error, { outcome: 'notApplied', attempted: false, source })]);
+				const source =
+					this.getNodeParameter('passwordSource', 'generate') === 'provided'
+						? 'provided'
+						: 'generate';
+				return await paired([
+					settleRotationFailure(path, error, { outcome: 'notApplied', attempted: false, source }),
+				]);
 			}
 			// With Continue On Fail, n8n would emit this item's error unpaired; a list run with some
 			// failed items then loses track of them. The error item is emitted here, paired.
-			if (!this.continueOnFail()) throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: path.itemIndex });
+			if (!this.continueOnFail())
+				throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: path.itemIndex });
 			const nodeError =
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error

@@ -10,7 +10,12 @@ import { applyOutcomeOfError } from './applyOutcome';
 import type { ApplyOutcome } from './applyOutcome';
 import { dryRunItem } from './dryRun';
 import { redactSecrets } from './redact';
-import { DEFAULT_PASSWORD_LENGTH, effectiveLength, generatePassword, passwordProblem } from './password';
+import {
+	DEFAULT_PASSWORD_LENGTH,
+	effectiveLength,
+	generatePassword,
+	passwordProblem,
+} from './password';
 import { readRegistrationBody, waitBounds, watchRegistration } from './registration';
 import type { RequestPathContext } from './requestPath';
 import type { RotationProfile } from './vendor';
@@ -32,22 +37,31 @@ function newPasswordFor(path: RequestPathContext, profile: RotationProfile): str
 	const { context, itemIndex } = path;
 	const source = context.getNodeParameter('passwordSource', 'generate') as string;
 	if (source === 'generate') {
-		return generatePassword(Number(context.getNodeParameter('passwordLength', DEFAULT_PASSWORD_LENGTH)), profile.policy);
+		return generatePassword(
+			Number(context.getNodeParameter('passwordLength', DEFAULT_PASSWORD_LENGTH)),
+			profile.policy,
+		);
 	}
 	const supplied = String(context.getNodeParameter('newPassword', '') ?? '');
 	const problem = passwordProblem(supplied, profile.policy);
 	if (problem) {
-		throw new NodeOperationError(context.getNode(), `"New Password" ${problem} (item ${itemIndex})`, {
-			itemIndex,
-			description: `Supply a password that meets ${path.vendor.displayName}'s policy, or set "Password Source" to Generate. Nothing was sent to the vendor.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"New Password" ${problem} (item ${itemIndex})`,
+			{
+				itemIndex,
+				description: `Supply a password that meets ${path.vendor.displayName}'s policy, or set "Password Source" to Generate. Nothing was sent to the vendor.`,
+			},
+		);
 	}
 	return supplied;
 }
 
 export function generatePasswordItem(path: RequestPathContext): INodeExecutionData {
 	const profile = profileOf(path);
-	const requested = Number(path.context.getNodeParameter('passwordLength', DEFAULT_PASSWORD_LENGTH));
+	const requested = Number(
+		path.context.getNodeParameter('passwordLength', DEFAULT_PASSWORD_LENGTH),
+	);
 	return {
 		json: {
 			vendor: path.vendor.displayName,
@@ -85,10 +99,14 @@ async function verify(
 ): Promise<Verification> {
 	const { context, vendor } = path;
 	const mode = context.getNodeParameter('verification', 'readBack') as string;
-	if (mode === 'none') return { verification: 'skipped', verificationDetail: 'Verification was turned off.' };
+	if (mode === 'none')
+		return { verification: 'skipped', verificationDetail: 'Verification was turned off.' };
 	if (!profile.registration) {
 		await readRegistrationBody(path, readBack);
-		return { verification: 'notVerifiable', verificationDetail: notVerifiableDetail(path, profile) };
+		return {
+			verification: 'notVerifiable',
+			verificationDetail: notVerifiableDetail(path, profile),
+		};
 	}
 	const waiting = mode === 'waitForRegistration';
 	// Every read follows the apply, so any sign-out it shows counts (registration.ts has the rule).
@@ -109,14 +127,18 @@ async function verify(
 					: `${vendor.displayName} reported the ${profile.resourceLabel} signed out after the change, then registered again.`,
 		};
 	}
-	const since = state.registeredAt ? `since ${state.registeredAt}, not after the change` : 'with no sign-out seen after the change';
+	const since = state.registeredAt
+		? `since ${state.registeredAt}, not after the change`
+		: 'with no sign-out seen after the change';
 	return {
 		verification: 'notVerified',
 		verificationDetail:
 			(waiting
 				? `The device did not register with the new password within ${wait.waitMs / 1000} s.`
 				: `The device is not registered with the new password yet (checked once; choose "Wait for Registration" to wait).`) +
-			(state.registered ? ` It is registered, but ${since}, which does not prove it has the new password.` : ''),
+			(state.registered
+				? ` It is registered, but ${since}, which does not prove it has the new password.`
+				: ''),
 	};
 }
 
@@ -129,8 +151,11 @@ export function notVerifiableDetail(path: RequestPathContext, profile: RotationP
 
 /** The wait of "Wait for Registration", checked before the apply so that a bad value sends nothing. */
 export function verificationWait(path: RequestPathContext): { waitMs: number; pollMs: number } {
-	const waiting = path.context.getNodeParameter('verification', 'readBack') === 'waitForRegistration';
-	return waiting && path.vendor.rotation?.registration ? waitBounds(path.context, path.itemIndex) : { waitMs: 0, pollMs: 0 };
+	const waiting =
+		path.context.getNodeParameter('verification', 'readBack') === 'waitForRegistration';
+	return waiting && path.vendor.rotation?.registration
+		? waitBounds(path.context, path.itemIndex)
+		: { waitMs: 0, pollMs: 0 };
 }
 
 export type PasswordSource = 'generate' | 'provided';
@@ -156,7 +181,9 @@ function refuseUnsafeCombination(path: RequestPathContext, source: PasswordSourc
 		);
 	}
 	// "Execute Once" runs the node on the first item only, though its execute data still holds them all.
-	const inputItems = context.getNode().executeOnce ? 1 : (context.getExecuteData?.()?.data?.main?.[0]?.length ?? 1);
+	const inputItems = context.getNode().executeOnce
+		? 1
+		: (context.getExecuteData?.()?.data?.main?.[0]?.length ?? 1);
 	if (!context.continueOnFail() && inputItems > 1) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -217,8 +244,14 @@ export function settleRotationFailure(
 	const emitted = context.continueOnFail() || passwordOnlyHere;
 	const pendingPassword = emitted ? failure.pendingPassword : undefined;
 	const advice = whatToDo(vendor.displayName, { ...failure, pendingPassword });
-	const message = redactSecrets(advice ? `${nodeError.message.replace(/\.$/, '')}. ${advice}` : nodeError.message, secrets);
-	const description = redactSecrets([nodeError.description, advice].filter(Boolean).join('\n'), secrets);
+	const message = redactSecrets(
+		advice ? `${nodeError.message.replace(/\.$/, '')}. ${advice}` : nodeError.message,
+		secrets,
+	);
+	const description = redactSecrets(
+		[nodeError.description, advice].filter(Boolean).join('\n'),
+		secrets,
+	);
 	if (!emitted) {
 		nodeError.message = message;
 		nodeError.description = description;
@@ -251,7 +284,8 @@ export async function rotatePassword(
 ): Promise<INodeExecutionData> {
 	const profile = profileOf(path);
 	const { context, vendor } = path;
-	const source: PasswordSource = context.getNodeParameter('passwordSource', 'generate') === 'provided' ? 'provided' : 'generate';
+	const source: PasswordSource =
+		context.getNodeParameter('passwordSource', 'generate') === 'provided' ? 'provided' : 'generate';
 	const handOn = context.getNodeParameter('includeNewPassword', true) as boolean;
 	const dryRun = context.getNodeParameter('dryRun', false) === true;
 	let password = '';
@@ -283,7 +317,8 @@ export async function rotatePassword(
 			source,
 			password,
 			// A refusal is the vendor's word; should it have stored the password all the same, n8n still has it.
-			pendingPassword: (outcome === 'unknown' || outcome === 'refused') && handOn ? password : undefined,
+			pendingPassword:
+				(outcome === 'unknown' || outcome === 'refused') && handOn ? password : undefined,
 		});
 	let applied: IN8nHttpFullResponse;
 	try {

@@ -107,7 +107,8 @@ export function passwordOperationFields(
 							{
 								name: 'Wait for Registration',
 								value: 'waitForRegistration',
-								description: 'Poll until the device re-registers with the new password, up to the timeout',
+								description:
+									'Poll until the device re-registers with the new password, up to the timeout',
 							},
 						]
 					: []),
@@ -124,7 +125,8 @@ export function passwordOperationFields(
 						typeOptions: { minValue: 1 },
 						displayOptions: { show: { ...rotate, verification: ['waitForRegistration'] } },
 						default: 60,
-						description: 'How long to wait for the device to re-register before reporting "notVerified"',
+						description:
+							'How long to wait for the device to re-register before reporting "notVerified"',
 					},
 					{
 						displayName: 'Poll Interval (Seconds)',
@@ -157,4 +159,3 @@ export function passwordOperationFields(
 		},
 	];
 }
-

@@ -25,10 +25,13 @@ function describeProblem(rule: FieldRule, value: unknown): string | undefined {
 		return rule.required ? `is required` : undefined;
 	}
 	if (rule.integer || rule.minimum !== undefined || rule.maximum !== undefined) {
-		if (typeof value !== 'number' || Number.isNaN(value)) return `must be a number, got ${JSON.stringify(value)}`;
+		if (typeof value !== 'number' || Number.isNaN(value))
+			return `must be a number, got ${JSON.stringify(value)}`;
 		if (rule.integer && !Number.isInteger(value)) return `must be a whole number, got ${value}`;
-		if (rule.minimum !== undefined && value < rule.minimum) return `must be at least ${rule.minimum}, got ${value}`;
-		if (rule.maximum !== undefined && value > rule.maximum) return `must be at most ${rule.maximum}, got ${value}`;
+		if (rule.minimum !== undefined && value < rule.minimum)
+			return `must be at least ${rule.minimum}, got ${value}`;
+		if (rule.maximum !== undefined && value > rule.maximum)
+			return `must be at most ${rule.maximum}, got ${value}`;
 		return undefined;
 	}
 	if (rule.oneOf) {
@@ -67,10 +70,14 @@ export function assertFields(
 		let problem = describeProblem(rule, values[rule.field]);
 		if (!problem) continue;
 		if (secretFields.includes(rule.field)) problem = problem.replace(/, got .*$/, '');
-		throw new NodeOperationError(context.getNode(), `"${rule.label}" ${problem} (item ${itemIndex})`, {
-			itemIndex,
-			description: `Fix "${rule.label}" for item ${itemIndex} and run again. Nothing was sent to the vendor.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${rule.label}" ${problem} (item ${itemIndex})`,
+			{
+				itemIndex,
+				description: `Fix "${rule.label}" for item ${itemIndex} and run again. Nothing was sent to the vendor.`,
+			},
+		);
 	}
 }
 
@@ -89,10 +96,14 @@ export function validateBody(
 		const body = (requestOptions.body ?? {}) as IDataObject;
 		if (options.atLeastOne && Object.keys(body).length === 0) {
 			const itemIndex = this.getItemIndex();
-			throw new NodeOperationError(this.getNode(), `No field to change was set (item ${itemIndex})`, {
-				itemIndex,
-				description: `Add at least one field under "${options.atLeastOne}". Nothing was sent to the vendor.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`No field to change was set (item ${itemIndex})`,
+				{
+					itemIndex,
+					description: `Add at least one field under "${options.atLeastOne}". Nothing was sent to the vendor.`,
+				},
+			);
 		}
 		assertFields(this, body, rules, options.secretFields);
 		return requestOptions;
@@ -108,7 +119,10 @@ export function validateBody(
 export const MAX_PATH_SEGMENT_LENGTH = 1000;
 
 function withPathSegmentLimit(rule: FieldRule): FieldRule {
-	return { ...rule, maxLength: Math.min(rule.maxLength ?? MAX_PATH_SEGMENT_LENGTH, MAX_PATH_SEGMENT_LENGTH) };
+	return {
+		...rule,
+		maxLength: Math.min(rule.maxLength ?? MAX_PATH_SEGMENT_LENGTH, MAX_PATH_SEGMENT_LENGTH),
+	};
 }
 
 /**

@@ -27,7 +27,11 @@ const emptyObject: JsonSchema = { type: 'object', properties: {} };
 /** The device fields create and update share: settings plus read-only registration status. */
 const deviceSettings: Record<string, JsonSchema> = {
 	'device-sip-registration-uri': readOnlyText,
-	'device-sip-registration-state': { type: 'string', enum: ['registered', 'unregistered'], readOnly: true },
+	'device-sip-registration-state': {
+		type: 'string',
+		enum: ['registered', 'unregistered'],
+		readOnly: true,
+	},
 	'device-sip-registration-password': { type: 'string', format: 'password' },
 	'caller-id-number-emergency': text,
 	'device-force-notify-new-voicemails-enabled': yesNo,
@@ -46,7 +50,10 @@ const deviceSettings: Record<string, JsonSchema> = {
 	'device-srtp-enabled': { type: 'string', enum: ['yes', 'no', 'opportunistic'] },
 	'auto-answer-enabled': yesNo,
 	'device-sip-allowed-user-agent': text,
-	'device-sip-nat-traversal-enabled': { type: 'string', enum: ['automatic', 'none', 'never', 'fixed'] },
+	'device-sip-nat-traversal-enabled': {
+		type: 'string',
+		enum: ['automatic', 'none', 'never', 'fixed'],
+	},
 	'device-sip-latency-seconds-current': { type: 'number', readOnly: true },
 	'device-sip-latency-seconds-average': { type: 'number', readOnly: true },
 	'emergency-address-id': nullableText,
@@ -73,7 +80,11 @@ const device: JsonSchema = {
 	required: ['device', 'user', 'domain'],
 };
 const devices: JsonSchema = { type: 'array', items: device };
-const count: JsonSchema = { type: 'object', properties: { total: { type: 'integer' } }, required: ['total'] };
+const count: JsonSchema = {
+	type: 'object',
+	properties: { total: { type: 'integer' } },
+	required: ['total'],
+};
 
 /** Create names the device; `synchronous: "yes"` asks for the device back (200) instead of 202. */
 const deviceCreate: JsonSchema = {
@@ -177,7 +188,10 @@ const tokenFields = [
 ];
 const accessToken: JsonSchema = {
 	type: 'object',
-	properties: { ...Object.fromEntries(tokenFields.map((name) => [name, text])), expires_in: { type: 'integer' } },
+	properties: {
+		...Object.fromEntries(tokenFields.map((name) => [name, text])),
+		expires_in: { type: 'integer' },
+	},
 	required: [...tokenFields.filter((name) => name !== 'site' && name !== 'group'), 'expires_in'],
 };
 

@@ -25,7 +25,8 @@ const orNull = (schema: JsonSchema): JsonSchema => ({
 });
 
 /** `{"error": "Not Found"}`: the simple error shape, one fixed wording per status. */
-const simpleError = (wording: string): JsonSchema => closed({ error: { type: 'string', enum: [wording] } }, ['error']);
+const simpleError = (wording: string): JsonSchema =>
+	closed({ error: { type: 'string', enum: [wording] } }, ['error']);
 const e400 = simpleError('Bad Request');
 const e401 = simpleError('Unauthorized');
 const e404 = simpleError('Not Found');
@@ -36,7 +37,12 @@ const relayInvalid = closed(
 	{
 		errors: {
 			type: 'array',
-			items: closed({ detail: text, status: text, title: text, code: text }, ['detail', 'status', 'title', 'code']),
+			items: closed({ detail: text, status: text, title: text, code: text }, [
+				'detail',
+				'status',
+				'title',
+				'code',
+			]),
 		},
 	},
 	['errors'],
@@ -86,7 +92,10 @@ const callHandlers = [
 	'call_flow',
 	'ai_agent',
 ];
-const endpointEncryption: JsonSchema = { type: 'string', enum: ['default', 'required', 'optional'] };
+const endpointEncryption: JsonSchema = {
+	type: 'string',
+	enum: ['default', 'required', 'optional'],
+};
 const httpMethod: JsonSchema = { type: 'string', enum: ['GET', 'POST'] };
 
 /** The call-routing fields, sent as plain values and answered as value-or-null. */
@@ -137,23 +146,41 @@ const endpointAnswered: Record<string, JsonSchema> = {
 	codecs: texts,
 	encryption: endpointEncryption,
 	calling_handler_resource_id: orNull(uuid),
-	...Object.fromEntries(Object.entries(routingFields).map(([name, schema]) => [name, orNull(schema)])),
+	...Object.fromEntries(
+		Object.entries(routingFields).map(([name, schema]) => [name, orNull(schema)]),
+	),
 };
 /** Every answered field is always present (null when unset). */
 const endpoint = closed(endpointAnswered, Object.keys(endpointAnswered));
 
-const endpointLinks = (link: JsonSchema) => closed({ self: link, first: link, next: link, prev: link }, ['self', 'first']);
-const endpointList = closed({ links: endpointLinks(text), data: { type: 'array', items: endpoint } }, ['links', 'data']);
+const endpointLinks = (link: JsonSchema) =>
+	closed({ self: link, first: link, next: link, prev: link }, ['self', 'first']);
+const endpointList = closed(
+	{ links: endpointLinks(text), data: { type: 'array', items: endpoint } },
+	['links', 'data'],
+);
 
 // ---- Fabric SIP addresses ---------------------------------------------------------------------
 
-const addressEncryption: JsonSchema = { type: 'string', enum: ['required', 'optional', 'forbidden'] };
-const codecs: JsonSchema = { type: 'array', items: { type: 'string', enum: ['OPUS', 'G722', 'PCMU', 'PCMA', 'G729', 'VP8', 'H264'] } };
+const addressEncryption: JsonSchema = {
+	type: 'string',
+	enum: ['required', 'optional', 'forbidden'],
+};
+const codecs: JsonSchema = {
+	type: 'array',
+	items: { type: 'string', enum: ['OPUS', 'G722', 'PCMU', 'PCMA', 'G729', 'VP8', 'H264'] },
+};
 const ciphers: JsonSchema = {
 	type: 'array',
 	items: {
 		type: 'string',
-		enum: ['AEAD_AES_256_GCM_8', 'AES_256_CM_HMAC_SHA1_80', 'AES_CM_128_HMAC_SHA1_80', 'AES_256_CM_HMAC_SHA1_32', 'AES_CM_128_HMAC_SHA1_32'],
+		enum: [
+			'AEAD_AES_256_GCM_8',
+			'AES_256_CM_HMAC_SHA1_80',
+			'AES_CM_128_HMAC_SHA1_80',
+			'AES_256_CM_HMAC_SHA1_32',
+			'AES_CM_128_HMAC_SHA1_32',
+		],
 	},
 };
 
@@ -197,7 +224,10 @@ const addressWritable: Record<string, JsonSchema> = {
 	encryption: addressEncryption,
 	password: text,
 };
-const addressCreate = closed({ ...addressWritable, calling_handler_resource_id: uuid }, ['name', 'calling_handler_resource_id']);
+const addressCreate = closed({ ...addressWritable, calling_handler_resource_id: uuid }, [
+	'name',
+	'calling_handler_resource_id',
+]);
 const addressUpdate = closed(addressWritable);
 
 const profilePath = '/api/relay/rest/sip_profile';
@@ -218,7 +248,11 @@ export const signalWireContract: VendorContract = {
 			request: { required: true, schema: profileUpdate },
 			responses: { 201: profile, 401: e401, 422: relayInvalid, 500: e500 },
 		},
-		{ method: 'GET', path: endpoints, responses: { 200: endpointList, 401: e401, 422: relayInvalid, 500: e500 } },
+		{
+			method: 'GET',
+			path: endpoints,
+			responses: { 200: endpointList, 401: e401, 422: relayInvalid, 500: e500 },
+		},
 		{
 			method: 'POST',
 			path: endpoints,
@@ -236,7 +270,11 @@ export const signalWireContract: VendorContract = {
 			request: { required: true, schema: closed(endpointWritable) },
 			responses: { 200: endpoint, 401: e401, 404: e404, 422: relayInvalid, 500: e500 },
 		},
-		{ method: 'DELETE', path: `${endpoints}/{id}`, responses: { 400: e400, 401: e401, 404: e404, 500: e500 } },
+		{
+			method: 'DELETE',
+			path: `${endpoints}/{id}`,
+			responses: { 400: e400, 401: e401, 404: e404, 500: e500 },
+		},
 		{
 			method: 'GET',
 			path: addresses,
@@ -248,7 +286,11 @@ export const signalWireContract: VendorContract = {
 			request: { required: true, schema: addressCreate },
 			responses: { 201: address, 401: e401, 422: fabricInvalid, 500: e500 },
 		},
-		{ method: 'GET', path: `${addresses}/{id}`, responses: { 200: address, 401: e401, 404: e404, 500: e500 } },
+		{
+			method: 'GET',
+			path: `${addresses}/{id}`,
+			responses: { 200: address, 401: e401, 404: e404, 500: e500 },
+		},
 		{
 			method: 'PATCH',
 			path: `${addresses}/{id}`,

@@ -12,7 +12,16 @@ export interface ContractViolation {
 }
 
 /** Formats that document a value without constraining it (ajv-formats checks the others). */
-export const DESCRIPTIVE_FORMATS = ['password', 'int32', 'int64', 'float', 'double', 'byte', 'binary', 'decimal'];
+export const DESCRIPTIVE_FORMATS = [
+	'password',
+	'int32',
+	'int64',
+	'float',
+	'double',
+	'byte',
+	'binary',
+	'decimal',
+];
 
 type Mode = 'request' | 'response';
 
@@ -36,7 +45,11 @@ function adapt(schema: JsonSchema, mode: Mode): JsonSchema {
 				properties[name] = hidden ? false : adapt(property, mode);
 			}
 			out.properties = properties;
-		} else if (['items', 'additionalProperties', 'not'].includes(key) && value && typeof value === 'object') {
+		} else if (
+			['items', 'additionalProperties', 'not'].includes(key) &&
+			value &&
+			typeof value === 'object'
+		) {
 			out[key] = adapt(value as JsonSchema, mode);
 		} else if (['allOf', 'anyOf', 'oneOf'].includes(key) && Array.isArray(value)) {
 			out[key] = value.map((entry: JsonSchema) => adapt(entry, mode));
@@ -70,7 +83,9 @@ export class Contract {
 		this.operations = contract.operations.map((operation) => ({
 			...operation,
 			pattern: new RegExp(
-				'^' + operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+') + '$',
+				'^' +
+					operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+') +
+					'$',
 			),
 		}));
 	}
@@ -120,7 +135,11 @@ export class Contract {
 				? [{ field: '', keyword: 'required', message: 'A JSON body is required.', params: {} }]
 				: [];
 		}
-		const validate = this.validator(`req ${operation.method} ${operation.path}`, operation.request.schema, 'request');
+		const validate = this.validator(
+			`req ${operation.method} ${operation.path}`,
+			operation.request.schema,
+			'request',
+		);
 		return validate(body) ? [] : this.violations(validate.errors);
 	}
 
@@ -128,7 +147,11 @@ export class Contract {
 	assertResponse(operation: Operation, status: number, body: unknown): void {
 		const schema = operation.responses[status];
 		if (!schema) return;
-		const validate = this.validator(`res ${status} ${operation.method} ${operation.path}`, schema, 'response');
+		const validate = this.validator(
+			`res ${status} ${operation.method} ${operation.path}`,
+			schema,
+			'response',
+		);
 		if (!validate(body)) {
 			throw new Error(
 				`Sandbox answer for ${operation.method} ${operation.path} (${status}) breaks the vendor contract: ${this.ajv.errorsText(validate.errors)}`,

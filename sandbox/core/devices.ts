@@ -28,7 +28,9 @@ interface Device {
 export class DeviceRegistry {
 	private readonly devices = new Map<string, Device>();
 
-	constructor(private readonly config: () => Pick<SandboxConfig, 'registrationDelayMs' | 'fleet'>) {}
+	constructor(
+		private readonly config: () => Pick<SandboxConfig, 'registrationDelayMs' | 'fleet'>,
+	) {}
 
 	private key(vendor: string, id: string): string {
 		return `${vendor}:${id}`;
@@ -38,7 +40,13 @@ export class DeviceRegistry {
 	 * A resource was created with a password: its device is set up with the same one, or with
 	 * `phonePassword` for a phone that still holds an older password (it stays unregistered).
 	 */
-	created(vendor: string, id: string, password: string, userAgent = 'SandboxPhone/1.0', phonePassword = password): void {
+	created(
+		vendor: string,
+		id: string,
+		password: string,
+		userAgent = 'SandboxPhone/1.0',
+		phonePassword = password,
+	): void {
 		this.devices.set(this.key(vendor, id), {
 			vendorPassword: password,
 			devicePassword: phonePassword,
@@ -103,13 +111,15 @@ export class DeviceRegistry {
 	}
 
 	clearVendor(vendor: string): void {
-		for (const key of [...this.devices.keys()]) if (key.startsWith(`${vendor}:`)) this.devices.delete(key);
+		for (const key of [...this.devices.keys()])
+			if (key.startsWith(`${vendor}:`)) this.devices.delete(key);
 	}
 }
 
 /** Whether a phone is one of the fleet's share that never gets a new password: fixed per device (a hash of its ID). */
 export function neverProvisioned(vendor: string, id: string, fleet: FleetSimulation): boolean {
 	if (fleet.neverProvisionedShare <= 0) return false;
-	const position = createHash('sha256').update(`${vendor}:${id}`).digest().readUInt32BE(0) / 0x1_0000_0000;
+	const position =
+		createHash('sha256').update(`${vendor}:${id}`).digest().readUInt32BE(0) / 0x1_0000_0000;
 	return position < fleet.neverProvisionedShare;
 }

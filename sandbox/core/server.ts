@@ -70,7 +70,11 @@ export class Sandbox {
 		private readonly simulators: VendorSimulator[],
 		private readonly options: SandboxOptions = {},
 	) {
-		this.config = { ...DEFAULT_CONFIG, ...options.config, rateLimits: { ...options.config?.rateLimits } };
+		this.config = {
+			...DEFAULT_CONFIG,
+			...options.config,
+			rateLimits: { ...options.config?.rateLimits },
+		};
 		this.devices = new DeviceRegistry(() => this.config);
 	}
 
@@ -106,7 +110,9 @@ export class Sandbox {
 
 	async close(): Promise<void> {
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	reset(): void {
@@ -137,7 +143,9 @@ export class Sandbox {
 	}
 
 	requests(vendor?: string): RecordedRequest[] {
-		return vendor ? this.recorded.filter((request) => request.vendor === vendor) : [...this.recorded];
+		return vendor
+			? this.recorded.filter((request) => request.vendor === vendor)
+			: [...this.recorded];
 	}
 
 	clearRequests(): void {
@@ -153,7 +161,10 @@ export class Sandbox {
 	}
 
 	configure(config: Partial<SandboxConfig>): void {
-		Object.assign(this.config, { ...config, rateLimits: { ...this.config.rateLimits, ...config.rateLimits } });
+		Object.assign(this.config, {
+			...config,
+			rateLimits: { ...this.config.rateLimits, ...config.rateLimits },
+		});
 	}
 
 	private takeFault(vendor: string, request: SandboxRequest): FaultSpec | undefined {
@@ -187,12 +198,19 @@ export class Sandbox {
 			return this.send(response, this.adminIndex(incoming.headers.accept));
 		}
 		if (url.pathname.startsWith('/__admin/')) {
-			return this.send(response, await this.admin(incoming.method ?? 'GET', url, parseBody(rawBody)));
+			return this.send(
+				response,
+				await this.admin(incoming.method ?? 'GET', url, parseBody(rawBody)),
+			);
 		}
 		const rawPath = (incoming.url ?? '/').split('?')[0];
 		const vendorName = rawPath.split('/')[1];
 		const simulator = this.simulators.find((candidate) => candidate.name === vendorName);
-		if (!simulator) return this.send(response, { status: 404, body: { sandboxError: `No vendor "${vendorName}"` } });
+		if (!simulator)
+			return this.send(response, {
+				status: 404,
+				body: { sandboxError: `No vendor "${vendorName}"` },
+			});
 
 		const request: SandboxRequest = {
 			method: (incoming.method ?? 'GET').toUpperCase(),
@@ -215,7 +233,8 @@ export class Sandbox {
 		this.recorded.push(record);
 		const answer = (status: number): number => (record.status = status);
 		const limit = this.options.maxRecordedRequests;
-		if (limit !== undefined && this.recorded.length > limit) this.recorded.splice(0, this.recorded.length - limit);
+		if (limit !== undefined && this.recorded.length > limit)
+			this.recorded.splice(0, this.recorded.length - limit);
 
 		if (this.config.latencyMs) await sleep(this.config.latencyMs);
 
@@ -226,13 +245,24 @@ export class Sandbox {
 			return;
 		}
 		if (fault?.mode === 'status') {
-			return this.send(response, { status: answer(fault.status ?? 500), body: fault.body, headers: fault.headers });
+			return this.send(response, {
+				status: answer(fault.status ?? 500),
+				body: fault.body,
+				headers: fault.headers,
+			});
 		}
 		if (fault?.mode === 'malformed') {
-			return this.send(response, { status: answer(fault.status ?? 200), body: '{"truncated": ', headers: { 'content-type': 'application/json' } });
+			return this.send(response, {
+				status: answer(fault.status ?? 200),
+				body: '{"truncated": ',
+				headers: { 'content-type': 'application/json' },
+			});
 		}
 		if (fault?.mode === 'empty') {
-			return this.send(response, { status: answer(fault.status ?? 200), headers: { 'content-type': 'application/json' } });
+			return this.send(response, {
+				status: answer(fault.status ?? 200),
+				headers: { 'content-type': 'application/json' },
+			});
 		}
 
 		const key = simulator.rateLimitKey?.(request);
@@ -253,15 +283,24 @@ export class Sandbox {
 		}
 		// The change is made, but the answer is an error (a 5xx from a proxy or a failing step after the write).
 		if (fault?.mode === 'applyThenStatus') {
-			return this.send(response, { status: answer(fault.status ?? 500), body: fault.body, headers: fault.headers });
+			return this.send(response, {
+				status: answer(fault.status ?? 500),
+				body: fault.body,
+				headers: fault.headers,
+			});
 		}
 		answer(handled.status);
 		this.send(response, handled);
 	}
 
 	private adminIndex(accept: string | undefined): SandboxResponse {
-		const vendors = Object.fromEntries(Object.entries(this.endpoints()).map(([name, endpoint]) => [name, endpoint.baseUrl]));
-		return adminIndexResponse({ sandbox: this.origin, vendors, config: this.config, calls: ADMIN_CALLS }, accept);
+		const vendors = Object.fromEntries(
+			Object.entries(this.endpoints()).map(([name, endpoint]) => [name, endpoint.baseUrl]),
+		);
+		return adminIndexResponse(
+			{ sandbox: this.origin, vendors, config: this.config, calls: ADMIN_CALLS },
+			accept,
+		);
 	}
 
 	private async admin(method: string, url: URL, body: any): Promise<SandboxResponse> {
@@ -297,12 +336,20 @@ export class Sandbox {
 			return { status: 200, body: this.devices.state(vendor, decodeURIComponent(id)) };
 		}
 		if (area === 'devices' && vendor && id && action === 'provision' && method === 'POST') {
-			const known = this.devices.provision(vendor, decodeURIComponent(id), String(body?.password ?? ''));
-			return known ? { status: 200, body: this.devices.state(vendor, decodeURIComponent(id)) } : { status: 404, body: { sandboxError: 'No such device' } };
+			const known = this.devices.provision(
+				vendor,
+				decodeURIComponent(id),
+				String(body?.password ?? ''),
+			);
+			return known
+				? { status: 200, body: this.devices.state(vendor, decodeURIComponent(id)) }
+				: { status: 404, body: { sandboxError: 'No such device' } };
 		}
 		return {
 			status: 404,
-			body: { sandboxError: `Unknown admin call ${method} ${url.pathname}; GET ${this.origin}/__admin lists them` },
+			body: {
+				sandboxError: `Unknown admin call ${method} ${url.pathname}; GET ${this.origin}/__admin lists them`,
+			},
 		};
 	}
 }

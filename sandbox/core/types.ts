@@ -53,7 +53,10 @@ export interface FleetSimulation {
 export interface VendorSimulator {
 	/** URL prefix and key: `/ultravox/...`. */
 	name: string;
-	handle(request: SandboxRequest, context: VendorContext): Promise<SandboxResponse> | SandboxResponse;
+	handle(
+		request: SandboxRequest,
+		context: VendorContext,
+	): Promise<SandboxResponse> | SandboxResponse;
 	/** The identity rate limits count against (an API key), or undefined when not authenticated. */
 	rateLimitKey?(request: SandboxRequest): string | undefined;
 	/** The vendor's own 429 answer. */
@@ -81,7 +84,15 @@ export interface RecordedRequest {
 	status?: number;
 }
 
-export type FaultMode = 'status' | 'delay' | 'reset' | 'malformed' | 'empty' | 'applyThenDrop' | 'applyThenStatus' | 'timeout';
+export type FaultMode =
+	| 'status'
+	| 'delay'
+	| 'reset'
+	| 'malformed'
+	| 'empty'
+	| 'applyThenDrop'
+	| 'applyThenStatus'
+	| 'timeout';
 
 export interface FaultSpec {
 	vendor: string;

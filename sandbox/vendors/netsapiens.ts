@@ -3,7 +3,12 @@ import { Contract } from '../core/contract';
 import { netSapiensContract } from '../contracts/netsapiens';
 import type { ContractViolation } from '../core/contract';
 import { Router } from '../core/router';
-import type { SandboxRequest, SandboxResponse, VendorContext, VendorSimulator } from '../core/types';
+import type {
+	SandboxRequest,
+	SandboxResponse,
+	VendorContext,
+	VendorSimulator,
+} from '../core/types';
 
 /**
  * NetSapiens ns-api v2, device part (https://docs.ns-api.com/v45.0/reference/updatedevice; contract in
@@ -131,7 +136,10 @@ export class NetSapiensSimulator implements VendorSimulator {
 	private readonly router = new Router();
 	private readonly principals = new WeakMap<SandboxRequest, Principal>();
 
-	private readonly keys: Record<'officeManager' | 'readOnly' | 'reseller' | 'superUser' | 'basicUser', ApiKeyRecord>;
+	private readonly keys: Record<
+		'officeManager' | 'readOnly' | 'reseller' | 'superUser' | 'basicUser',
+		ApiKeyRecord
+	>;
 	private readonly oauthClient = { clientId: 'n8n-sandbox', clientSecret: randomText(32) };
 	private readonly oauthUser = { login: `1000@${SANDBOX_DOMAIN}`, password: randomText(20) };
 	/** The OAuth user is an Office Manager of the sandbox domain (tokens carry the user's scope). */
@@ -152,24 +160,58 @@ export class NetSapiensSimulator implements VendorSimulator {
 
 	constructor() {
 		const home = { reseller: 'SandboxTel', domain: SANDBOX_DOMAIN, user: '1000' };
-		const key = (prefix: 'nss' | 'nsr' | 'nsd' | 'nsu', keyId: string, principal: Principal, description: string) => ({
+		const key = (
+			prefix: 'nss' | 'nsr' | 'nsd' | 'nsu',
+			keyId: string,
+			principal: Principal,
+			description: string,
+		) => ({
 			...principal,
 			key: apiKey(prefix),
 			keyId,
 			description,
 		});
 		this.keys = {
-			officeManager: key('nsd', 'nsd-n8nmgr01', { ...home, scope: 'Office Manager', readonly: false }, 'n8n device automation'),
-			readOnly: key('nsd', 'nsd-n8nread1', { ...home, scope: 'Office Manager', readonly: true }, 'n8n read-only reporting'),
-			reseller: key('nsr', 'nsr-n8nresl1', { ...home, scope: 'Reseller', readonly: false }, 'n8n reseller automation'),
-			superUser: key('nss', 'nss-n8nsuper', { ...home, reseller: '*', scope: 'Super User', readonly: false }, 'n8n platform automation'),
-			basicUser: key('nsu', 'nsu-n8nuser1', { ...home, user: '1001', scope: 'Basic User', readonly: false }, 'n8n single user access'),
+			officeManager: key(
+				'nsd',
+				'nsd-n8nmgr01',
+				{ ...home, scope: 'Office Manager', readonly: false },
+				'n8n device automation',
+			),
+			readOnly: key(
+				'nsd',
+				'nsd-n8nread1',
+				{ ...home, scope: 'Office Manager', readonly: true },
+				'n8n read-only reporting',
+			),
+			reseller: key(
+				'nsr',
+				'nsr-n8nresl1',
+				{ ...home, scope: 'Reseller', readonly: false },
+				'n8n reseller automation',
+			),
+			superUser: key(
+				'nss',
+				'nss-n8nsuper',
+				{ ...home, reseller: '*', scope: 'Super User', readonly: false },
+				'n8n platform automation',
+			),
+			basicUser: key(
+				'nsu',
+				'nsu-n8nuser1',
+				{ ...home, user: '1001', scope: 'Basic User', readonly: false },
+				'n8n single user access',
+			),
 		};
 
 		this.publicRoutes
 			.on('GET', `${API}/version`, () => ({
 				status: 200,
-				body: { apiversion: '45.0', hostname: 'core1.sandbox.example', 'current-time': new Date().toISOString() },
+				body: {
+					apiversion: '45.0',
+					hostname: 'core1.sandbox.example',
+					'current-time': new Date().toISOString(),
+				},
 			}))
 			.on('POST', `${API}/tokens`, (request, _params, context) => this.token(request, context));
 
@@ -181,15 +223,29 @@ export class NetSapiensSimulator implements VendorSimulator {
 			.on('GET', `${API}/domains/{domain}`, (request, params) => this.getDomain(request, params))
 			.on('GET', users, (request, params) => this.listUsers(request, params))
 			.on('GET', `${users}/{user}`, (request, params) => this.getUser(request, params))
-			.on('GET', `${API}/domains/{domain}/devices`, (request, params, context) => this.listDomainDevices(request, params, context))
-			.on('GET', `${API}/domains/{domain}/devices/count`, (request, params) => this.countDomainDevices(request, params))
-			.on('GET', devices, (request, params, context) => this.listUserDevices(request, params, context))
-			.on('POST', devices, (request, params, context) => this.createDevice(request, params, context))
+			.on('GET', `${API}/domains/{domain}/devices`, (request, params, context) =>
+				this.listDomainDevices(request, params, context),
+			)
+			.on('GET', `${API}/domains/{domain}/devices/count`, (request, params) =>
+				this.countDomainDevices(request, params),
+			)
+			.on('GET', devices, (request, params, context) =>
+				this.listUserDevices(request, params, context),
+			)
+			.on('POST', devices, (request, params, context) =>
+				this.createDevice(request, params, context),
+			)
 			// Before `{device}`: on NetSapiens too a device named "count" could not be read this way.
 			.on('GET', `${devices}/count`, (request, params) => this.countDevices(request, params))
-			.on('GET', `${devices}/{device}`, (request, params, context) => this.getDevice(request, params, context))
-			.on('PUT', `${devices}/{device}`, (request, params, context) => this.updateDevice(request, params, context))
-			.on('DELETE', `${devices}/{device}`, (request, params, context) => this.deleteDevice(request, params, context));
+			.on('GET', `${devices}/{device}`, (request, params, context) =>
+				this.getDevice(request, params, context),
+			)
+			.on('PUT', `${devices}/{device}`, (request, params, context) =>
+				this.updateDevice(request, params, context),
+			)
+			.on('DELETE', `${devices}/{device}`, (request, params, context) =>
+				this.deleteDevice(request, params, context),
+			);
 	}
 
 	reset(context: VendorContext): void {
@@ -220,13 +276,20 @@ export class NetSapiensSimulator implements VendorSimulator {
 				const userAgent = USER_AGENTS[seeded++ % USER_AGENTS.length];
 				if (suffix === STALE_SUFFIX) {
 					// The phone still holds an older password: the simulation keeps it unregistered.
-					context.devices.created(this.name, `${device}@${domain}`, record.password, userAgent, randomText(16));
+					context.devices.created(
+						this.name,
+						`${device}@${domain}`,
+						record.password,
+						userAgent,
+						randomText(16),
+					);
 				} else {
 					context.devices.created(this.name, `${device}@${domain}`, record.password, userAgent);
 				}
 			}
 		};
-		for (let n = 0; n < SANDBOX_USERS; n++) addUser(SANDBOX_DOMAIN, String(1000 + n), DEVICE_SUFFIXES);
+		for (let n = 0; n < SANDBOX_USERS; n++)
+			addUser(SANDBOX_DOMAIN, String(1000 + n), DEVICE_SUFFIXES);
 		for (const user of ['200', '201', '202']) addUser('acme.example', user, ['', 'a']);
 		for (const user of ['100', '101']) addUser('other.example', user, ['']);
 	}
@@ -251,8 +314,14 @@ export class NetSapiensSimulator implements VendorSimulator {
 			unregisteredDevice: `1000${STALE_SUFFIX}`,
 			domainDeviceCount: SANDBOX_USERS * DEVICE_SUFFIXES.length,
 			otherDomains: ['acme.example', 'other.example'],
-			apiKeys: Object.fromEntries(Object.entries(this.keys).map(([role, record]) => [role, record.key])),
-			oauth: { ...this.oauthClient, username: this.oauthUser.login, password: this.oauthUser.password },
+			apiKeys: Object.fromEntries(
+				Object.entries(this.keys).map(([role, record]) => [role, record.key]),
+			),
+			oauth: {
+				...this.oauthClient,
+				username: this.oauthUser.login,
+				password: this.oauthUser.password,
+			},
 		};
 	}
 
@@ -290,7 +359,11 @@ export class NetSapiensSimulator implements VendorSimulator {
 		}
 		const operation = this.operationOf(request);
 		if (operation && write && operation.request) {
-			if (request.body === undefined || typeof request.body !== 'object' || Array.isArray(request.body)) {
+			if (
+				request.body === undefined ||
+				typeof request.body !== 'object' ||
+				Array.isArray(request.body)
+			) {
 				return error(400, 'The request body must be a JSON object');
 			}
 			const violations = this.contract.validateRequestBody(operation, request.body);
@@ -315,7 +388,11 @@ export class NetSapiensSimulator implements VendorSimulator {
 	private authenticate(request: SandboxRequest): Principal | SandboxResponse {
 		const header = request.headers.authorization;
 		const bearer = typeof header === 'string' ? /^Bearer (\S+)$/i.exec(header)?.[1] : undefined;
-		if (!bearer) return error(401, 'Authentication required: send "Authorization: Bearer" with an API key or access token');
+		if (!bearer)
+			return error(
+				401,
+				'Authentication required: send "Authorization: Bearer" with an API key or access token',
+			);
 		if (/^ns[srdu]_/.test(bearer)) {
 			const record = Object.values(this.keys).find((candidate) => candidate.key === bearer);
 			return record ?? error(401, 'Invalid API key');
@@ -333,7 +410,8 @@ export class NetSapiensSimulator implements VendorSimulator {
 	private paging(request: SandboxRequest): { start: number; limit: number } | SandboxResponse {
 		const start = Number(request.query.get('start') ?? 0);
 		const limit = Number(request.query.get('limit') ?? DEFAULT_LIMIT);
-		if (!Number.isInteger(start) || start < 0) return error(400, 'start must be a whole number of at least 0');
+		if (!Number.isInteger(start) || start < 0)
+			return error(400, 'start must be a whole number of at least 0');
 		if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
 			return error(400, `limit must be a whole number from 1 to ${MAX_LIMIT}`);
 		}
@@ -355,11 +433,17 @@ export class NetSapiensSimulator implements VendorSimulator {
 		if (!domain) return error(404, `Domain ${name} does not exist`);
 		const allowed =
 			principal.scope === 'Super User' ||
-			(principal.scope === 'Reseller' ? domain.reseller === principal.reseller : domain.domain === principal.domain);
+			(principal.scope === 'Reseller'
+				? domain.reseller === principal.reseller
+				: domain.domain === principal.domain);
 		return allowed ? domain : error(403, 'Domain not found or access denied');
 	}
 
-	private userFor(request: SandboxRequest, domain: DomainRecord, raw: string): UserRecord | SandboxResponse {
+	private userFor(
+		request: SandboxRequest,
+		domain: DomainRecord,
+		raw: string,
+	): UserRecord | SandboxResponse {
 		const principal = this.principal(request);
 		if ([...raw].length > 16) return error(400, 'user may be at most 16 characters');
 		const name = raw === '~' ? principal.user : raw;
@@ -389,11 +473,18 @@ export class NetSapiensSimulator implements VendorSimulator {
 			'device-sip-registration-state': state.registered ? 'registered' : 'unregistered',
 			'device-sip-registration-datetime': state.registeredAt ?? null,
 			'device-sip-registration-expires-datetime': state.expiresAt ?? null,
-			'device-sip-registration-contact': state.registered ? `sip:${record.device}@192.0.2.10:5060` : '',
+			'device-sip-registration-contact': state.registered
+				? `sip:${record.device}@192.0.2.10:5060`
+				: '',
 			'device-sip-registration-core-server': 'core1.sandbox.example',
 			'device-sip-registration-ip-address': state.registered ? '192.0.2.10:5060' : '',
 			'device-sip-registration-user-agent': state.userAgent ?? '',
-			...(state.registered ? { 'device-sip-latency-seconds-current': 0.042, 'device-sip-latency-seconds-average': 0.05 } : {}),
+			...(state.registered
+				? {
+						'device-sip-latency-seconds-current': 0.042,
+						'device-sip-latency-seconds-average': 0.05,
+					}
+				: {}),
 			// Not marked write-only in NetSapiens' OpenAPI, so a read returns it [I].
 			'device-sip-registration-password': record.password,
 			...record.settings,
@@ -404,7 +495,8 @@ export class NetSapiensSimulator implements VendorSimulator {
 
 	private token(request: SandboxRequest, context: VendorContext): SandboxResponse {
 		const body = request.body;
-		if (!body || typeof body !== 'object' || Array.isArray(body)) return error(400, 'The request body must be a JSON object');
+		if (!body || typeof body !== 'object' || Array.isArray(body))
+			return error(400, 'The request body must be a JSON object');
 		const fields = body as Record<string, unknown>;
 		const grant = fields.grant_type;
 		// The subset's POST /tokens is the MFA variant of the call (its schema requires passcode and
@@ -415,10 +507,19 @@ export class NetSapiensSimulator implements VendorSimulator {
 				: grant === 'refresh_token'
 					? ['client_id', 'client_secret', 'refresh_token']
 					: undefined;
-		if (!required) return error(400, 'grant_type must be password or refresh_token (MFA is not enabled for this user)');
-		const missing = required.filter((name) => typeof fields[name] !== 'string' || fields[name] === '');
+		if (!required)
+			return error(
+				400,
+				'grant_type must be password or refresh_token (MFA is not enabled for this user)',
+			);
+		const missing = required.filter(
+			(name) => typeof fields[name] !== 'string' || fields[name] === '',
+		);
 		if (missing.length) return error(400, `Missing ${missing.join(', ')}`);
-		if (fields.client_id !== this.oauthClient.clientId || fields.client_secret !== this.oauthClient.clientSecret) {
+		if (
+			fields.client_id !== this.oauthClient.clientId ||
+			fields.client_secret !== this.oauthClient.clientSecret
+		) {
 			return error(401, 'Invalid client_id or client_secret'); // [I] wording
 		}
 		let grantFor: Omit<IssuedToken, 'expiresAt'> | undefined;
@@ -497,7 +598,10 @@ export class NetSapiensSimulator implements VendorSimulator {
 	private getDomain(request: SandboxRequest, params: Record<string, string>): SandboxResponse {
 		const domain = this.domainFor(request, params.domain);
 		if ('status' in domain) return domain;
-		return { status: 200, body: { ...domain, 'domain-type': 'Standard', 'time-zone': 'US/Pacific' } };
+		return {
+			status: 200,
+			body: { ...domain, 'domain-type': 'Standard', 'time-zone': 'US/Pacific' },
+		};
 	}
 
 	private userView(user: UserRecord) {
@@ -528,28 +632,45 @@ export class NetSapiensSimulator implements VendorSimulator {
 	}
 
 	private devicesOf(domain: string, user?: string): DeviceRecord[] {
-		return [...this.devices.values()].filter((record) => record.domain === domain && (!user || record.user === user));
+		return [...this.devices.values()].filter(
+			(record) => record.domain === domain && (!user || record.user === user),
+		);
 	}
 
-	private listDomainDevices(request: SandboxRequest, params: Record<string, string>, context: VendorContext): SandboxResponse {
+	private listDomainDevices(
+		request: SandboxRequest,
+		params: Record<string, string>,
+		context: VendorContext,
+	): SandboxResponse {
 		const domain = this.domainFor(request, params.domain);
 		if ('status' in domain) return domain;
 		const refused = this.needsOfficeManager(request, 'list the devices of a whole domain');
 		if (refused) return refused;
-		return this.page(request, this.devicesOf(domain.domain), (record) => this.deviceView(record, context));
+		return this.page(request, this.devicesOf(domain.domain), (record) =>
+			this.deviceView(record, context),
+		);
 	}
 
-	private owner(request: SandboxRequest, params: Record<string, string>): { domain: DomainRecord; user: UserRecord } | SandboxResponse {
+	private owner(
+		request: SandboxRequest,
+		params: Record<string, string>,
+	): { domain: DomainRecord; user: UserRecord } | SandboxResponse {
 		const domain = this.domainFor(request, params.domain);
 		if ('status' in domain) return domain;
 		const user = this.userFor(request, domain, params.user);
 		return 'status' in user ? user : { domain, user };
 	}
 
-	private listUserDevices(request: SandboxRequest, params: Record<string, string>, context: VendorContext): SandboxResponse {
+	private listUserDevices(
+		request: SandboxRequest,
+		params: Record<string, string>,
+		context: VendorContext,
+	): SandboxResponse {
 		const owner = this.owner(request, params);
 		if ('status' in owner) return owner;
-		return this.page(request, this.devicesOf(owner.domain.domain, owner.user.user), (record) => this.deviceView(record, context));
+		return this.page(request, this.devicesOf(owner.domain.domain, owner.user.user), (record) =>
+			this.deviceView(record, context),
+		);
 	}
 
 	/**
@@ -560,11 +681,17 @@ export class NetSapiensSimulator implements VendorSimulator {
 	private countDevices(request: SandboxRequest, params: Record<string, string>): SandboxResponse {
 		const owner = this.owner(request, params);
 		if ('status' in owner) return owner;
-		return { status: 200, body: { total: this.devicesOf(owner.domain.domain, owner.user.user).length } };
+		return {
+			status: 200,
+			body: { total: this.devicesOf(owner.domain.domain, owner.user.user).length },
+		};
 	}
 
 	/** `GET /domains/{domain}/devices/count`: the domain's count, with the domain list's scope rules. */
-	private countDomainDevices(request: SandboxRequest, params: Record<string, string>): SandboxResponse {
+	private countDomainDevices(
+		request: SandboxRequest,
+		params: Record<string, string>,
+	): SandboxResponse {
 		const domain = this.domainFor(request, params.domain);
 		if ('status' in domain) return domain;
 		const refused = this.needsOfficeManager(request, 'list the devices of a whole domain');
@@ -580,17 +707,28 @@ export class NetSapiensSimulator implements VendorSimulator {
 		if ('status' in owner) return owner;
 		const record = this.devices.get(`${params.device}@${owner.domain.domain}`);
 		if (!record || record.user !== owner.user.user) {
-			return error(404, `Device ${params.device} does not exist for user ${owner.user.user} in domain ${owner.domain.domain}`); // [I]
+			return error(
+				404,
+				`Device ${params.device} does not exist for user ${owner.user.user} in domain ${owner.domain.domain}`,
+			); // [I]
 		}
 		return record;
 	}
 
-	private getDevice(request: SandboxRequest, params: Record<string, string>, context: VendorContext): SandboxResponse {
+	private getDevice(
+		request: SandboxRequest,
+		params: Record<string, string>,
+		context: VendorContext,
+	): SandboxResponse {
 		const record = this.deviceFor(request, params);
 		return 'status' in record ? record : { status: 200, body: this.deviceView(record, context) };
 	}
 
-	private createDevice(request: SandboxRequest, params: Record<string, string>, context: VendorContext): SandboxResponse {
+	private createDevice(
+		request: SandboxRequest,
+		params: Record<string, string>,
+		context: VendorContext,
+	): SandboxResponse {
 		const owner = this.owner(request, params);
 		if ('status' in owner) return owner;
 		const refused = this.needsOfficeManager(request, 'create devices');
@@ -598,7 +736,8 @@ export class NetSapiensSimulator implements VendorSimulator {
 		const { synchronous, device, ...settings } = request.body as Record<string, unknown>;
 		const name = String(device);
 		const id = `${name}@${owner.domain.domain}`;
-		if (this.devices.has(id)) return error(409, `Device ${name} already exists in domain ${owner.domain.domain}`); // [I]
+		if (this.devices.has(id))
+			return error(409, `Device ${name} already exists in domain ${owner.domain.domain}`); // [I]
 		// "If left unset on device create it will create a new random password with a default length of 16 characters."
 		const { 'device-sip-registration-password': password, ...rest } = settings;
 		const record: DeviceRecord = {
@@ -610,15 +749,24 @@ export class NetSapiensSimulator implements VendorSimulator {
 		};
 		this.devices.set(id, record);
 		context.devices.created(this.name, id, record.password);
-		return synchronous === 'yes' ? { status: 200, body: this.deviceView(record, context) } : accepted();
+		return synchronous === 'yes'
+			? { status: 200, body: this.deviceView(record, context) }
+			: accepted();
 	}
 
-	private updateDevice(request: SandboxRequest, params: Record<string, string>, context: VendorContext): SandboxResponse {
+	private updateDevice(
+		request: SandboxRequest,
+		params: Record<string, string>,
+		context: VendorContext,
+	): SandboxResponse {
 		const refused = this.needsOfficeManager(request, 'change devices');
 		if (refused) return refused;
 		const record = this.deviceFor(request, params);
 		if ('status' in record) return record;
-		const { 'device-sip-registration-password': password, ...settings } = request.body as Record<string, unknown>;
+		const { 'device-sip-registration-password': password, ...settings } = request.body as Record<
+			string,
+			unknown
+		>;
 		Object.assign(record.settings, settings);
 		if (typeof password === 'string') {
 			record.password = password;
@@ -627,7 +775,11 @@ export class NetSapiensSimulator implements VendorSimulator {
 		return accepted();
 	}
 
-	private deleteDevice(request: SandboxRequest, params: Record<string, string>, context: VendorContext): SandboxResponse {
+	private deleteDevice(
+		request: SandboxRequest,
+		params: Record<string, string>,
+		context: VendorContext,
+	): SandboxResponse {
 		const refused = this.needsOfficeManager(request, 'delete devices');
 		if (refused) return refused;
 		const record = this.deviceFor(request, params);

@@ -1,6 +1,11 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Router } from '../core/router';
-import type { SandboxRequest, SandboxResponse, VendorContext, VendorSimulator } from '../core/types';
+import type {
+	SandboxRequest,
+	SandboxResponse,
+	VendorContext,
+	VendorSimulator,
+} from '../core/types';
 
 /**
  * Opentact's REST API as far as SIP users need it (https://doc.opentact.org/opentact-api-documentation/,
@@ -89,18 +94,38 @@ const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const base64url = (value: object | Buffer) =>
 	(Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
 
-function failure(status: number, message: string, extra: Record<string, unknown> = {}): SandboxResponse {
+function failure(
+	status: number,
+	message: string,
+	extra: Record<string, unknown> = {},
+): SandboxResponse {
 	return { status, body: { success: false, message, status, ...extra } };
 }
 
-const ok = (payload: unknown, status = 200): SandboxResponse => ({ status, body: { success: true, payload } });
+const ok = (payload: unknown, status = 200): SandboxResponse => ({
+	status,
+	body: { success: true, payload },
+});
 
 export class OpentactSimulator implements VendorSimulator {
 	readonly name = 'opentact';
 	private readonly router = new Router();
 	private readonly signingKey = randomBytes(32);
 	private readonly accountUuid = randomUUID();
-	private readonly users: AccountUser[] = ['ops', 'noc', 'billing', 'audit', 'support', 'sales', 'field', 'dev', 'qa', 'desk', 'lab', 'hr'].map((name) => ({
+	private readonly users: AccountUser[] = [
+		'ops',
+		'noc',
+		'billing',
+		'audit',
+		'support',
+		'sales',
+		'field',
+		'dev',
+		'qa',
+		'desk',
+		'lab',
+		'hr',
+	].map((name) => ({
 		uuid: randomUUID(),
 		email: `${name}@example.com`,
 		password: randomBytes(12).toString('base64url'),
@@ -125,10 +150,16 @@ export class OpentactSimulator implements VendorSimulator {
 		this.router
 			.on('GET', '/rest/auth', (request, _params, context) => this.auth(request, context))
 			.on('GET', '/rest/account', (request) => this.withUser(request, () => ok(this.account())))
-			.on('POST', '/rest/token', (request) => this.withUser(request, (user) => this.createToken(user, request)))
+			.on('POST', '/rest/token', (request) =>
+				this.withUser(request, (user) => this.createToken(user, request)),
+			)
 			.on('GET', '/rest/token/list', (request) =>
 				this.withUser(request, (user) =>
-					ok([...this.apiTokens.values()].filter((token) => token.userUuid === user.uuid).map((token) => this.tokenView(token, user))),
+					ok(
+						[...this.apiTokens.values()]
+							.filter((token) => token.userUuid === user.uuid)
+							.map((token) => this.tokenView(token, user)),
+					),
 				),
 			)
 			.on('DELETE', '/rest/token/{token}', (request, { token }) =>
@@ -140,11 +171,17 @@ export class OpentactSimulator implements VendorSimulator {
 				}),
 			)
 			.on('GET', '/rest/sip/domain', (request) =>
-				this.withUser(request, () => ok([...this.domains.values()].map((domain) => this.domainView(domain)))),
+				this.withUser(request, () =>
+					ok([...this.domains.values()].map((domain) => this.domainView(domain))),
+				),
 			)
 			.on('GET', '/rest/sip/domain/{domain}/user', (request, { domain }, context) =>
 				this.withDomain(request, domain, () =>
-					ok([...this.sipUsers.values()].filter((user) => user.domain === domain).map((user) => this.userView(user, context))),
+					ok(
+						[...this.sipUsers.values()]
+							.filter((user) => user.domain === domain)
+							.map((user) => this.userView(user, context)),
+					),
 				),
 			)
 			.on('POST', '/rest/sip/domain/{domain}/user', (request, { domain }, context) =>
@@ -171,9 +208,15 @@ export class OpentactSimulator implements VendorSimulator {
 		const created = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
 		// Account users, the seeded API token and issued session tokens (signed JWTs, valid until they
 		// expire) outlive a reset, as keys do; tokens created with POST /rest/token do not.
-		this.apiTokens = new Map([...this.apiTokens].filter(([token]) => token === this.seededApiToken.token));
+		this.apiTokens = new Map(
+			[...this.apiTokens].filter(([token]) => token === this.seededApiToken.token),
+		);
 		this.domains = new Map();
-		for (const [index, domain] of ['acme.sip.opentact.org', 'branch.sip.opentact.org', 'empty.sip.opentact.org'].entries()) {
+		for (const [index, domain] of [
+			'acme.sip.opentact.org',
+			'branch.sip.opentact.org',
+			'empty.sip.opentact.org',
+		].entries()) {
 			this.domains.set(domain, { domain, created_on: created(index), modified_on: created(index) });
 		}
 		this.tnLeases = [randomUUID(), randomUUID(), randomUUID()];
@@ -208,14 +251,22 @@ export class OpentactSimulator implements VendorSimulator {
 
 	sampleCredentials(baseUrl: string): Record<string, unknown> {
 		const [user] = this.users;
-		return { authentication: 'accountLogin', email: user.email, password: user.password, baseUrl: `${baseUrl}/rest` };
+		return {
+			authentication: 'accountLogin',
+			email: user.email,
+			password: user.password,
+			baseUrl: `${baseUrl}/rest`,
+		};
 	}
 
 	seeded(): Record<string, unknown> {
-		const inDomain = (domain: string) => [...this.sipUsers.values()].filter((user) => user.domain === domain);
+		const inDomain = (domain: string) =>
+			[...this.sipUsers.values()].filter((user) => user.domain === domain);
 		return {
 			sipDomains: [...this.domains.keys()],
-			sipUserIds: inDomain('acme.sip.opentact.org').slice(0, 5).map((user) => user.uuid),
+			sipUserIds: inDomain('acme.sip.opentact.org')
+				.slice(0, 5)
+				.map((user) => user.uuid),
 			sipUserCount: inDomain('acme.sip.opentact.org').length,
 			branchSipUserIds: inDomain('branch.sip.opentact.org').map((user) => user.uuid),
 			tnLeaseIds: [...this.tnLeases],
@@ -245,13 +296,17 @@ export class OpentactSimulator implements VendorSimulator {
 
 	// ---- authentication ---------------------------------------------------------------------------
 
-	private basicCredentials(request: SandboxRequest): { email: string; password: string } | undefined {
+	private basicCredentials(
+		request: SandboxRequest,
+	): { email: string; password: string } | undefined {
 		const header = request.headers.authorization;
 		const match = typeof header === 'string' ? /^Basic\s+(\S+)$/i.exec(header) : null;
 		if (!match) return undefined;
 		const decoded = Buffer.from(match[1], 'base64').toString('utf8');
 		const colon = decoded.indexOf(':');
-		return colon < 0 ? undefined : { email: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+		return colon < 0
+			? undefined
+			: { email: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 	}
 
 	private issueJwt(user: AccountUser, context: VendorContext): string {
@@ -272,7 +327,8 @@ export class OpentactSimulator implements VendorSimulator {
 	 */
 	private identify(request: SandboxRequest): AccountUser | SandboxResponse {
 		const header = request.headers['x-auth-token'];
-		const jwt = (typeof header === 'string' ? header : undefined) ?? request.query.get('jwt') ?? undefined;
+		const jwt =
+			(typeof header === 'string' ? header : undefined) ?? request.query.get('jwt') ?? undefined;
 		const bearer = request.query.get('bearer') ?? undefined;
 		let userUuid: string | undefined;
 		if (jwt !== undefined) {
@@ -299,7 +355,11 @@ export class OpentactSimulator implements VendorSimulator {
 		return 'status' in user ? user : handler(user);
 	}
 
-	private withDomain(request: SandboxRequest, domain: string, handler: (domain: SipDomain) => SandboxResponse): SandboxResponse {
+	private withDomain(
+		request: SandboxRequest,
+		domain: string,
+		handler: (domain: SipDomain) => SandboxResponse,
+	): SandboxResponse {
 		return this.withUser(request, () => {
 			const found = this.domains.get(domain);
 			return found ? handler(found) : failure(404, 'SIP Domain not found');
@@ -322,7 +382,9 @@ export class OpentactSimulator implements VendorSimulator {
 	private auth(request: SandboxRequest, context: VendorContext): SandboxResponse {
 		const basic = this.basicCredentials(request);
 		if (basic) {
-			const user = this.users.find((candidate) => candidate.email === basic.email && candidate.password === basic.password);
+			const user = this.users.find(
+				(candidate) => candidate.email === basic.email && candidate.password === basic.password,
+			);
 			if (!user) return failure(401, 'Wrong credentials');
 			return ok({ ...this.userProfile(user), token: this.issueJwt(user, context) });
 		}
@@ -333,11 +395,15 @@ export class OpentactSimulator implements VendorSimulator {
 	private createToken(user: AccountUser, request: SandboxRequest): SandboxResponse {
 		const body = (request.body ?? {}) as { name?: unknown; ttl?: unknown };
 		if (typeof body.name !== 'string' || !body.name) {
-			return failure(400, 'Validation failed', { fields: { 'body.name': { message: 'is required', value: body.name } } });
+			return failure(400, 'Validation failed', {
+				fields: { 'body.name': { message: 'is required', value: body.name } },
+			});
 		}
 		// GitBook: ttl "Time to live (in seconds)", min 60 [V].
 		if (!Number.isInteger(body.ttl) || (body.ttl as number) < 60) {
-			return failure(400, 'Validation failed', { fields: { 'body.ttl': { message: 'must be an integer of at least 60', value: body.ttl } } });
+			return failure(400, 'Validation failed', {
+				fields: { 'body.ttl': { message: 'must be an integer of at least 60', value: body.ttl } },
+			});
 		}
 		const token: ApiToken = {
 			uuid: randomUUID(),
@@ -358,13 +424,18 @@ export class OpentactSimulator implements VendorSimulator {
 	 * (`fields: {"params.to": {message, value}}`); the 400 status and the wording are [I]. Unknown
 	 * fields are refused [I] so that a field the vendor would silently drop fails the node's tests.
 	 */
-	private invalidBody(body: unknown, allowed: Record<string, FieldType>, required: string[]): SandboxResponse | undefined {
+	private invalidBody(
+		body: unknown,
+		allowed: Record<string, FieldType>,
+		required: string[],
+	): SandboxResponse | undefined {
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 			return failure(400, 'Request body must be a JSON object');
 		}
 		const fields: Record<string, { message: string; value: unknown }> = {};
 		for (const name of required) {
-			if ((body as Record<string, unknown>)[name] === undefined) fields[`body.${name}`] = { message: 'is required', value: undefined };
+			if ((body as Record<string, unknown>)[name] === undefined)
+				fields[`body.${name}`] = { message: 'is required', value: undefined };
 		}
 		for (const [name, value] of Object.entries(body)) {
 			const type = allowed[name];
@@ -391,18 +462,26 @@ export class OpentactSimulator implements VendorSimulator {
 		if (Object.keys(fields).length) return failure(400, 'Validation failed', { fields });
 		for (const name of ['login', 'password']) {
 			if (name in body && (body as Record<string, unknown>)[name] === '') {
-				return failure(400, 'Validation failed', { fields: { [`body.${name}`]: { message: 'must not be empty', value: '' } } });
+				return failure(400, 'Validation failed', {
+					fields: { [`body.${name}`]: { message: 'must not be empty', value: '' } },
+				});
 			}
 		}
 		return undefined;
 	}
 
-	private createUser(domain: string, request: SandboxRequest, context: VendorContext): SandboxResponse {
+	private createUser(
+		domain: string,
+		request: SandboxRequest,
+		context: VendorContext,
+	): SandboxResponse {
 		const invalid = this.invalidBody(request.body, CREATE_FIELDS, ['login', 'password']);
 		if (invalid) return invalid;
 		const body = request.body as Record<string, unknown>;
 		const login = String(body.login);
-		if ([...this.sipUsers.values()].some((user) => user.domain === domain && user.login === login)) {
+		if (
+			[...this.sipUsers.values()].some((user) => user.domain === domain && user.login === login)
+		) {
 			// [I] status and wording: Opentact documents only "default → IErrorResponse".
 			return failure(400, `SIP User with login "${login}" already exists in ${domain}`);
 		}
@@ -431,7 +510,11 @@ export class OpentactSimulator implements VendorSimulator {
 		return ok(this.userView(user, context), 201);
 	}
 
-	private updateUser(user: SipUser, request: SandboxRequest, context: VendorContext): SandboxResponse {
+	private updateUser(
+		user: SipUser,
+		request: SandboxRequest,
+		context: VendorContext,
+	): SandboxResponse {
 		const invalid = this.invalidBody(request.body, UPDATE_FIELDS, []);
 		if (invalid) return invalid;
 		const changes = request.body as Partial<SipUser>;
@@ -439,11 +522,18 @@ export class OpentactSimulator implements VendorSimulator {
 			return failure(404, 'TN Lease not found');
 		}
 		if (typeof changes.login === 'string' && changes.login !== user.login) {
-			const taken = [...this.sipUsers.values()].some((other) => other.domain === user.domain && other.login === changes.login);
-			if (taken) return failure(400, `SIP User with login "${changes.login}" already exists in ${user.domain}`);
+			const taken = [...this.sipUsers.values()].some(
+				(other) => other.domain === user.domain && other.login === changes.login,
+			);
+			if (taken)
+				return failure(
+					400,
+					`SIP User with login "${changes.login}" already exists in ${user.domain}`,
+				);
 		}
 		Object.assign(user, changes, { modified_on: new Date().toISOString() });
-		if (changes.password !== undefined) context.devices.passwordChanged(this.name, user.uuid, changes.password);
+		if (changes.password !== undefined)
+			context.devices.passwordChanged(this.name, user.uuid, changes.password);
 		return ok(this.userView(user, context));
 	}
 
@@ -458,7 +548,11 @@ export class OpentactSimulator implements VendorSimulator {
 	}
 
 	private domainView(domain: SipDomain) {
-		return { domain: domain.domain, created_on: domain.created_on, modified_on: domain.modified_on };
+		return {
+			domain: domain.domain,
+			created_on: domain.created_on,
+			modified_on: domain.modified_on,
+		};
 	}
 
 	/**
@@ -501,7 +595,13 @@ export class OpentactSimulator implements VendorSimulator {
 			deleted_on: null,
 			first_name: user.first_name,
 			last_name: user.last_name,
-			account: { uuid: this.accountUuid, email: this.users[0].email, name: 'Sandbox Ops', level: 'Level0', balance: 99.87 },
+			account: {
+				uuid: this.accountUuid,
+				email: this.users[0].email,
+				name: 'Sandbox Ops',
+				level: 'Level0',
+				balance: 99.87,
+			},
 		};
 	}
 

@@ -1,7 +1,12 @@
 import { Contract } from '../core/contract';
 import { signalWireContract } from '../contracts/signalwire';
 import { Router } from '../core/router';
-import type { SandboxRequest, SandboxResponse, VendorContext, VendorSimulator } from '../core/types';
+import type {
+	SandboxRequest,
+	SandboxResponse,
+	VendorContext,
+	VendorSimulator,
+} from '../core/types';
 import { contractFailure, notFound, simple, unauthorized } from './signalwire/errors';
 import type { Family } from './signalwire/errors';
 import { FabricSipAddresses } from './signalwire/fabricAddresses';
@@ -51,7 +56,12 @@ export class SignalWireSimulator implements VendorSimulator {
 	}
 
 	sampleCredentials(baseUrl: string): Record<string, unknown> {
-		return { space: SPACE, projectId: this.space.projectId, apiToken: this.space.tokens[0].token, baseUrl };
+		return {
+			space: SPACE,
+			projectId: this.space.projectId,
+			apiToken: this.space.tokens[0].token,
+			baseUrl,
+		};
 	}
 
 	seeded(): Record<string, unknown> {
@@ -111,7 +121,8 @@ export class SignalWireSimulator implements VendorSimulator {
 		const operation = this.contract.operation(request.method, request.path);
 		if (operation && ['POST', 'PUT', 'PATCH'].includes(request.method)) {
 			if (typeof request.body === 'string') return simple(400, 'Bad Request');
-			const body = request.path === PROFILE_PATH ? this.profile.forContract(request.body) : request.body;
+			const body =
+				request.path === PROFILE_PATH ? this.profile.forContract(request.body) : request.body;
 			const violations = this.contract.validateRequestBody(operation, body);
 			if (violations.length) return contractFailure(family, violations);
 		}

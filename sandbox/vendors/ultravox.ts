@@ -3,7 +3,12 @@ import { Contract } from '../core/contract';
 import { ultravoxContract } from '../contracts/ultravox';
 import type { ContractViolation } from '../core/contract';
 import { Router } from '../core/router';
-import type { SandboxRequest, SandboxResponse, VendorContext, VendorSimulator } from '../core/types';
+import type {
+	SandboxRequest,
+	SandboxResponse,
+	VendorContext,
+	VendorSimulator,
+} from '../core/types';
 
 interface Registration {
 	registrationId: string;
@@ -31,7 +36,9 @@ function drfMessage(violation: ContractViolation): string {
 		case 'required':
 			return 'This field is required.';
 		case 'type':
-			return violation.params.type === 'string' ? 'Not a valid string.' : `Expected ${violation.params.type}.`;
+			return violation.params.type === 'string'
+				? 'Not a valid string.'
+				: `Expected ${violation.params.type}.`;
 		case 'additionalProperties':
 		case 'false schema':
 			return 'Unknown or read-only field; it is not accepted here.';
@@ -72,11 +79,21 @@ export class UltravoxSimulator implements VendorSimulator {
 	constructor() {
 		this.router
 			.on('GET', '/api/accounts/me', () => ({ status: 200, body: this.account }))
-			.on('GET', '/api/sip/registrations', (request, _params, context) => this.list(request, context))
-			.on('POST', '/api/sip/registrations', (request, _params, context) => this.create(request, context))
-			.on('GET', '/api/sip/registrations/{id}', (_request, { id }, context) => this.get(id, context))
-			.on('PATCH', '/api/sip/registrations/{id}', (request, { id }, context) => this.update(id, request, context))
-			.on('DELETE', '/api/sip/registrations/{id}', (_request, { id }, context) => this.remove(id, context));
+			.on('GET', '/api/sip/registrations', (request, _params, context) =>
+				this.list(request, context),
+			)
+			.on('POST', '/api/sip/registrations', (request, _params, context) =>
+				this.create(request, context),
+			)
+			.on('GET', '/api/sip/registrations/{id}', (_request, { id }, context) =>
+				this.get(id, context),
+			)
+			.on('PATCH', '/api/sip/registrations/{id}', (request, { id }, context) =>
+				this.update(id, request, context),
+			)
+			.on('DELETE', '/api/sip/registrations/{id}', (_request, { id }, context) =>
+				this.remove(id, context),
+			);
 	}
 
 	reset(context: VendorContext): void {
@@ -109,7 +126,10 @@ export class UltravoxSimulator implements VendorSimulator {
 	}
 
 	secrets(): string[] {
-		return [...this.keys, ...[...this.registrations.values()].map((registration) => registration.password)];
+		return [
+			...this.keys,
+			...[...this.registrations.values()].map((registration) => registration.password),
+		];
 	}
 
 	rateLimitKey(request: SandboxRequest): string | undefined {
@@ -120,15 +140,19 @@ export class UltravoxSimulator implements VendorSimulator {
 	tooManyRequests(retryAfterSeconds: number): SandboxResponse {
 		return {
 			status: 429,
-			body: { detail: `Request was throttled. Expected available in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.` },
+			body: {
+				detail: `Request was throttled. Expected available in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+			},
 			headers: { 'retry-after': String(retryAfterSeconds) },
 		};
 	}
 
 	async handle(request: SandboxRequest, context: VendorContext): Promise<SandboxResponse> {
 		const key = request.headers['x-api-key'];
-		if (key === undefined) return { status: 401, body: { detail: 'Authentication credentials were not provided.' } };
-		if (typeof key !== 'string' || !this.keys.includes(key)) return { status: 401, body: { detail: 'Invalid API key.' } };
+		if (key === undefined)
+			return { status: 401, body: { detail: 'Authentication credentials were not provided.' } };
+		if (typeof key !== 'string' || !this.keys.includes(key))
+			return { status: 401, body: { detail: 'Invalid API key.' } };
 
 		const route = this.router.match(request);
 		if (route === undefined) return { status: 404, body: { detail: 'Not found.' } };
@@ -137,11 +161,13 @@ export class UltravoxSimulator implements VendorSimulator {
 		}
 		const operation = this.contract.operation(request.method, request.path);
 		if (operation && ['POST', 'PATCH', 'PUT'].includes(request.method)) {
-			if (typeof request.body === 'string') return { status: 400, body: { detail: 'JSON parse error.' } };
+			if (typeof request.body === 'string')
+				return { status: 400, body: { detail: 'JSON parse error.' } };
 			const violations = this.contract.validateRequestBody(operation, request.body ?? {});
 			if (violations.length) {
 				const errors: Record<string, string[]> = {};
-				for (const violation of violations) (errors[violation.field || 'non_field_errors'] ??= []).push(drfMessage(violation));
+				for (const violation of violations)
+					(errors[violation.field || 'non_field_errors'] ??= []).push(drfMessage(violation));
 				return { status: 400, body: errors };
 			}
 		}
@@ -157,9 +183,14 @@ export class UltravoxSimulator implements VendorSimulator {
 	}
 
 	private list(request: SandboxRequest, context: VendorContext): SandboxResponse {
-		const pageSize = Math.min(Number(request.query.get('pageSize') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+		const pageSize = Math.min(
+			Number(request.query.get('pageSize') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE,
+			MAX_PAGE_SIZE,
+		);
 		const cursor = request.query.get('cursor');
-		const offset = cursor ? Number(/^o=(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'))?.[1] ?? NaN) : 0;
+		const offset = cursor
+			? Number(/^o=(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'))?.[1] ?? NaN)
+			: 0;
 		if (!Number.isInteger(offset)) return { status: 404, body: { detail: 'Invalid cursor' } };
 		const all = [...this.registrations.values()];
 		const page = all.slice(offset, offset + pageSize);
@@ -194,7 +225,9 @@ export class UltravoxSimulator implements VendorSimulator {
 
 	private get(id: string, context: VendorContext): SandboxResponse {
 		const registration = this.registrations.get(id);
-		return registration ? { status: 200, body: this.view(registration, context) } : { status: 404, body: { detail: 'Not found.' } };
+		return registration
+			? { status: 200, body: this.view(registration, context) }
+			: { status: 404, body: { detail: 'Not found.' } };
 	}
 
 	private update(id: string, request: SandboxRequest, context: VendorContext): SandboxResponse {
@@ -202,7 +235,8 @@ export class UltravoxSimulator implements VendorSimulator {
 		if (!registration) return { status: 404, body: { detail: 'Not found.' } };
 		const changes = (request.body ?? {}) as Partial<Registration>;
 		Object.assign(registration, changes);
-		if (changes.password !== undefined) context.devices.passwordChanged(this.name, id, changes.password);
+		if (changes.password !== undefined)
+			context.devices.passwordChanged(this.name, id, changes.password);
 		return { status: 200, body: this.view(registration, context) };
 	}
 

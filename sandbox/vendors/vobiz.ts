@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Router } from '../core/router';
-import type { SandboxRequest, SandboxResponse, VendorContext, VendorSimulator } from '../core/types';
+import type {
+	SandboxRequest,
+	SandboxResponse,
+	VendorContext,
+	VendorSimulator,
+} from '../core/types';
 
 /**
  * Vobiz's SIP endpoint API as documented at https://docs.vobiz.ai/endpoint/update-endpoint and the
@@ -54,9 +59,31 @@ const FLAG_DEFAULTS = {
 } as const;
 type Flag = keyof typeof FLAG_DEFAULTS;
 const FLAGS = Object.keys(FLAG_DEFAULTS) as Flag[];
-const UPDATABLE = new Set(['password', 'alias', 'application', 'allow_voice', 'allow_message', 'allow_video']);
-const LOCKED = new Set(['username', 'endpoint_id', 'domain', 'allow_same_domain', 'allow_other_domains', 'allow_phones', 'allow_apps']);
-const CREATABLE = new Set(['username', 'password', 'alias', 'application', 'sub_account', ...FLAGS]);
+const UPDATABLE = new Set([
+	'password',
+	'alias',
+	'application',
+	'allow_voice',
+	'allow_message',
+	'allow_video',
+]);
+const LOCKED = new Set([
+	'username',
+	'endpoint_id',
+	'domain',
+	'allow_same_domain',
+	'allow_other_domains',
+	'allow_phones',
+	'allow_apps',
+]);
+const CREATABLE = new Set([
+	'username',
+	'password',
+	'alias',
+	'application',
+	'sub_account',
+	...FLAGS,
+]);
 
 const PASSWORD_TOO_SHORT = 'Password must be at least 8 characters';
 
@@ -102,8 +129,12 @@ export class VobizSimulator implements VendorSimulator {
 		const account = '/api/v1/Account/{auth_id}';
 		this.router
 			.on('GET', '/api/v1/auth/me', () => ({ status: 200, body: this.accountView() }))
-			.on('GET', `${account}/Endpoint/`, (request, params, context) => this.ownAccount(params, () => this.list(request, context)))
-			.on('POST', `${account}/Endpoint/`, (request, params, context) => this.ownAccount(params, () => this.create(request, context)))
+			.on('GET', `${account}/Endpoint/`, (request, params, context) =>
+				this.ownAccount(params, () => this.list(request, context)),
+			)
+			.on('POST', `${account}/Endpoint/`, (request, params, context) =>
+				this.ownAccount(params, () => this.create(request, context)),
+			)
 			.on('GET', `${account}/Endpoint/{endpoint_id}/`, (_request, params, context) =>
 				this.ownAccount(params, () => this.get(params.endpoint_id, context)),
 			)
@@ -113,7 +144,9 @@ export class VobizSimulator implements VendorSimulator {
 			.on('DELETE', `${account}/Endpoint/{endpoint_id}/`, (_request, params, context) =>
 				this.ownAccount(params, () => this.remove(params.endpoint_id, context)),
 			)
-			.on('GET', `${account}/Application/`, (request, params) => this.ownAccount(params, () => this.listApplications(request)));
+			.on('GET', `${account}/Application/`, (request, params) =>
+				this.ownAccount(params, () => this.listApplications(request)),
+			);
 	}
 
 	reset(context: VendorContext): void {
@@ -167,7 +200,10 @@ export class VobizSimulator implements VendorSimulator {
 	}
 
 	secrets(): string[] {
-		return [this.account.authToken, ...[...this.endpoints.values()].map((endpoint) => endpoint.password)];
+		return [
+			this.account.authToken,
+			...[...this.endpoints.values()].map((endpoint) => endpoint.password),
+		];
 	}
 
 	rateLimitKey(request: SandboxRequest): string | undefined {
@@ -176,35 +212,59 @@ export class VobizSimulator implements VendorSimulator {
 
 	/** Vobiz documents 429 but no body and no Retry-After header [I]: the envelope, without one. */
 	tooManyRequests(): SandboxResponse {
-		return envelope(429, 'RATE_LIMIT_EXCEEDED', 'Too many requests. Slow down and try again later.');
+		return envelope(
+			429,
+			'RATE_LIMIT_EXCEEDED',
+			'Too many requests. Slow down and try again later.',
+		);
 	}
 
 	private authenticated(request: SandboxRequest): boolean {
-		return request.headers['x-auth-id'] === this.account.authId && request.headers['x-auth-token'] === this.account.authToken;
+		return (
+			request.headers['x-auth-id'] === this.account.authId &&
+			request.headers['x-auth-token'] === this.account.authToken
+		);
 	}
 
 	async handle(request: SandboxRequest, context: VendorContext): Promise<SandboxResponse> {
 		// 401 bodies: the /errors envelope; the codes and wording are [I].
 		const { 'x-auth-id': id, 'x-auth-token': token } = request.headers;
 		if (id === undefined || token === undefined) {
-			return envelope(401, 'UNAUTHORIZED', 'Authentication credentials were not provided: send X-Auth-ID and X-Auth-Token.');
+			return envelope(
+				401,
+				'UNAUTHORIZED',
+				'Authentication credentials were not provided: send X-Auth-ID and X-Auth-Token.',
+			);
 		}
-		if (!this.authenticated(request)) return envelope(401, 'UNAUTHORIZED', 'Invalid Auth ID or Auth Token.');
+		if (!this.authenticated(request))
+			return envelope(401, 'UNAUTHORIZED', 'Invalid Auth ID or Auth Token.');
 
 		const route = this.router.match(request);
 		// The skill's pitfall: a lowercase segment or a missing trailing slash is not found.
 		if (route === undefined) return NOT_FOUND;
-		if (route === 'methodNotAllowed') return envelope(405, 'METHOD_NOT_ALLOWED', `Method ${request.method} is not allowed here.`);
-		if (['POST', 'PUT', 'PATCH'].includes(request.method) && request.rawBody !== '' && typeof request.body !== 'object') {
+		if (route === 'methodNotAllowed')
+			return envelope(405, 'METHOD_NOT_ALLOWED', `Method ${request.method} is not allowed here.`);
+		if (
+			['POST', 'PUT', 'PATCH'].includes(request.method) &&
+			request.rawBody !== '' &&
+			typeof request.body !== 'object'
+		) {
 			return invalidParameters({ body: 'The request body must be a JSON object' });
 		}
 		return await route.handler(request, route.params, context);
 	}
 
 	/** An Auth ID in the path that is not the caller's own account is refused like bad credentials [I]. */
-	private ownAccount(params: Record<string, string>, handler: () => SandboxResponse): SandboxResponse {
+	private ownAccount(
+		params: Record<string, string>,
+		handler: () => SandboxResponse,
+	): SandboxResponse {
 		if (params.auth_id !== this.account.authId) {
-			return envelope(401, 'UNAUTHORIZED', 'The Auth ID in the URL does not match the X-Auth-ID header.');
+			return envelope(
+				401,
+				'UNAUTHORIZED',
+				'The Auth ID in the URL does not match the X-Auth-ID header.',
+			);
 		}
 		return handler();
 	}
@@ -236,7 +296,9 @@ export class VobizSimulator implements VendorSimulator {
 			alias: endpoint.alias,
 			sip_uri: `sip:${endpoint.username}@sip.vobiz.ai`,
 			sip_registered: state.registered ? 'true' : 'false',
-			application: endpoint.application ? this.resourceUri('Application', endpoint.application) : null,
+			application: endpoint.application
+				? this.resourceUri('Application', endpoint.application)
+				: null,
 			sub_account: endpoint.sub_account,
 			resource_uri: this.resourceUri('Endpoint', endpoint.endpoint_id),
 		};
@@ -245,7 +307,9 @@ export class VobizSimulator implements VendorSimulator {
 	/** The endpoint object page: every attribute, the application expanded, registration details. */
 	private detailView(endpoint: Endpoint, context: VendorContext) {
 		const state = context.devices.state(this.name, endpoint.endpoint_id);
-		const application = endpoint.application ? this.applications.get(endpoint.application) : undefined;
+		const application = endpoint.application
+			? this.applications.get(endpoint.application)
+			: undefined;
 		const flags = Object.fromEntries(FLAGS.map((flag) => [flag, endpoint[flag]]));
 		return {
 			...this.listView(endpoint, context),
@@ -259,7 +323,9 @@ export class VobizSimulator implements VendorSimulator {
 				: null,
 			...flags,
 			// "null unless registered" (https://docs.vobiz.ai/endpoint/endpoint-object); the contact and expiry formats are [I].
-			sip_contact: state.registered ? `sip:${endpoint.username}@192.0.2.10:5060;transport=udp` : null,
+			sip_contact: state.registered
+				? `sip:${endpoint.username}@192.0.2.10:5060;transport=udp`
+				: null,
 			sip_expires: state.registered && state.expiresAt ? registrarTime(state.expiresAt) : null,
 			sip_user_agent: state.registered ? (state.userAgent ?? null) : null,
 			created_at: endpoint.created_at,
@@ -276,12 +342,17 @@ export class VobizSimulator implements VendorSimulator {
 		if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
 			return invalidParameters({ limit: `limit must be a whole number from 1 to ${MAX_LIMIT}` });
 		}
-		if (!Number.isInteger(offset) || offset < 0) return invalidParameters({ offset: 'offset must be a whole number of at least 0' });
+		if (!Number.isInteger(offset) || offset < 0)
+			return invalidParameters({ offset: 'offset must be a whole number of at least 0' });
 		return { limit, offset };
 	}
 
 	/** `meta.next`/`previous` as relative URIs of the neighbouring pages, Plivo-style [I]. */
-	private page<T>(request: SandboxRequest, kind: 'Endpoint' | 'Application', all: T[]): SandboxResponse | { meta: object; objects: T[] } {
+	private page<T>(
+		request: SandboxRequest,
+		kind: 'Endpoint' | 'Application',
+		all: T[],
+	): SandboxResponse | { meta: object; objects: T[] } {
 		const paging = this.paging(request);
 		if ('status' in paging) return paging;
 		const { limit, offset } = paging;
@@ -308,17 +379,23 @@ export class VobizSimulator implements VendorSimulator {
 		const text = (name: string) => query.get(name);
 		const appExact = text('application_id__exact');
 		if (appExact !== null && !/^\d+$/.test(appExact)) {
-			return invalidParameters({ application_id__exact: 'application_id__exact must be an integer' });
+			return invalidParameters({
+				application_id__exact: 'application_id__exact must be an integer',
+			});
 		}
 		const appIsNull = text('application_id__isnull');
 		if (appIsNull !== null && !['true', 'false'].includes(appIsNull)) {
-			return invalidParameters({ application_id__isnull: 'application_id__isnull must be true or false' });
+			return invalidParameters({
+				application_id__isnull: 'application_id__isnull must be true or false',
+			});
 		}
 		// Django-style lookups: contains/startswith/exact are case-sensitive [I].
 		const matches = (endpoint: Endpoint) =>
-			(text('username__contains') === null || endpoint.username.includes(text('username__contains')!)) &&
+			(text('username__contains') === null ||
+				endpoint.username.includes(text('username__contains')!)) &&
 			(text('username__exact') === null || endpoint.username === text('username__exact')) &&
-			(text('username__startswith') === null || endpoint.username.startsWith(text('username__startswith')!)) &&
+			(text('username__startswith') === null ||
+				endpoint.username.startsWith(text('username__startswith')!)) &&
 			(text('alias__contains') === null || endpoint.alias.includes(text('alias__contains')!)) &&
 			(text('alias__exact') === null || endpoint.alias === text('alias__exact')) &&
 			(appExact === null || endpoint.application === appExact) &&
@@ -371,7 +448,10 @@ export class VobizSimulator implements VendorSimulator {
 	}
 
 	/** Type and value checks shared by create and update; undefined when the body is acceptable. */
-	private fieldProblems(body: Record<string, unknown>, allowed: Set<string>): Record<string, string> | undefined {
+	private fieldProblems(
+		body: Record<string, unknown>,
+		allowed: Set<string>,
+	): Record<string, string> | undefined {
 		const problems: Record<string, string> = {};
 		for (const key of Object.keys(body)) {
 			if (allowed.has(key)) continue;
@@ -383,9 +463,11 @@ export class VobizSimulator implements VendorSimulator {
 		if ('password' in body && (typeof body.password !== 'string' || body.password.length < 8)) {
 			problems.password = PASSWORD_TOO_SHORT;
 		}
-		if ('alias' in body && typeof body.alias !== 'string') problems.alias = 'Alias must be a string';
+		if ('alias' in body && typeof body.alias !== 'string')
+			problems.alias = 'Alias must be a string';
 		for (const flag of FLAGS) {
-			if (flag in body && typeof body[flag] !== 'boolean') problems[flag] = `${flag} must be true or false`;
+			if (flag in body && typeof body[flag] !== 'boolean')
+				problems[flag] = `${flag} must be true or false`;
 		}
 		if ('application' in body) {
 			const application = body.application;
@@ -402,25 +484,36 @@ export class VobizSimulator implements VendorSimulator {
 	private create(request: SandboxRequest, context: VendorContext): SandboxResponse {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const problems = this.fieldProblems(body, CREATABLE) ?? {};
-		if (typeof body.username !== 'string' || body.username === '') problems.username = 'This field is required';
-		else if (!/^[A-Za-z0-9]+$/.test(body.username)) problems.username = 'Username may contain only letters and digits';
+		if (typeof body.username !== 'string' || body.username === '')
+			problems.username = 'This field is required';
+		else if (!/^[A-Za-z0-9]+$/.test(body.username))
+			problems.username = 'Username may contain only letters and digits';
 		if (body.password === undefined) problems.password = 'This field is required';
-		if (typeof body.alias !== 'string' || body.alias === '') problems.alias = 'This field is required';
-		else if (!/^[A-Za-z0-9_-]+$/.test(body.alias)) problems.alias = 'Alias may contain only letters, digits, "-" and "_"';
+		if (typeof body.alias !== 'string' || body.alias === '')
+			problems.alias = 'This field is required';
+		else if (!/^[A-Za-z0-9_-]+$/.test(body.alias))
+			problems.alias = 'Alias may contain only letters, digits, "-" and "_"';
 		if (Object.keys(problems).length) return invalidParameters(problems);
 		const username = body.username as string;
 		if ([...this.endpoints.values()].some((endpoint) => endpoint.username === username)) {
 			// 409 is documented for a duplicate username; the code and message are [I].
-			return envelope(409, 'DUPLICATE_USERNAME', `An endpoint with username ${username} already exists.`);
+			return envelope(
+				409,
+				'DUPLICATE_USERNAME',
+				`An endpoint with username ${username} already exists.`,
+			);
 		}
-		const defaultApp = [...this.applications.values()].find((application) => application.default_endpoint_app);
+		const defaultApp = [...this.applications.values()].find(
+			(application) => application.default_endpoint_app,
+		);
 		const now = new Date().toISOString();
 		const endpoint: Endpoint = {
 			endpoint_id: String(this.nextEndpointId++),
 			username,
 			alias: body.alias as string,
 			password: body.password as string,
-			application: body.application !== undefined ? String(body.application) : (defaultApp?.app_id ?? null),
+			application:
+				body.application !== undefined ? String(body.application) : (defaultApp?.app_id ?? null),
 			...FLAG_DEFAULTS,
 			...Object.fromEntries(FLAGS.filter((flag) => flag in body).map((flag) => [flag, body[flag]])),
 			sub_account: typeof body.sub_account === 'string' ? body.sub_account : null,
@@ -430,7 +523,14 @@ export class VobizSimulator implements VendorSimulator {
 		this.endpoints.set(endpoint.endpoint_id, endpoint);
 		context.devices.created(this.name, endpoint.endpoint_id, endpoint.password, 'Linphone/5.2.0');
 		// The current docs' and SDK's answer; the status code is [I] (older docs: 201).
-		return { status: 201, body: { alias: endpoint.alias, endpoint_id: endpoint.endpoint_id, username: endpoint.username } };
+		return {
+			status: 201,
+			body: {
+				alias: endpoint.alias,
+				endpoint_id: endpoint.endpoint_id,
+				username: endpoint.username,
+			},
+		};
 	}
 
 	private get(id: string, context: VendorContext): SandboxResponse {
@@ -452,7 +552,8 @@ export class VobizSimulator implements VendorSimulator {
 		}
 		if (typeof body.alias === 'string') endpoint.alias = body.alias;
 		if (typeof body.application === 'number') endpoint.application = String(body.application);
-		for (const flag of FLAGS) if (typeof body[flag] === 'boolean') endpoint[flag] = body[flag] as boolean;
+		for (const flag of FLAGS)
+			if (typeof body[flag] === 'boolean') endpoint[flag] = body[flag] as boolean;
 		endpoint.updated_at = new Date().toISOString();
 		return { status: 202 };
 	}

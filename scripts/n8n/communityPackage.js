@@ -78,10 +78,14 @@ async function installPack(n8nFolder, install, tarball) {
 		await fsp.rm(dir, { recursive: true, force: true });
 		await fsp.mkdir(path.dirname(dir), { recursive: true });
 		await fsp.cp(unpacked, dir, { recursive: true });
-		await runChecked('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn'], {
-			cwd: dir,
-			env: { ...cleanEnv(), PATH: `${install.nodeBinDir}${path.delimiter}${process.env.PATH}` },
-		});
+		await runChecked(
+			'npm',
+			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn'],
+			{
+				cwd: dir,
+				env: { ...cleanEnv(), PATH: `${install.nodeBinDir}${path.delimiter}${process.env.PATH}` },
+			},
+		);
 
 		const manifestFile = path.join(nodesDir, 'package.json');
 		let manifest = { name: 'installed-nodes', private: true, dependencies: {} };
@@ -112,15 +116,26 @@ async function recordInstalledPackage(database, install, installed) {
 	if (!fs.existsSync(database)) throw new Error(`no n8n database at ${database}`);
 	const pkg = JSON.parse(await fsp.readFile(path.join(installed.dir, 'package.json'), 'utf8'));
 	/** @type {Array<{ name: string; displayName: string; version: number | number[] }>} */
-	const types = JSON.parse(await fsp.readFile(path.join(installed.dir, 'dist', 'types', 'nodes.json'), 'utf8'));
+	const types = JSON.parse(
+		await fsp.readFile(path.join(installed.dir, 'dist', 'types', 'nodes.json'), 'utf8'),
+	);
 	const nodes = [...new Map(types.map((d) => [d.name, d])).values()].map((d) => ({
 		name: d.displayName,
 		type: `${pkg.name}.${d.name}`,
 		latestVersion: Math.max(...[d.version].flat()),
 	}));
-	const row = { packageName: pkg.name, installedVersion: pkg.version, authorName: pkg.author?.name ?? null, authorEmail: pkg.author?.email ?? null };
+	const row = {
+		packageName: pkg.name,
+		installedVersion: pkg.version,
+		authorName: pkg.author?.name ?? null,
+		authorEmail: pkg.author?.email ?? null,
+	};
 	const sqlite3 = path.resolve(path.dirname(install.n8nBin), '..', '..', 'sqlite3');
-	await runChecked(install.nodeBin, ['-e', RECORD_PACKAGE_SCRIPT, sqlite3, database, JSON.stringify({ row, nodes })], { env: cleanEnv() });
+	await runChecked(
+		install.nodeBin,
+		['-e', RECORD_PACKAGE_SCRIPT, sqlite3, database, JSON.stringify({ row, nodes })],
+		{ env: cleanEnv() },
+	);
 	return { ...row, nodes };
 }
 

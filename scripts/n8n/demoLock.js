@@ -79,7 +79,9 @@ function killLeftovers(lock, say) {
  * @param {string} folder
  */
 function refusal(lock, folder) {
-	const where = lock.n8nUrl ? `n8n at ${lock.n8nUrl}, sandbox at ${lock.sandboxUrl}` : 'still starting';
+	const where = lock.n8nUrl
+		? `n8n at ${lock.n8nUrl}, sandbox at ${lock.sandboxUrl}`
+		: 'still starting';
 	return new DemoFolderInUse(
 		`another npm start (pid ${lock.pid}) is running from this clone with the demo folder ${folder}/ (${where}). ` +
 			`Use that one, or stop it first (Ctrl-C in its terminal, or kill ${lock.pid}). It was left running.`,
@@ -109,9 +111,12 @@ function claimDemoFolder(folder, { say = () => {}, displayFolder = folder } = {}
 		const held = readLock(file);
 		if (!held && Date.now() - fs.statSync(file).mtimeMs < 5000) {
 			// another start script is writing it this very moment
-			throw new DemoFolderInUse(`another npm start is starting with the demo folder ${displayFolder}/; use that one or stop it first`);
+			throw new DemoFolderInUse(
+				`another npm start is starting with the demo folder ${displayFolder}/; use that one or stop it first`,
+			);
 		}
-		if (held && held.pid !== process.pid && isLiveStartScript(held.pid)) throw refusal(held, displayFolder);
+		if (held && held.pid !== process.pid && isLiveStartScript(held.pid))
+			throw refusal(held, displayFolder);
 		if (held) killLeftovers(held, say);
 		fs.rmSync(file, { force: true });
 	}

@@ -57,7 +57,9 @@ async function waitForReady(url, child, timeoutMs, output) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null || child.signalCode !== null)
-			throw new Error(`n8n start exited early (${child.exitCode ?? child.signalCode}):\n${tail(output())}`);
+			throw new Error(
+				`n8n start exited early (${child.exitCode ?? child.signalCode}):\n${tail(output())}`,
+			);
 		try {
 			const r = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
 			if (r.ok) return;
@@ -71,7 +73,10 @@ async function waitForReady(url, child, timeoutMs, output) {
 
 /** @param {Response} res */
 function sessionCookie(res) {
-	const all = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie') || ''];
+	const all =
+		typeof res.headers.getSetCookie === 'function'
+			? res.headers.getSetCookie()
+			: [res.headers.get('set-cookie') || ''];
 	const c = all.map((s) => s.split(';')[0]).find((s) => s.startsWith('n8n-auth='));
 	return c || '';
 }
@@ -88,17 +93,28 @@ async function setupOrLogin(url, owner) {
 	const setup = await fetch(`${url}/rest/owner/setup`, {
 		method: 'POST',
 		headers,
-		body: JSON.stringify({ email: owner.email, firstName: owner.firstName, lastName: owner.lastName, password: owner.password }),
+		body: JSON.stringify({
+			email: owner.email,
+			firstName: owner.firstName,
+			lastName: owner.lastName,
+			password: owner.password,
+		}),
 	});
 	if (setup.ok) return { cookie: sessionCookie(setup), browserId };
 	const setupText = await setup.text();
 	const login = await fetch(`${url}/rest/login`, {
 		method: 'POST',
 		headers,
-		body: JSON.stringify({ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password }),
+		body: JSON.stringify({
+			emailOrLdapLoginId: owner.email,
+			email: owner.email,
+			password: owner.password,
+		}),
 	});
 	if (login.ok) return { cookie: sessionCookie(login), browserId };
-	throw new Error(`owner setup failed (${setup.status} ${setupText}) and login failed (${login.status} ${await login.text()})`);
+	throw new Error(
+		`owner setup failed (${setup.status} ${setupText}) and login failed (${login.status} ${await login.text()})`,
+	);
 }
 
 /**
@@ -112,7 +128,11 @@ async function setupOrLogin(url, owner) {
 async function editorRest(editor, method, route, body) {
 	const res = await fetch(`${editor.url}/rest${route}`, {
 		method,
-		headers: { cookie: editor.cookie, 'browser-id': editor.browserId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+		headers: {
+			cookie: editor.cookie,
+			'browser-id': editor.browserId,
+			...(body === undefined ? {} : { 'content-type': 'application/json' }),
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await res.text();
@@ -155,12 +175,19 @@ async function getExecution(editor, executionId, install) {
  * @param {WaitOptions} [options]
  * @returns {Promise<StoredExecution>}
  */
-async function waitForExecution(editor, executionId, install, { timeoutMs = 5 * 60_000, intervalMs = 250 } = {}) {
+async function waitForExecution(
+	editor,
+	executionId,
+	install,
+	{ timeoutMs = 5 * 60_000, intervalMs = 250 } = {},
+) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const execution = await getExecution(editor, executionId, install);
-		if (execution.status && !['new', 'running', 'waiting', 'unknown'].includes(execution.status)) return execution;
-		if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${execution.status} after ${timeoutMs} ms`);
+		if (execution.status && !['new', 'running', 'waiting', 'unknown'].includes(execution.status))
+			return execution;
+		if (Date.now() > deadline)
+			throw new Error(`execution ${executionId} still ${execution.status} after ${timeoutMs} ms`);
 		await new Promise((r) => setTimeout(r, intervalMs));
 	}
 }
@@ -177,9 +204,19 @@ async function waitForExecution(editor, executionId, install, { timeoutMs = 5 * 
  * @returns {Promise<StoredExecution>}
  */
 async function runManually(editor, workflowId, trigger, install, options) {
-	const started = await editorRest(editor, 'POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger } });
-	if (!started || !started.executionId) throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started)}`);
+	const started = await editorRest(editor, 'POST', `/workflows/${workflowId}/run`, {
+		triggerToStartFrom: { name: trigger },
+	});
+	if (!started || !started.executionId)
+		throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started)}`);
 	return waitForExecution(editor, started.executionId, install, options);
 }
 
-module.exports = { waitForReady, setupOrLogin, editorRest, getExecution, waitForExecution, runManually };
+module.exports = {
+	waitForReady,
+	setupOrLogin,
+	editorRest,
+	getExecution,
+	waitForExecution,
+	runManually,
+};

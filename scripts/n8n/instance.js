@@ -123,7 +123,9 @@ const DEFAULT_OWNER = Object.freeze({
 async function createN8n(opts = {}) {
 	const install = await ensureN8nInstalled({ log: opts.log, version: opts.version });
 	const temporary = !opts.userFolder;
-	const userFolder = opts.userFolder ? path.resolve(opts.userFolder) : await makeTempDir('n8n-user-');
+	const userFolder = opts.userFolder
+		? path.resolve(opts.userFolder)
+		: await makeTempDir('n8n-user-');
 	await fsp.mkdir(path.join(userFolder, '.n8n'), { recursive: true });
 	return new N8nInstance({ ...opts, install, userFolder, temporary });
 }
@@ -132,7 +134,14 @@ class N8nInstance {
 	/**
 	 * @param {{ install: N8nInstall; userFolder: string; temporary: boolean } & Omit<N8nOptions, 'userFolder' | 'version'>} options
 	 */
-	constructor({ install, userFolder, temporary, encryptionKey = DEFAULT_ENCRYPTION_KEY, env = {}, log }) {
+	constructor({
+		install,
+		userFolder,
+		temporary,
+		encryptionKey = DEFAULT_ENCRYPTION_KEY,
+		env = {},
+		log,
+	}) {
 		/** @readonly */
 		this.install = install;
 		/** @readonly */
@@ -296,7 +305,10 @@ class N8nInstance {
 	 */
 	async execute(id, { timeoutMs = 5 * 60_000 } = {}) {
 		// `execute` prints the run through the logger at level info (also on failure, before the error lines)
-		const r = await this.run(['execute', `--id=${id}`, '--rawOutput'], { timeoutMs, env: { N8N_LOG_LEVEL: 'info' } });
+		const r = await this.run(['execute', `--id=${id}`, '--rawOutput'], {
+			timeoutMs,
+			env: { N8N_LOG_LEVEL: 'info' },
+		});
 		const data = parseTrailingJson(r.stdout) ?? parseTrailingJson(r.stderr);
 		return {
 			ok: r.code === 0,
@@ -316,7 +328,13 @@ class N8nInstance {
 	 * @param {{ port?: number; owner?: OwnerAccount; readyTimeoutMs?: number; onLog?: (line: string) => void; env?: Record<string, string> }} [options]
 	 * @returns {Promise<Editor>}
 	 */
-	async startEditor({ port = 0, owner = DEFAULT_OWNER, readyTimeoutMs = 120_000, onLog, env } = {}) {
+	async startEditor({
+		port = 0,
+		owner = DEFAULT_OWNER,
+		readyTimeoutMs = 120_000,
+		onLog,
+		env,
+	} = {}) {
 		const p = port || (await freePort());
 		if (!(await portIsFree(p))) throw new Error(`port ${p} is already in use`);
 		const url = `http://localhost:${p}`;
@@ -377,7 +395,10 @@ class N8nInstance {
 	 * @param {unknown} value
 	 */
 	async #tempJson(kind, value) {
-		const file = path.join(this.n8nFolder, `import-${kind}-${process.pid}-${crypto.randomBytes(4).toString('hex')}.json`);
+		const file = path.join(
+			this.n8nFolder,
+			`import-${kind}-${process.pid}-${crypto.randomBytes(4).toString('hex')}.json`,
+		);
 		await fsp.writeFile(file, JSON.stringify(value, null, 2), { mode: 0o600 });
 		return file;
 	}
@@ -416,4 +437,10 @@ function parseTrailingJson(text) {
 	return found;
 }
 
-module.exports = { DEFAULT_OWNER, DEFAULT_ENCRYPTION_KEY, createN8n, N8nInstance, parseTrailingJson };
+module.exports = {
+	DEFAULT_OWNER,
+	DEFAULT_ENCRYPTION_KEY,
+	createN8n,
+	N8nInstance,
+	parseTrailingJson,
+};

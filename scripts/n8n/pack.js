@@ -67,8 +67,12 @@ function operationsOf(properties) {
 	const out = [];
 	for (const p of properties || []) {
 		if (p.name !== 'operation' || p.type !== 'options' || !p.options) continue;
-		const resources = (p.displayOptions && p.displayOptions.show && p.displayOptions.show.resource) || [undefined];
-		for (const resource of resources) for (const o of p.options) out.push({ resource, value: String(o.value), name: o.name, action: o.action });
+		const resources = (p.displayOptions &&
+			p.displayOptions.show &&
+			p.displayOptions.show.resource) || [undefined];
+		for (const resource of resources)
+			for (const o of p.options)
+				out.push({ resource, value: String(o.value), name: o.name, action: o.action });
 	}
 	return out;
 }
@@ -95,14 +99,17 @@ function packMetadata(root = REPO_ROOT) {
 	const missing = [...listed].filter((f) => !inMetadata.has(f));
 	const extra = [...inMetadata].filter((f) => !listed.has(f));
 	if (missing.length || extra.length)
-		throw new Error(`package.json n8n.nodes and dist/known/nodes.json disagree: missing [${missing}] extra [${extra}]`);
+		throw new Error(
+			`package.json n8n.nodes and dist/known/nodes.json disagree: missing [${missing}] extra [${extra}]`,
+		);
 
 	const nodes = types
 		// dist/types can hold several versions of one node; keep one entry per name
 		.filter((d, i, all) => all.findIndex((o) => o.name === d.name) === i)
 		.map((d) => {
 			const k = known[d.name];
-			if (!k) throw new Error(`dist/types/nodes.json has ${d.name}, dist/known/nodes.json does not`);
+			if (!k)
+				throw new Error(`dist/types/nodes.json has ${d.name}, dist/known/nodes.json does not`);
 			const type = `${pkg.name}.${d.name}`;
 			return {
 				name: d.name,
@@ -121,7 +128,13 @@ function packMetadata(root = REPO_ROOT) {
 		sourcePath: norm((knownCreds[c.name] && knownCreds[c.name].sourcePath) || ''),
 		properties: c.properties || [],
 	}));
-	return { packageName: pkg.name, nodeFiles: pkg.n8n.nodes.map(norm), credentialFiles: (pkg.n8n.credentials || []).map(norm), nodes, credentials };
+	return {
+		packageName: pkg.name,
+		nodeFiles: pkg.n8n.nodes.map(norm),
+		credentialFiles: (pkg.n8n.credentials || []).map(norm),
+		nodes,
+		credentials,
+	};
 }
 
 /**
@@ -146,7 +159,11 @@ function exampleWorkflows({ nodeTypes, root = REPO_ROOT } = {}) {
 		.sort()
 		.map((f) => ({ file: `examples/${f}`, workflow: readJson(path.join(dir, f)) }))
 		.filter(({ workflow }) => Array.isArray(workflow.nodes))
-		.filter(({ workflow }) => !nodeTypes || workflow.nodes.some((/** @type {{ type: string }} */ n) => nodeTypes.includes(n.type)));
+		.filter(
+			({ workflow }) =>
+				!nodeTypes ||
+				workflow.nodes.some((/** @type {{ type: string }} */ n) => nodeTypes.includes(n.type)),
+		);
 }
 
 /**
@@ -163,9 +180,11 @@ function bindWorkflow(workflow, byType, idSeed) {
 	const copy = JSON.parse(JSON.stringify(workflow));
 	for (const n of copy.nodes) {
 		const credentials = n.credentials || {};
-		for (const type of Object.keys(credentials)) if (byType[type]) credentials[type] = { ...byType[type] };
+		for (const type of Object.keys(credentials))
+			if (byType[type]) credentials[type] = { ...byType[type] };
 	}
-	if (!copy.id || String(copy.id).length > 21) copy.id = shortId('workflow', idSeed || copy.name || '');
+	if (!copy.id || String(copy.id).length > 21)
+		copy.id = shortId('workflow', idSeed || copy.name || '');
 	return copy;
 }
 
@@ -179,4 +198,12 @@ function sandboxVendorFor(nodeName, vendorKeys) {
 	return vendorKeys.find((k) => k.toLowerCase() === String(nodeName).toLowerCase());
 }
 
-module.exports = { REPO_ROOT, packMetadata, operationsOf, shortId, exampleWorkflows, bindWorkflow, sandboxVendorFor };
+module.exports = {
+	REPO_ROOT,
+	packMetadata,
+	operationsOf,
+	shortId,
+	exampleWorkflows,
+	bindWorkflow,
+	sandboxVendorFor,
+};

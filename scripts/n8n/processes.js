@@ -82,7 +82,10 @@ function spawnTracked(cmd, args, opts = {}) {
 	installExitHook();
 	const { guard = true, ...spawnOpts } = opts;
 	const child = guard
-		? spawn(process.execPath, [GUARD, String(process.pid), cmd, ...args], { ...spawnOpts, detached: true })
+		? spawn(process.execPath, [GUARD, String(process.pid), cmd, ...args], {
+				...spawnOpts,
+				detached: true,
+			})
 		: spawn(cmd, args, { ...spawnOpts, detached: true });
 	children.add(child);
 	child.once('exit', () => children.delete(child));
@@ -180,7 +183,11 @@ function runCommand(cmd, args, { cwd, env, timeoutMs = 10 * 60_000, input, onLin
 	return new Promise((resolve, reject) => {
 		const t0 = Date.now();
 		const child = spawnTracked(cmd, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-		const { stdin, stdout: out, stderr: err } = /** @type {import('node:child_process').ChildProcessWithoutNullStreams} */ (child);
+		const {
+			stdin,
+			stdout: out,
+			stderr: err,
+		} = /** @type {import('node:child_process').ChildProcessWithoutNullStreams} */ (child);
 		let stdout = '';
 		let stderr = '';
 		out.setEncoding('utf8').on('data', (/** @type {string} */ d) => {
@@ -207,7 +214,9 @@ function runCommand(cmd, args, { cwd, env, timeoutMs = 10 * 60_000, input, onLin
 			killGroupQuietly(child.pid, 'SIGKILL');
 			const result = { code, signal, stdout, stderr, durationMs: Date.now() - t0 };
 			if (timedOut) {
-				const error = new Error(`${path.basename(cmd)} ${args.join(' ')} timed out after ${timeoutMs} ms\n${tail(stderr || stdout)}`);
+				const error = new Error(
+					`${path.basename(cmd)} ${args.join(' ')} timed out after ${timeoutMs} ms\n${tail(stderr || stdout)}`,
+				);
 				Object.assign(error, result);
 				reject(error);
 			} else resolve(result);
@@ -223,7 +232,9 @@ function runCommand(cmd, args, { cwd, env, timeoutMs = 10 * 60_000, input, onLin
  */
 function assertExitZero(result, label) {
 	if (result.code === 0) return result;
-	const error = new Error(`${label} exited with ${result.code ?? result.signal}\n${tail(result.stderr + result.stdout)}`);
+	const error = new Error(
+		`${label} exited with ${result.code ?? result.signal}\n${tail(result.stderr + result.stdout)}`,
+	);
 	Object.assign(error, result);
 	throw error;
 }
@@ -236,7 +247,10 @@ function assertExitZero(result, label) {
  * @returns {Promise<CommandResult>}
  */
 async function runChecked(cmd, args, options) {
-	return assertExitZero(await runCommand(cmd, args, options), `${path.basename(cmd)} ${args.join(' ')}`);
+	return assertExitZero(
+		await runCommand(cmd, args, options),
+		`${path.basename(cmd)} ${args.join(' ')}`,
+	);
 }
 
 /**

@@ -18,11 +18,15 @@ const { makeTempDir, withDirLock } = require('./scratch');
  */
 async function ensureN8nInstalled({ log = (l) => process.stderr.write(l + '\n'), version } = {}) {
 	const versionArgs = version ? ['--version', version] : [];
-	const r = await runCommand(process.execPath, [path.join(__dirname, 'install.js'), ...versionArgs], {
-		env: cleanEnv(),
-		timeoutMs: 45 * 60_000,
-		onLine: (l, stream) => stream === 'stderr' && log(l),
-	});
+	const r = await runCommand(
+		process.execPath,
+		[path.join(__dirname, 'install.js'), ...versionArgs],
+		{
+			env: cleanEnv(),
+			timeoutMs: 45 * 60_000,
+			onLine: (l, stream) => stream === 'stderr' && log(l),
+		},
+	);
 	if (r.code !== 0) throw new Error(`n8n install failed (exit ${r.code}):\n${tail(r.stderr)}`);
 	return JSON.parse(/** @type {string} */ (r.stdout.trim().split('\n').pop()));
 }
@@ -36,13 +40,20 @@ async function ensureN8nInstalled({ log = (l) => process.stderr.write(l + '\n'),
 async function packProject({ cwd = REPO_ROOT, build = true, destDir } = {}) {
 	const env = cleanEnv();
 	// jest runs suites in parallel: two builds writing the same dist/ at once would corrupt each other's tarball
-	const lock = path.join(os.tmpdir(), `sip-build-${crypto.createHash('sha256').update(cwd).digest('hex').slice(0, 12)}.lock`);
+	const lock = path.join(
+		os.tmpdir(),
+		`sip-build-${crypto.createHash('sha256').update(cwd).digest('hex').slice(0, 12)}.lock`,
+	);
 	return withDirLock(lock, async () => {
-		if (build) await runChecked('npm', ['run', 'build', '--silent'], { cwd, env, timeoutMs: 10 * 60_000 });
+		if (build)
+			await runChecked('npm', ['run', 'build', '--silent'], { cwd, env, timeoutMs: 10 * 60_000 });
 		const dest = destDir || (await makeTempDir('sip-pack-'));
 		try {
 			await fsp.mkdir(dest, { recursive: true });
-			const r = await runChecked('npm', ['pack', '--json', '--pack-destination', dest], { cwd, env });
+			const r = await runChecked('npm', ['pack', '--json', '--pack-destination', dest], {
+				cwd,
+				env,
+			});
 			const info = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
 			return path.join(dest, info[0].filename);
 		} catch (e) {

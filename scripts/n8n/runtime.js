@@ -24,10 +24,24 @@
  */
 const { ensureN8n } = require('./install');
 const { REPO_ROOT } = require('./pack');
-const { cleanEnv, installSignalHandlers, killAll, runCommand, spawnTracked, stopProcess, trackedProcesses } = require('./processes');
+const {
+	cleanEnv,
+	installSignalHandlers,
+	killAll,
+	runCommand,
+	spawnTracked,
+	stopProcess,
+	trackedProcesses,
+} = require('./processes');
 const { freePort, portIsFree } = require('./ports');
 const { ensureN8nInstalled, packProject } = require('./provision');
-const { createN8n, DEFAULT_ENCRYPTION_KEY, DEFAULT_OWNER, N8nInstance, parseTrailingJson } = require('./instance');
+const {
+	createN8n,
+	DEFAULT_ENCRYPTION_KEY,
+	DEFAULT_OWNER,
+	N8nInstance,
+	parseTrailingJson,
+} = require('./instance');
 const { editorRest, getExecution, runManually, waitForExecution } = require('./editorRest');
 
 /** @typedef {import('./install').N8nInstall} N8nInstall */

@@ -20,7 +20,8 @@ async function makeTempDir(prefix) {
 		const dir = path.join(os.tmpdir(), name);
 		const owner = Number(await fsp.readFile(path.join(dir, OWNER_FILE), 'utf8').catch(() => '0'));
 		if (!owner) continue; // not ours (or still being created)
-		if (!pidAlive(owner)) await fsp.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+		if (!pidAlive(owner))
+			await fsp.rm(dir, { recursive: true, force: true }).catch(() => undefined);
 	}
 	const dir = await fsp.mkdtemp(path.join(os.tmpdir(), prefix));
 	await fsp.writeFile(path.join(dir, OWNER_FILE), String(process.pid));

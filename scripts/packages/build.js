@@ -40,14 +40,24 @@ function renamesFor(umbrella, vendor) {
 	return [
 		// credential class and type name (vendors.js says why they differ from the umbrella's)
 		[new RegExp(`\\b${vendor.credential}\\b`, 'g'), vendor.packageCredential],
-		[new RegExp(`\\b${credentialTypeOf(vendor.credential)}\\b`, 'g'), credentialTypeOf(vendor.packageCredential)],
+		[
+			new RegExp(`\\b${credentialTypeOf(vendor.credential)}\\b`, 'g'),
+			credentialTypeOf(vendor.packageCredential),
+		],
 		// codex: the node type is `<package>.<node>`; its documentation is the vendor's page
-		[new RegExp(`"node": "${escapeRegExp(umbrella.name)}\\.`, 'g'), `"node": "${vendor.packageName}.`],
-		[new RegExp(`${escapeRegExp(repositoryUrl)}#[a-z]+`, 'g'), `${repositoryUrl}/blob/main/${vendor.docs}`],
+		[
+			new RegExp(`"node": "${escapeRegExp(umbrella.name)}\\.`, 'g'),
+			`"node": "${vendor.packageName}.`,
+		],
+		[
+			new RegExp(`${escapeRegExp(repositoryUrl)}#[a-z]+`, 'g'),
+			`${repositoryUrl}/blob/main/${vendor.docs}`,
+		],
 	];
 }
 
-const rename = (text, renames) => renames.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
+const rename = (text, renames) =>
+	renames.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
 
 /** Copies `from` (a file or folder below root) into the staging, with the renames applied to text files. */
 function stageCopy(root, stage, from, renames) {
@@ -60,7 +70,8 @@ function stageCopy(root, stage, from, renames) {
 		if (fs.statSync(absolute).isDirectory() || file.endsWith('.test.ts')) continue;
 		const target = path.join(stage, rename(file, renames));
 		fs.mkdirSync(path.dirname(target), { recursive: true });
-		if (/\.(ts|json)$/.test(file)) fs.writeFileSync(target, rename(fs.readFileSync(absolute, 'utf8'), renames));
+		if (/\.(ts|json)$/.test(file))
+			fs.writeFileSync(target, rename(fs.readFileSync(absolute, 'utf8'), renames));
 		else fs.copyFileSync(absolute, target);
 	}
 }
@@ -105,7 +116,9 @@ function shownWhen(field, fields) {
 	if (!show) return '';
 	const conditions = Object.entries(show).map(([name, values]) => {
 		const parent = fields.find((f) => f.name === name);
-		const labels = values.map((value) => (parent?.options ?? []).find((o) => o.value === value)?.name ?? String(value));
+		const labels = values.map(
+			(value) => (parent?.options ?? []).find((o) => o.value === value)?.name ?? String(value),
+		);
 		return `${parent?.displayName ?? name}: ${labels.join(' or ')}`;
 	});
 	return ` (${conditions.join('; ')})`;
@@ -113,10 +126,13 @@ function shownWhen(field, fields) {
 
 /** The credential's visible fields as a Markdown list, from the built type (what the form shows). */
 function credentialFieldList(credential) {
-	const fields = credential.properties.filter((field) => field.type !== 'hidden' && field.type !== 'notice');
+	const fields = credential.properties.filter(
+		(field) => field.type !== 'hidden' && field.type !== 'notice',
+	);
 	return fields
 		.map((field) => {
-			const options = field.type === 'options' ? `: ${field.options.map((o) => o.name).join(' or ')}` : '';
+			const options =
+				field.type === 'options' ? `: ${field.options.map((o) => o.name).join(' or ')}` : '';
 			// the first sentence: the rest is in the form itself and in the vendor's reference
 			const description = field.description ? ` — ${field.description.split(/(?<=\.)\s/)[0]}` : '';
 			return `- **${field.displayName}**${field.required ? ' (required)' : ''}${shownWhen(field, fields)}${options}${description}`;
@@ -190,10 +206,15 @@ async function buildPackage(vendor, { root = ROOT, outDir = path.join(root, OUTP
 	for (const folder of [stage, dir]) fs.rmSync(folder, { recursive: true, force: true });
 
 	const renames = renamesFor(umbrella, vendor);
-	for (const from of [`nodes/${vendor.folder}`, 'nodes/shared', `credentials/${vendor.credential}.credentials.ts`])
+	for (const from of [
+		`nodes/${vendor.folder}`,
+		'nodes/shared',
+		`credentials/${vendor.credential}.credentials.ts`,
+	])
 		stageCopy(root, stage, from, renames);
 	// the compiler settings esbuild reads (bundle.js takes them from the package root)
-	for (const file of ['tsconfig.json', 'tsconfig.build.json']) fs.copyFileSync(path.join(root, file), path.join(stage, file));
+	for (const file of ['tsconfig.json', 'tsconfig.build.json'])
+		fs.copyFileSync(path.join(root, file), path.join(stage, file));
 	const pkg = packageJsonFor(umbrella, vendor);
 	fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(pkg, null, '\t') + '\n');
 
@@ -218,11 +239,19 @@ async function buildPackage(vendor, { root = ROOT, outDir = path.join(root, OUTP
  * `outDir` must lie inside the repository: n8n's metadata generator loads the bundles, which require n8n-workflow
  * from the repository's node_modules.
  */
-async function buildPackages({ root = ROOT, slugs = [], outDir = path.join(root, OUTPUT_DIR) } = {}) {
+async function buildPackages({
+	root = ROOT,
+	slugs = [],
+	outDir = path.join(root, OUTPUT_DIR),
+} = {}) {
 	const unknown = slugs.filter((slug) => !VENDORS.some((vendor) => vendor.slug === slug));
-	if (unknown.length) throw new Error(`no per-vendor package for ${unknown.join(', ')} (known: ${VENDORS.map((v) => v.slug).join(', ')})`);
+	if (unknown.length)
+		throw new Error(
+			`no per-vendor package for ${unknown.join(', ')} (known: ${VENDORS.map((v) => v.slug).join(', ')})`,
+		);
 	const dirs = [];
-	for (const vendor of VENDORS.filter((v) => !slugs.length || slugs.includes(v.slug))) dirs.push(await buildPackage(vendor, { root, outDir }));
+	for (const vendor of VENDORS.filter((v) => !slugs.length || slugs.includes(v.slug)))
+		dirs.push(await buildPackage(vendor, { root, outDir }));
 	return dirs;
 }
 
@@ -230,7 +259,10 @@ module.exports = { buildPackage, buildPackages, packageJsonFor, STAGING };
 
 if (require.main === module) {
 	buildPackages({ slugs: process.argv.slice(2) }).then(
-		(dirs) => console.log(`built ${dirs.length} per-vendor packages:\n  ${dirs.map((d) => path.relative(process.cwd(), d)).join('\n  ')}`),
+		(dirs) =>
+			console.log(
+				`built ${dirs.length} per-vendor packages:\n  ${dirs.map((d) => path.relative(process.cwd(), d)).join('\n  ')}`,
+			),
 		(error) => {
 			console.error(error.stack || error.message);
 			process.exit(1);

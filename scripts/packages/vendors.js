@@ -11,11 +11,41 @@
  * packages"). Node types need no such care: n8n prefixes them with the package name.
  */
 const VENDORS = [
-	{ slug: 'signalwire', service: 'SignalWire', folder: 'SignalWire', credential: 'SignalWireSipApi', resources: 'SIP profiles, SIP endpoints and SIP addresses' },
-	{ slug: 'ultravox', service: 'Ultravox', folder: 'Ultravox', credential: 'UltravoxSipApi', resources: 'SIP registrations' },
-	{ slug: 'opentact', service: 'Opentact', folder: 'Opentact', credential: 'OpentactSipApi', resources: 'SIP users' },
-	{ slug: 'vobiz', service: 'Vobiz', folder: 'Vobiz', credential: 'VobizSipApi', resources: 'SIP endpoints' },
-	{ slug: 'netsapiens', service: 'NetSapiens', folder: 'NetSapiens', credential: 'NetSapiensSipApi', resources: 'SIP devices' },
+	{
+		slug: 'signalwire',
+		service: 'SignalWire',
+		folder: 'SignalWire',
+		credential: 'SignalWireSipApi',
+		resources: 'SIP profiles, SIP endpoints and SIP addresses',
+	},
+	{
+		slug: 'ultravox',
+		service: 'Ultravox',
+		folder: 'Ultravox',
+		credential: 'UltravoxSipApi',
+		resources: 'SIP registrations',
+	},
+	{
+		slug: 'opentact',
+		service: 'Opentact',
+		folder: 'Opentact',
+		credential: 'OpentactSipApi',
+		resources: 'SIP users',
+	},
+	{
+		slug: 'vobiz',
+		service: 'Vobiz',
+		folder: 'Vobiz',
+		credential: 'VobizSipApi',
+		resources: 'SIP endpoints',
+	},
+	{
+		slug: 'netsapiens',
+		service: 'NetSapiens',
+		folder: 'NetSapiens',
+		credential: 'NetSapiensSipApi',
+		resources: 'SIP devices',
+	},
 ].map((vendor) => ({
 	...vendor,
 	docs: `docs/vendors/${vendor.slug}.md`,

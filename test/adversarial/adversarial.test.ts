@@ -33,13 +33,28 @@ interface CaseResult {
 	findings: Finding[];
 }
 
-async function runAttack(attack: Attack, watchdog: Watchdog): Promise<{ results: CaseResult[]; skipped: number }> {
+async function runAttack(
+	attack: Attack,
+	watchdog: Watchdog,
+): Promise<{ results: CaseResult[]; skipped: number }> {
 	const findings = await watchdog.run(attack.execution, attack.boundMs, attack.loopBoundMs);
-	const result = (index: number, own: Finding[]): CaseResult => ({ label: attack.label, ...attack.cases[index], findings: own });
+	const result = (index: number, own: Finding[]): CaseResult => ({
+		label: attack.label,
+		...attack.cases[index],
+		findings: own,
+	});
 	if (!attack.perItem) return { results: [result(0, findings)], skipped: 0 };
 	const executionLevel = findings.some((finding) => finding.item === undefined);
 	if (!executionLevel || attack.cases.length === 1) {
-		return { results: attack.cases.map((_, index) => result(index, findings.filter((finding) => finding.item === index))), skipped: 0 };
+		return {
+			results: attack.cases.map((_, index) =>
+				result(
+					index,
+					findings.filter((finding) => finding.item === index),
+				),
+			),
+			skipped: 0,
+		};
 	}
 	// Something concerned the whole execution (a hang, a lockout, the run failing): each case alone says which.
 	const results: CaseResult[] = [];
@@ -56,7 +71,12 @@ async function runAttack(attack: Attack, watchdog: Watchdog): Promise<{ results:
 			attack.loopBoundMs,
 		);
 		if (single.some((finding) => finding.property === 'hang')) hangs++;
-		results.push(result(index, single.map((finding) => ({ ...finding, item: undefined }))));
+		results.push(
+			result(
+				index,
+				single.map((finding) => ({ ...finding, item: undefined })),
+			),
+		);
 	}
 	return { results, skipped };
 }
@@ -76,7 +96,9 @@ describe(`Adversarial suite (seed ${ADVERSARIAL_SEED}, ${ADVERSARIAL_RUNS} rando
 		async () => {
 			const startedAt = Date.now();
 			// ADVERSARIAL_ONLY re-runs the attacks whose label contains it, e.g. "vobiz endpoint:rotatePassword passwordLength".
-			const attacks = plan().filter((attack) => attack.label.includes(process.env.ADVERSARIAL_ONLY ?? ''));
+			const attacks = plan().filter((attack) =>
+				attack.label.includes(process.env.ADVERSARIAL_ONLY ?? ''),
+			);
 			const busy = new Watchdog(true);
 			const waiting = new Watchdog(false);
 			busy.warm();
@@ -87,7 +109,9 @@ describe(`Adversarial suite (seed ${ADVERSARIAL_SEED}, ${ADVERSARIAL_RUNS} rando
 				for (const attack of queue) {
 					const outcome = await runAttack(attack, watchdog);
 					if (process.env.ADVERSARIAL_PROGRESS) {
-						process.stderr.write(`${Math.round((Date.now() - startedAt) / 1000)}s ${attack.label}: ${outcome.results.flatMap((result) => result.findings.map((finding) => `${result.name} ${finding.property}`)).join('; ')}\n`);
+						process.stderr.write(
+							`${Math.round((Date.now() - startedAt) / 1000)}s ${attack.label}: ${outcome.results.flatMap((result) => result.findings.map((finding) => `${result.name} ${finding.property}`)).join('; ')}\n`,
+						);
 					}
 					results.push(...outcome.results);
 					skipped += outcome.skipped;
@@ -95,8 +119,14 @@ describe(`Adversarial suite (seed ${ADVERSARIAL_SEED}, ${ADVERSARIAL_RUNS} rando
 			};
 			try {
 				await Promise.all([
-					drain(attacks.filter((attack) => attack.queue === 'busy'), busy),
-					drain(attacks.filter((attack) => attack.queue === 'waiting'), waiting),
+					drain(
+						attacks.filter((attack) => attack.queue === 'busy'),
+						busy,
+					),
+					drain(
+						attacks.filter((attack) => attack.queue === 'waiting'),
+						waiting,
+					),
 				]);
 			} finally {
 				busy.close();
@@ -105,15 +135,25 @@ describe(`Adversarial suite (seed ${ADVERSARIAL_SEED}, ${ADVERSARIAL_RUNS} rando
 
 			const classes = new Map<string, Record<string, number>>();
 			for (const result of results) {
-				const row = classes.get(result.className) ?? Object.fromEntries([['cases', 0], ...PROPERTIES.map(([, figure]) => [figure, 0])]);
+				const row =
+					classes.get(result.className) ??
+					Object.fromEntries([['cases', 0], ...PROPERTIES.map(([, figure]) => [figure, 0])]);
 				row.cases++;
-				for (const [property, figure] of PROPERTIES) if (result.findings.some((finding) => finding.property === property)) row[figure]++;
+				for (const [property, figure] of PROPERTIES)
+					if (result.findings.some((finding) => finding.property === property)) row[figure]++;
 				classes.set(result.className, row);
 			}
 			const seconds = Math.round((Date.now() - startedAt) / 1000);
 			for (const [className, row] of [...classes].sort(([a], [b]) => a.localeCompare(b))) {
 				// The long run (`npm run fuzz`) keeps its figures apart: RELIABILITY.md reports `npm test`'s own run.
-				recordReliability(LONG_RUN ? 'adversarial-long' : 'adversarial', { class: className, ...row, seed: ADVERSARIAL_SEED, runs: ADVERSARIAL_RUNS, seconds, skippedAfterHangs: skipped });
+				recordReliability(LONG_RUN ? 'adversarial-long' : 'adversarial', {
+					class: className,
+					...row,
+					seed: ADVERSARIAL_SEED,
+					runs: ADVERSARIAL_RUNS,
+					seconds,
+					skippedAfterHangs: skipped,
+				});
 			}
 
 			// Distinct failures: one line per property × vendor × operation × parameter or answer, with the values.
@@ -126,13 +166,18 @@ describe(`Adversarial suite (seed ${ADVERSARIAL_SEED}, ${ADVERSARIAL_RUNS} rando
 					distinct.set(key, entry);
 				}
 			}
-			const failures = [...distinct].map(([key, { values, detail }]) => `${key} — values: ${values.join(', ')} — ${detail}`).sort();
+			const failures = [...distinct]
+				.map(([key, { values, detail }]) => `${key} — values: ${values.join(', ')} — ${detail}`)
+				.sort();
 			mkdirSync(ARTIFACTS, { recursive: true });
 			writeFileSync(
 				path.join(ARTIFACTS, 'findings.json'),
 				`${JSON.stringify({ seed: ADVERSARIAL_SEED, runs: ADVERSARIAL_RUNS, seconds, cases: results.length, skippedAfterHangs: skipped, failures, results: results.filter((result) => result.findings.length) }, null, '\t')}\n`,
 			);
-			expect({ failures, skippedAfterHangs: skipped }).toEqual({ failures: [], skippedAfterHangs: 0 });
+			expect({ failures, skippedAfterHangs: skipped }).toEqual({
+				failures: [],
+				skippedAfterHangs: 0,
+			});
 		},
 		LONG_RUN ? 12 * 60 * 60 * 1000 : 30 * 60 * 1000,
 	);

@@ -31,10 +31,16 @@ function setPath(parameters: IDataObject, path: string[], value: unknown): void 
 export function buildExecution(execution: Execution, endpoint: VendorEndpoint): BuiltExecution {
 	const key = `${execution.resource}:${execution.operation}`;
 	const baseline = baselines(execution.vendor, endpoint)[key];
-	if (!baseline) throw new Error(`No baseline for ${execution.vendor} ${key}: add one to test/adversarial/cases.ts`);
+	if (!baseline)
+		throw new Error(
+			`No baseline for ${execution.vendor} ${key}: add one to test/adversarial/cases.ts`,
+		);
 	const parameters = clone(baseline.parameters) as IDataObject;
 	// Pacing is attacked as a parameter of its own; elsewhere it must not slow the cases down.
-	parameters.rateLimiting = { requestsPerSecond: 1000, ...(parameters.rateLimiting as IDataObject) };
+	parameters.rateLimiting = {
+		requestsPerSecond: 1000,
+		...(parameters.rateLimiting as IDataObject),
+	};
 	const list = execution.operation === 'getAll';
 	const mainIsRead = execution.operation === 'get' || list;
 	if (execution.answer) {
@@ -66,9 +72,16 @@ export function buildExecution(execution: Execution, endpoint: VendorEndpoint): 
 	}
 	if (target.path.join('.').startsWith('requestOptions.batching.batch.')) {
 		// n8n's own batching waits its interval between batches: a valid setting, not the thing under attack.
-		setPath(parameters, ['requestOptions', 'batching', 'batch'], { batchSize: 50, batchInterval: 0 });
+		setPath(parameters, ['requestOptions', 'batching', 'batch'], {
+			batchSize: 50,
+			batchInterval: 0,
+		});
 	}
-	setPath(parameters, target.path, target.resourceLocator ? byId(ATTACK_EXPRESSION) : ATTACK_EXPRESSION);
+	setPath(
+		parameters,
+		target.path,
+		target.resourceLocator ? byId(ATTACK_EXPRESSION) : ATTACK_EXPRESSION,
+	);
 	const last = target.path[target.path.length - 1];
 	return {
 		parameters,

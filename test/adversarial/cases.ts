@@ -49,7 +49,9 @@ export interface Baseline {
 /** Baselines per vendor and `resource:operation`; an operation missing here fails the suite. */
 export function baselines(vendor: string, endpoint: VendorEndpoint): Record<string, Baseline> {
 	const seeded = endpoint.seeded;
-	const cycle = (ids: unknown, key = 'id') => (index: number) => ({ [key]: (ids as string[])[index % 3] });
+	const cycle =
+		(ids: unknown, key = 'id') =>
+		(index: number) => ({ [key]: (ids as string[])[index % 3] });
 	const none = () => ({});
 	const byVendor: Record<string, () => Record<string, Baseline>> = {
 		ultravox: () => {
@@ -57,17 +59,44 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 			const item = cycle(seeded.sipRegistrationIds);
 			return {
 				'sipRegistration:create': {
-					parameters: { resource: 'sipRegistration', operation: 'create', username: '={{ "adv" + $itemIndex }}', password: PASSWORD, proxy: 'pbx.example.com' },
+					parameters: {
+						resource: 'sipRegistration',
+						operation: 'create',
+						username: '={{ "adv" + $itemIndex }}',
+						password: PASSWORD,
+						proxy: 'pbx.example.com',
+					},
 					item: none,
 				},
 				'sipRegistration:get': { parameters: { ...one, operation: 'get' }, item },
 				'sipRegistration:delete': { parameters: { ...one, operation: 'delete' }, item },
-				'sipRegistration:update': { parameters: { ...one, operation: 'update', updateFields: { proxy: 'pbx2.example.com' } }, item },
-				'sipRegistration:rotatePassword': { parameters: { ...one, operation: 'rotatePassword' }, item },
-				'sipRegistration:checkRegistration': { parameters: { ...one, operation: 'checkRegistration', registeredAfter: '2020-01-01T00:00:00Z' }, item },
-				'sipRegistration:generatePassword': { parameters: { resource: 'sipRegistration', operation: 'generatePassword' }, item: none },
+				'sipRegistration:update': {
+					parameters: { ...one, operation: 'update', updateFields: { proxy: 'pbx2.example.com' } },
+					item,
+				},
+				'sipRegistration:rotatePassword': {
+					parameters: { ...one, operation: 'rotatePassword' },
+					item,
+				},
+				'sipRegistration:checkRegistration': {
+					parameters: {
+						...one,
+						operation: 'checkRegistration',
+						registeredAfter: '2020-01-01T00:00:00Z',
+					},
+					item,
+				},
+				'sipRegistration:generatePassword': {
+					parameters: { resource: 'sipRegistration', operation: 'generatePassword' },
+					item: none,
+				},
 				'sipRegistration:getAll': {
-					parameters: { resource: 'sipRegistration', operation: 'getAll', returnAll: false, limit: 5 },
+					parameters: {
+						resource: 'sipRegistration',
+						operation: 'getAll',
+						returnAll: false,
+						limit: 5,
+					},
 					item: none,
 					listCount: seeded.sipRegistrationCount as number,
 				},
@@ -80,14 +109,35 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 			const addressItem = cycle(seeded.sipAddressIds);
 			return {
 				'sipEndpoint:create': {
-					parameters: { resource: 'sipEndpoint', operation: 'create', username: '={{ "adv" + $itemIndex }}', password: PASSWORD },
+					parameters: {
+						resource: 'sipEndpoint',
+						operation: 'create',
+						username: '={{ "adv" + $itemIndex }}',
+						password: PASSWORD,
+					},
 					item: none,
 				},
 				'sipEndpoint:get': { parameters: { ...endpointOne, operation: 'get' }, item: endpointItem },
-				'sipEndpoint:delete': { parameters: { ...endpointOne, operation: 'delete' }, item: endpointItem },
-				'sipEndpoint:update': { parameters: { ...endpointOne, operation: 'update', updateFields: { encryption: 'required' } }, item: endpointItem },
-				'sipEndpoint:rotatePassword': { parameters: { ...endpointOne, operation: 'rotatePassword' }, item: endpointItem },
-				'sipEndpoint:generatePassword': { parameters: { resource: 'sipEndpoint', operation: 'generatePassword' }, item: none },
+				'sipEndpoint:delete': {
+					parameters: { ...endpointOne, operation: 'delete' },
+					item: endpointItem,
+				},
+				'sipEndpoint:update': {
+					parameters: {
+						...endpointOne,
+						operation: 'update',
+						updateFields: { encryption: 'required' },
+					},
+					item: endpointItem,
+				},
+				'sipEndpoint:rotatePassword': {
+					parameters: { ...endpointOne, operation: 'rotatePassword' },
+					item: endpointItem,
+				},
+				'sipEndpoint:generatePassword': {
+					parameters: { resource: 'sipEndpoint', operation: 'generatePassword' },
+					item: none,
+				},
 				'sipEndpoint:getAll': {
 					parameters: { resource: 'sipEndpoint', operation: 'getAll', returnAll: false, limit: 5 },
 					item: none,
@@ -95,7 +145,11 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 				},
 				'sipProfile:get': { parameters: { resource: 'sipProfile', operation: 'get' }, item: none },
 				'sipProfile:update': {
-					parameters: { resource: 'sipProfile', operation: 'update', updateFields: { defaultSendAs: (seeded.projectNumbers as string[])[0] } },
+					parameters: {
+						resource: 'sipProfile',
+						operation: 'update',
+						updateFields: { defaultSendAs: (seeded.projectNumbers as string[])[0] },
+					},
 					item: none,
 				},
 				'sipAddress:create': {
@@ -108,8 +162,18 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 					item: none,
 				},
 				'sipAddress:get': { parameters: { ...addressOne, operation: 'get' }, item: addressItem },
-				'sipAddress:delete': { parameters: { ...addressOne, operation: 'delete' }, item: addressItem },
-				'sipAddress:update': { parameters: { ...addressOne, operation: 'update', updateFields: { encryption: 'required' } }, item: addressItem },
+				'sipAddress:delete': {
+					parameters: { ...addressOne, operation: 'delete' },
+					item: addressItem,
+				},
+				'sipAddress:update': {
+					parameters: {
+						...addressOne,
+						operation: 'update',
+						updateFields: { encryption: 'required' },
+					},
+					item: addressItem,
+				},
 				'sipAddress:getAll': {
 					parameters: { resource: 'sipAddress', operation: 'getAll', returnAll: false, limit: 5 },
 					item: none,
@@ -118,20 +182,42 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 			};
 		},
 		opentact: () => {
-			const one = { resource: 'sipUser', domain: byId(OPENTACT_DOMAIN), userId: byId('={{ $json.id }}') };
+			const one = {
+				resource: 'sipUser',
+				domain: byId(OPENTACT_DOMAIN),
+				userId: byId('={{ $json.id }}'),
+			};
 			const item = cycle(seeded.sipUserIds);
 			return {
 				'sipUser:create': {
-					parameters: { resource: 'sipUser', operation: 'create', domain: byId(OPENTACT_DOMAIN), login: '={{ "adv" + $itemIndex }}', password: PASSWORD },
+					parameters: {
+						resource: 'sipUser',
+						operation: 'create',
+						domain: byId(OPENTACT_DOMAIN),
+						login: '={{ "adv" + $itemIndex }}',
+						password: PASSWORD,
+					},
 					item: none,
 				},
 				'sipUser:get': { parameters: { ...one, operation: 'get' }, item },
 				'sipUser:delete': { parameters: { ...one, operation: 'delete' }, item },
-				'sipUser:update': { parameters: { ...one, operation: 'update', updateFields: { firstName: 'Adversary' } }, item },
+				'sipUser:update': {
+					parameters: { ...one, operation: 'update', updateFields: { firstName: 'Adversary' } },
+					item,
+				},
 				'sipUser:rotatePassword': { parameters: { ...one, operation: 'rotatePassword' }, item },
-				'sipUser:generatePassword': { parameters: { resource: 'sipUser', operation: 'generatePassword' }, item: none },
+				'sipUser:generatePassword': {
+					parameters: { resource: 'sipUser', operation: 'generatePassword' },
+					item: none,
+				},
 				'sipUser:getAll': {
-					parameters: { resource: 'sipUser', operation: 'getAll', domain: byId(OPENTACT_DOMAIN), returnAll: false, limit: 5 },
+					parameters: {
+						resource: 'sipUser',
+						operation: 'getAll',
+						domain: byId(OPENTACT_DOMAIN),
+						returnAll: false,
+						limit: 5,
+					},
 					item: none,
 					listCount: seeded.sipUserCount as number,
 				},
@@ -143,17 +229,46 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 			const item = cycle(seeded.userDevices, 'device');
 			return {
 				'device:create': {
-					parameters: { ...own, operation: 'create', device: '={{ "1000x" + $itemIndex }}', additionalFields: { model: 'T48S' } },
+					parameters: {
+						...own,
+						operation: 'create',
+						device: '={{ "1000x" + $itemIndex }}',
+						additionalFields: { model: 'T48S' },
+					},
 					item: none,
 				},
 				'device:get': { parameters: { ...one, operation: 'get' }, item },
 				'device:delete': { parameters: { ...one, operation: 'delete' }, item },
-				'device:update': { parameters: { ...one, operation: 'update', updateFields: { registrationExpirySeconds: 300 } }, item },
+				'device:update': {
+					parameters: {
+						...one,
+						operation: 'update',
+						updateFields: { registrationExpirySeconds: 300 },
+					},
+					item,
+				},
 				'device:rotatePassword': { parameters: { ...one, operation: 'rotatePassword' }, item },
-				'device:checkRegistration': { parameters: { ...one, operation: 'checkRegistration', registeredAfter: '2020-01-01T00:00:00Z' }, item },
-				'device:generatePassword': { parameters: { resource: 'device', operation: 'generatePassword' }, item: none },
+				'device:checkRegistration': {
+					parameters: {
+						...one,
+						operation: 'checkRegistration',
+						registeredAfter: '2020-01-01T00:00:00Z',
+					},
+					item,
+				},
+				'device:generatePassword': {
+					parameters: { resource: 'device', operation: 'generatePassword' },
+					item: none,
+				},
 				'device:getAll': {
-					parameters: { resource: 'device', operation: 'getAll', listScope: 'domain', domain: byId('~'), returnAll: false, limit: 5 },
+					parameters: {
+						resource: 'device',
+						operation: 'getAll',
+						listScope: 'domain',
+						domain: byId('~'),
+						returnAll: false,
+						limit: 5,
+					},
 					item: none,
 					listCount: seeded.domainDeviceCount as number,
 				},
@@ -164,15 +279,34 @@ export function baselines(vendor: string, endpoint: VendorEndpoint): Record<stri
 			const item = cycle(seeded.endpointIds);
 			return {
 				'endpoint:create': {
-					parameters: { resource: 'endpoint', operation: 'create', username: '={{ "adv" + $itemIndex }}', password: PASSWORD, alias: 'Adv-Desk' },
+					parameters: {
+						resource: 'endpoint',
+						operation: 'create',
+						username: '={{ "adv" + $itemIndex }}',
+						password: PASSWORD,
+						alias: 'Adv-Desk',
+					},
 					item: none,
 				},
 				'endpoint:get': { parameters: { ...one, operation: 'get' }, item },
 				'endpoint:delete': { parameters: { ...one, operation: 'delete' }, item },
-				'endpoint:update': { parameters: { ...one, operation: 'update', updateFields: { alias: 'Front-Desk' } }, item },
+				'endpoint:update': {
+					parameters: { ...one, operation: 'update', updateFields: { alias: 'Front-Desk' } },
+					item,
+				},
 				'endpoint:rotatePassword': { parameters: { ...one, operation: 'rotatePassword' }, item },
-				'endpoint:checkRegistration': { parameters: { ...one, operation: 'checkRegistration', registeredAfter: '2020-01-01T00:00:00Z' }, item },
-				'endpoint:generatePassword': { parameters: { resource: 'endpoint', operation: 'generatePassword' }, item: none },
+				'endpoint:checkRegistration': {
+					parameters: {
+						...one,
+						operation: 'checkRegistration',
+						registeredAfter: '2020-01-01T00:00:00Z',
+					},
+					item,
+				},
+				'endpoint:generatePassword': {
+					parameters: { resource: 'endpoint', operation: 'generatePassword' },
+					item: none,
+				},
 				'endpoint:getAll': {
 					parameters: { resource: 'endpoint', operation: 'getAll', returnAll: false, limit: 5 },
 					item: none,
@@ -204,7 +338,11 @@ export interface OperationInfo {
 	parameters: ParameterTarget[];
 }
 
-function shownFor(property: INodeProperties, resource: string, operation: string): Record<string, unknown> | undefined {
+function shownFor(
+	property: INodeProperties,
+	resource: string,
+	operation: string,
+): Record<string, unknown> | undefined {
 	const show = (property.displayOptions?.show ?? {}) as Record<string, unknown[]>;
 	if (show.resource && !show.resource.includes(resource)) return undefined;
 	if (show.operation && !show.operation.includes(operation)) return undefined;
@@ -216,7 +354,10 @@ function shownFor(property: INodeProperties, resource: string, operation: string
 	return conditions;
 }
 
-function targetsOf(property: INodeProperties, conditions: Record<string, unknown>): ParameterTarget[] {
+function targetsOf(
+	property: INodeProperties,
+	conditions: Record<string, unknown>,
+): ParameterTarget[] {
 	const leaf = (path: string[], option: { type: string }): ParameterTarget => ({
 		path,
 		type: option.type,
@@ -224,13 +365,18 @@ function targetsOf(property: INodeProperties, conditions: Record<string, unknown
 		conditions,
 	});
 	const groups = (path: string[], options: any[]): ParameterTarget[] =>
-		options.flatMap((group) => (group.values as any[]).map((value) => leaf([...path, group.name, value.name], value)));
+		options.flatMap((group) =>
+			(group.values as any[]).map((value) => leaf([...path, group.name, value.name], value)),
+		);
 	if (property.type === 'collection') {
 		return (property.options as any[]).flatMap((option) =>
-			option.type === 'fixedCollection' ? groups([property.name, option.name], option.options) : [leaf([property.name, option.name], option)],
+			option.type === 'fixedCollection'
+				? groups([property.name, option.name], option.options)
+				: [leaf([property.name, option.name], option)],
 		);
 	}
-	if (property.type === 'fixedCollection') return groups([property.name], property.options as any[]);
+	if (property.type === 'fixedCollection')
+		return groups([property.name], property.options as any[]);
 	return [leaf([property.name], property)];
 }
 
@@ -240,14 +386,24 @@ export function enumerateOperations(): OperationInfo[] {
 	const operations: OperationInfo[] = [];
 	for (const info of VENDORS) {
 		const properties = types[`${PACKAGE}.${info.node}`].description.properties;
-		const resources = (properties.find((property) => property.name === 'resource')!.options as Array<{ value: string }>).map((option) => option.value);
+		const resources = (
+			properties.find((property) => property.name === 'resource')!.options as Array<{
+				value: string;
+			}>
+		).map((option) => option.value);
 		for (const resource of resources) {
 			const operationProperty = properties.find(
-				(property) => property.name === 'operation' && (property.displayOptions?.show?.resource as string[]).includes(resource),
+				(property) =>
+					property.name === 'operation' &&
+					(property.displayOptions?.show?.resource as string[]).includes(resource),
 			)!;
 			for (const { value: operation } of operationProperty.options as Array<{ value: string }>) {
 				const parameters = properties
-					.filter((property) => !['resource', 'operation'].includes(property.name) && !['hidden', 'notice'].includes(property.type))
+					.filter(
+						(property) =>
+							!['resource', 'operation'].includes(property.name) &&
+							!['hidden', 'notice'].includes(property.type),
+					)
 					.flatMap((property) => {
 						const conditions = shownFor(property, resource, operation);
 						return conditions ? targetsOf(property, conditions) : [];
@@ -335,7 +491,12 @@ export function randomKinds(runs: number, salt: number): ValueKind[] {
 	return values.map((v, index) => ({
 		name: `random #${index}`,
 		group: typeof v === 'number' ? 'number' : typeof v === 'string' ? 'string' : 'structure',
-		json: { kind: 'random', v: (Number.isFinite(v as number) || typeof v !== 'number' ? v : String(v)) as IDataObject[string] },
+		json: {
+			kind: 'random',
+			v: (Number.isFinite(v as number) || typeof v !== 'number'
+				? v
+				: String(v)) as IDataObject[string],
+		},
 	}));
 }
 
@@ -383,6 +544,13 @@ export const PAGE_KINDS: AnswerKind[] = [
 ];
 
 /** Answers for Rotate Password's read-back after the apply succeeded. */
-export const READ_BACK_KINDS: AnswerKind[] = ['{}', '{"detail": …}', 'echoes secrets (200)', 'HTML 200', 'empty 200', 'truncated JSON', 'never answers', 'drop after apply'].map(
-	(name) => ({ name, on: 'readBack' as const }),
-);
+export const READ_BACK_KINDS: AnswerKind[] = [
+	'{}',
+	'{"detail": …}',
+	'echoes secrets (200)',
+	'HTML 200',
+	'empty 200',
+	'truncated JSON',
+	'never answers',
+	'drop after apply',
+].map((name) => ({ name, on: 'readBack' as const }));

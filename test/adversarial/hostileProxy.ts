@@ -19,7 +19,8 @@ export interface ProxyCase {
 /** How long "answers late" waits before answering: well inside the Timeout the cases set. */
 export const LATE_MS = 1000;
 const HUGE_BODY_BYTES = 12 * 1024 * 1024;
-const LOGIN = /^\/(netsapiens\/ns-api\/v2\/tokens|opentact\/rest\/token|opentact\/rest\/auth)(\/|\?|$)/;
+const LOGIN =
+	/^\/(netsapiens\/ns-api\/v2\/tokens|opentact\/rest\/token|opentact\/rest\/auth)(\/|\?|$)/;
 /** A list's count request (NetSapiens `…/devices/count`): not a page; "total disagrees" changes its total. */
 const COUNT = /\/count(\?|$)/;
 export const OFF_ORIGIN = 'http://127.0.0.2:9/steal';
@@ -34,7 +35,9 @@ function wrongTypes(value: unknown, depth = 0): unknown {
 	if (depth > 4) return value;
 	if (Array.isArray(value)) return value.map((entry) => wrongTypes(entry, depth + 1));
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, wrongTypes(inner, depth + 1)]));
+		return Object.fromEntries(
+			Object.entries(value).map(([key, inner]) => [key, wrongTypes(inner, depth + 1)]),
+		);
 	}
 	if (typeof value === 'string') return 12345;
 	if (typeof value === 'number') return 'twelve';
@@ -43,17 +46,28 @@ function wrongTypes(value: unknown, depth = 0): unknown {
 }
 
 /** Rewrites every `next` link (Ultravox `next`, SignalWire `links.next`, Vobiz `meta.next`). */
-function rewriteKeys(value: unknown, test: (key: string, inner: unknown) => boolean, replace: (inner: unknown) => unknown): unknown {
+function rewriteKeys(
+	value: unknown,
+	test: (key: string, inner: unknown) => boolean,
+	replace: (inner: unknown) => unknown,
+): unknown {
 	if (Array.isArray(value)) return value.map((entry) => rewriteKeys(entry, test, replace));
 	if (value && typeof value === 'object') {
 		return Object.fromEntries(
-			Object.entries(value).map(([key, inner]) => [key, test(key, inner) ? replace(inner) : rewriteKeys(inner, test, replace)]),
+			Object.entries(value).map(([key, inner]) => [
+				key,
+				test(key, inner) ? replace(inner) : rewriteKeys(inner, test, replace),
+			]),
 		);
 	}
 	return value;
 }
 
-const json = (status: number, body: unknown): Upstream => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (status: number, body: unknown): Upstream => ({
+	status,
+	headers: { 'content-type': 'application/json' },
+	body: JSON.stringify(body),
+});
 const html = (status: number): Upstream => ({
 	status,
 	headers: { 'content-type': 'text/html' },
@@ -96,7 +110,9 @@ export class HostileProxy {
 
 	async close(): Promise<void> {
 		this.dropConnections();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	private forward(incoming: IncomingMessage, body: Buffer): Promise<Upstream> {
@@ -112,12 +128,16 @@ export class HostileProxy {
 						const headers: Record<string, string> = {};
 						for (const name of ['content-type', 'retry-after', 'location']) {
 							const value = answer.headers[name];
-							if (typeof value === 'string') headers[name] = value.split(this.upstreamOrigin).join(this.origin);
+							if (typeof value === 'string')
+								headers[name] = value.split(this.upstreamOrigin).join(this.origin);
 						}
 						resolve({
 							status: answer.statusCode ?? 502,
 							headers,
-							body: Buffer.concat(chunks).toString('utf8').split(this.upstreamOrigin).join(this.origin),
+							body: Buffer.concat(chunks)
+								.toString('utf8')
+								.split(this.upstreamOrigin)
+								.join(this.origin),
 						});
 					});
 					answer.on('error', reject);
@@ -133,7 +153,11 @@ export class HostileProxy {
 		const current = this.current;
 		if (!current || LOGIN.test(path)) return undefined;
 		const isGet = method === 'GET';
-		if (isGet && COUNT.test(path) && (current.answer.on === 'firstPage' || current.answer.on === 'laterPage')) {
+		if (
+			isGet &&
+			COUNT.test(path) &&
+			(current.answer.on === 'firstPage' || current.answer.on === 'laterPage')
+		) {
 			return current.answer.name === 'total disagrees' ? current.answer : undefined;
 		}
 		if (isGet) this.gets++;
@@ -163,7 +187,10 @@ export class HostileProxy {
 		if (!answer) return send(await this.forward(incoming, body));
 		switch (answer.name) {
 			case '429 Retry-After huge':
-				return send({ ...json(429, { detail: 'Request was throttled.' }), headers: { 'content-type': 'application/json', 'retry-after': '999999999' } });
+				return send({
+					...json(429, { detail: 'Request was throttled.' }),
+					headers: { 'content-type': 'application/json', 'retry-after': '999999999' },
+				});
 			case 'answers late':
 				await new Promise((resolve) => setTimeout(resolve, LATE_MS));
 				return send(await this.forward(incoming, body));
@@ -190,13 +217,40 @@ export class HostileProxy {
 			case 'wrong types':
 				return send(json(okStatus, wrongTypes(parsed)));
 			case 'huge body':
-				return send(json(okStatus, { ...(parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : { items: parsed }), padding: 'x'.repeat(HUGE_BODY_BYTES) }));
+				return send(
+					json(okStatus, {
+						...(parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+							? parsed
+							: { items: parsed }),
+						padding: 'x'.repeat(HUGE_BODY_BYTES),
+					}),
+				);
 			case 'echoes secrets (200)':
-				return send(json(okStatus, { success: false, detail: echoed, message: echoed, error: { message: echoed, code: 'ECHO' } }));
+				return send(
+					json(okStatus, {
+						success: false,
+						detail: echoed,
+						message: echoed,
+						error: { message: echoed, code: 'ECHO' },
+					}),
+				);
 			case 'echoes secrets (401)':
-				return send(json(401, { detail: echoed, message: echoed, error: { message: echoed, code: 'UNAUTHORIZED' } }));
+				return send(
+					json(401, {
+						detail: echoed,
+						message: echoed,
+						error: { message: echoed, code: 'UNAUTHORIZED' },
+					}),
+				);
 			case 'echoes secrets (400)':
-				return send(json(400, { detail: echoed, message: echoed, error: echoed, details: { password: echoed } }));
+				return send(
+					json(400, {
+						detail: echoed,
+						message: echoed,
+						error: echoed,
+						details: { password: echoed },
+					}),
+				);
 			case 'HTML 200':
 				return send(html(200));
 			case 'HTML 502':
@@ -204,9 +258,20 @@ export class HostileProxy {
 			case 'empty 200':
 				return send({ status: 200, headers: { 'content-type': 'application/json' }, body: '' });
 			case 'truncated JSON':
-				return send({ ...upstream, status: okStatus, body: upstream.body.length > 4 ? upstream.body.slice(0, Math.floor(upstream.body.length / 2)) : '{"a":' });
+				return send({
+					...upstream,
+					status: okStatus,
+					body:
+						upstream.body.length > 4
+							? upstream.body.slice(0, Math.floor(upstream.body.length / 2))
+							: '{"a":',
+				});
 			case '302 to same origin':
-				return send({ status: 302, headers: { location: `${this.origin}${incoming.url}` }, body: '' });
+				return send({
+					status: 302,
+					headers: { location: `${this.origin}${incoming.url}` },
+					body: '',
+				});
 			case '307 off-origin':
 				return send({ status: 307, headers: { location: OFF_ORIGIN }, body: '' });
 			case '500 after apply':
@@ -220,7 +285,13 @@ export class HostileProxy {
 			case 'total disagrees':
 				return send({
 					...upstream,
-					body: JSON.stringify(rewriteKeys(parsed, (key, inner) => /total|count/i.test(key) && typeof inner === 'number', (inner) => (inner as number) + 7)),
+					body: JSON.stringify(
+						rewriteKeys(
+							parsed,
+							(key, inner) => /total|count/i.test(key) && typeof inner === 'number',
+							(inner) => (inner as number) + 7,
+						),
+					),
 				});
 			case 'next off-origin':
 			case 'next //host':
@@ -232,7 +303,16 @@ export class HostileProxy {
 					'next javascript:': 'javascript:alert(1)',
 					'next loops to itself': `${this.origin}${incoming.url}`,
 				}[name];
-				return send({ ...upstream, body: JSON.stringify(rewriteKeys(parsed, (key, inner) => key === 'next' && typeof inner === 'string', () => link)) });
+				return send({
+					...upstream,
+					body: JSON.stringify(
+						rewriteKeys(
+							parsed,
+							(key, inner) => key === 'next' && typeof inner === 'string',
+							() => link,
+						),
+					),
+				});
 			}
 		}
 		throw new Error(`Unknown answer kind ${answer.name}`);

@@ -38,7 +38,26 @@ const PARAMETERS_PER_EXECUTION = 40;
 /** Answers the node mostly waits on (silence, lateness, retried server errors): they run in the second child. */
 const WAITING = /^(never answers|answers late|HTML 502|500 after apply|drop after apply)/;
 const COMMON = new Set(['rateLimiting', 'requestOptions']);
-const CI_KINDS = new Set(['NaN', 'Infinity', '-1', '0', '2^53', '"8"', '"NaN"', '""', 'whitespace', 'CR/LF', 'trailing newline', '321 characters', 'object', 'array', 'null', 'undefined', 'false', 'Date']);
+const CI_KINDS = new Set([
+	'NaN',
+	'Infinity',
+	'-1',
+	'0',
+	'2^53',
+	'"8"',
+	'"NaN"',
+	'""',
+	'whitespace',
+	'CR/LF',
+	'trailing newline',
+	'321 characters',
+	'object',
+	'array',
+	'null',
+	'undefined',
+	'false',
+	'Date',
+]);
 
 export function answerClass(answer: AnswerKind): string {
 	if (answer.on === 'readBack') return 'answer: Rotate Password read-back';
@@ -57,7 +76,9 @@ export function plan(): Attack[] {
 	operations.forEach((operation, operationIndex) => {
 		const { vendor, resource, operation: name } = operation;
 		const key = `${resource}:${name}`;
-		const vendorOperations = operations.filter((candidate) => candidate.vendor === vendor && candidate.operation !== 'generatePassword');
+		const vendorOperations = operations.filter(
+			(candidate) => candidate.vendor === vendor && candidate.operation !== 'generatePassword',
+		);
 		const position = vendorOperations.indexOf(operation);
 		// `npm test` attacks the parameters every operation shares (Rate Limiting, Request Options) on
 		// Rotate Password of each vendor; `npm run fuzz` on every operation.
@@ -67,13 +88,22 @@ export function plan(): Attack[] {
 			const label = `${vendor} ${key} ${target.path.join('.')}`;
 			// Every kind in the long run; in `npm test` the kinds that broke something once, of every type.
 			const base = LONG_RUN ? VALUE_KINDS : VALUE_KINDS.filter((kind) => CI_KINDS.has(kind.name));
-			const kinds: ValueKind[] = [...base, ...randomKinds(ADVERSARIAL_RUNS, operationIndex * 1000 + targetIndex)];
+			const kinds: ValueKind[] = [
+				...base,
+				...randomKinds(ADVERSARIAL_RUNS, operationIndex * 1000 + targetIndex),
+			];
 			for (let start = 0; start < kinds.length; start += PARAMETERS_PER_EXECUTION) {
 				const chunk = kinds.slice(start, start + PARAMETERS_PER_EXECUTION);
 				attacks.push({
 					label,
 					cases: chunk.map((kind) => ({ name: kind.name, className: `parameter: ${kind.group}` })),
-					execution: { vendor, resource, operation: name, target, kinds: chunk.map((kind) => kind.json as IDataObject) },
+					execution: {
+						vendor,
+						resource,
+						operation: name,
+						target,
+						kinds: chunk.map((kind) => kind.json as IDataObject),
+					},
 					perItem: true,
 					boundMs: 15_000 + 200 * chunk.length,
 					loopBoundMs: LOOP_BOUND_MS,

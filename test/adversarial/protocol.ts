@@ -34,6 +34,7 @@ export type WorkerMessage =
 /** The value ATTACK_EXPRESSION gives for an item, where it is a string (what the vendor may store). */
 export function attackValue(item: IDataObject): unknown {
 	if (item.kind === 'huge') return 'x'.repeat(Number(item.v));
-	if (['NaN', 'Infinity', '-Infinity', 'undefined', 'Date', 'DateTime'].includes(String(item.kind))) return undefined;
+	if (['NaN', 'Infinity', '-Infinity', 'undefined', 'Date', 'DateTime'].includes(String(item.kind)))
+		return undefined;
 	return item.v;
 }

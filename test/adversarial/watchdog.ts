@@ -39,7 +39,12 @@ export class Watchdog {
 			env: { ...process.env, SIP_TRANSCRIPTS: 'off', TS_NODE_TRANSPILE_ONLY: 'true' },
 			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
 		});
-		const state: Child = { process: child, ready: Promise.resolve(), lastBeat: Date.now(), stderr: '' };
+		const state: Child = {
+			process: child,
+			ready: Promise.resolve(),
+			lastBeat: Date.now(),
+			stderr: '',
+		};
 		child.stderr!.on('data', (chunk: Buffer) => {
 			state.stderr = (state.stderr + chunk.toString('utf8')).slice(-4000);
 		});
@@ -47,7 +52,15 @@ export class Watchdog {
 			if (message.type === 'beat') state.lastBeat = Date.now();
 		});
 		state.ready = new Promise<void>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`The adversarial worker did not start in ${STARTUP_BOUND_MS} ms: ${state.stderr}`)), STARTUP_BOUND_MS);
+			const timer = setTimeout(
+				() =>
+					reject(
+						new Error(
+							`The adversarial worker did not start in ${STARTUP_BOUND_MS} ms: ${state.stderr}`,
+						),
+					),
+				STARTUP_BOUND_MS,
+			);
 			const onExit = (code: number | null) => {
 				clearTimeout(timer);
 				reject(new Error(`The adversarial worker exited on start (${code}): ${state.stderr}`));
@@ -105,13 +118,26 @@ export class Watchdog {
 			};
 			const onExit = (code: number | null, signal: string | null) =>
 				finish(
-					[{ property: 'crash', detail: `n8n's process died (${signal ?? code}): ${child.stderr.trim().split('\n').slice(-4).join(' | ').slice(0, 600)}` }],
+					[
+						{
+							property: 'crash',
+							detail: `n8n's process died (${signal ?? code}): ${child.stderr.trim().split('\n').slice(-4).join(' | ').slice(0, 600)}`,
+						},
+					],
 					true,
 				);
 			const timer = setInterval(() => {
 				const now = Date.now();
 				if (now - child.lastBeat > loopBoundMs) {
-					finish([{ property: 'hang', detail: `blocked n8n's event loop for more than ${loopBoundMs} ms (a synchronous loop)` }], true);
+					finish(
+						[
+							{
+								property: 'hang',
+								detail: `blocked n8n's event loop for more than ${loopBoundMs} ms (a synchronous loop)`,
+							},
+						],
+						true,
+					);
 				} else if (now - startedAt > boundMs) {
 					finish([{ property: 'hang', detail: `did not finish within ${boundMs} ms` }], true);
 				}
@@ -123,7 +149,8 @@ export class Watchdog {
 	}
 
 	close(): void {
-		for (const child of [this.active, this.spare]) if (child && child.process.exitCode === null) child.process.kill('SIGKILL');
+		for (const child of [this.active, this.spare])
+			if (child && child.process.exitCode === null) child.process.kill('SIGKILL');
 		this.active = undefined;
 		this.spare = undefined;
 	}

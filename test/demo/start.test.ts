@@ -29,9 +29,14 @@ async function freePort(): Promise<number> {
 	return port;
 }
 
-function runStart(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runStart(
+	args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [START, '--no-build', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [START, '--no-build', ...args], {
+			cwd: ROOT,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -49,7 +54,10 @@ function runStart(args: string[]): Promise<{ code: number | null; stdout: string
 
 /** A process whose command line is a start script's, sleeping until killed: the first `npm start` of a test. */
 function sleeper(...args: string[]): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', START, ...args], { detached: true, stdio: 'ignore' });
+	const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', START, ...args], {
+		detached: true,
+		stdio: 'ignore',
+	});
 	return new Promise((resolve) => setTimeout(() => resolve(child), 200));
 }
 const isAlive = (pid: number) => {
@@ -66,7 +74,8 @@ describe('npm start, before it builds anything', () => {
 	const started: ChildProcess[] = [];
 	beforeEach(() => (folder = mkdtempSync(path.join(tmpdir(), 'sip-demo-'))));
 	afterEach(() => {
-		for (const child of started.splice(0)) if (child.pid && isAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
+		for (const child of started.splice(0))
+			if (child.pid && isAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
 		rmSync(folder, { recursive: true, force: true });
 	});
 
@@ -74,10 +83,19 @@ describe('npm start, before it builds anything', () => {
 		const busy = await listen();
 		try {
 			const sandboxPort = await freePort();
-			const r = await runStart(['--port', String(portOf(busy)), '--sandbox-port', String(sandboxPort), '--demo-folder', folder]);
+			const r = await runStart([
+				'--port',
+				String(portOf(busy)),
+				'--sandbox-port',
+				String(sandboxPort),
+				'--demo-folder',
+				folder,
+			]);
 			expect(r.code).toBe(1);
 			const suggested = /npm start -- --port (\d+) --sandbox-port (\d+)\n$/.exec(r.stderr);
-			expect(r.stderr).toContain(`[start] failed: port ${portOf(busy)} (n8n) is in use. Choose free ports, e.g.:\n  npm start -- --port `);
+			expect(r.stderr).toContain(
+				`[start] failed: port ${portOf(busy)} (n8n) is in use. Choose free ports, e.g.:\n  npm start -- --port `,
+			);
 			expect(suggested).not.toBeNull();
 			expect(Number(suggested![1])).not.toBe(portOf(busy));
 			expect(Number(suggested![2])).toBe(sandboxPort);
@@ -100,9 +118,17 @@ describe('npm start, before it builds anything', () => {
 			sandboxUrl: 'http://127.0.0.1:4010',
 		};
 		writeFileSync(path.join(folder, 'start.lock'), JSON.stringify(lock));
-		writeFileSync(path.join(folder, 'n8n.log'), 'the first run\'s log\n');
+		writeFileSync(path.join(folder, 'n8n.log'), "the first run's log\n");
 
-		const second = await runStart(['--fresh', '--port', String(await freePort()), '--sandbox-port', String(await freePort()), '--demo-folder', folder]);
+		const second = await runStart([
+			'--fresh',
+			'--port',
+			String(await freePort()),
+			'--sandbox-port',
+			String(await freePort()),
+			'--demo-folder',
+			folder,
+		]);
 		expect(second.code).toBe(1);
 		expect(second.stderr).toContain(
 			`[start] failed: another npm start (pid ${first.pid}) is running from this clone with the demo folder ${path.relative(ROOT, folder)}/ ` +
@@ -111,18 +137,30 @@ describe('npm start, before it builds anything', () => {
 		expect(isAlive(first.pid!)).toBe(true);
 		expect(isAlive(firstsSandbox.pid!)).toBe(true);
 		expect(JSON.parse(readFileSync(path.join(folder, 'start.lock'), 'utf8'))).toEqual(lock);
-		expect(readFileSync(path.join(folder, 'n8n.log'), 'utf8')).toBe('the first run\'s log\n'); // --fresh wiped nothing
+		expect(readFileSync(path.join(folder, 'n8n.log'), 'utf8')).toBe("the first run's log\n"); // --fresh wiped nothing
 	});
 
 	it("a dead run's leftover processes are killed and its lock taken over", async () => {
 		const leftover = await sleeper('sandbox');
 		started.push(leftover);
 		const deadPid = 2 ** 22 + 1234; // above pid_max's default: no such process
-		writeFileSync(path.join(folder, 'start.lock'), JSON.stringify({ pid: deadPid, processes: [{ pid: leftover.pid, marker: 'sandbox' }] }));
+		writeFileSync(
+			path.join(folder, 'start.lock'),
+			JSON.stringify({ pid: deadPid, processes: [{ pid: leftover.pid, marker: 'sandbox' }] }),
+		);
 		const busy = await listen();
 		try {
-			const r = await runStart(['--port', String(portOf(busy)), '--sandbox-port', String(await freePort()), '--demo-folder', folder]);
-			expect(r.stdout).toContain(`[start] killing process group ${leftover.pid} left over from a previous run`);
+			const r = await runStart([
+				'--port',
+				String(portOf(busy)),
+				'--sandbox-port',
+				String(await freePort()),
+				'--demo-folder',
+				folder,
+			]);
+			expect(r.stdout).toContain(
+				`[start] killing process group ${leftover.pid} left over from a previous run`,
+			);
 			expect(r.code).toBe(1); // then it stopped at the busy port
 			await new Promise((resolve) => setTimeout(resolve, 200));
 			expect(isAlive(leftover.pid!)).toBe(false);

@@ -96,7 +96,8 @@ const GENEROUS_TIMEOUT_MS = 20_000;
  * Stop Workflow" it is refused before any request (docs/rotation.md), and the matrix runs both.
  */
 const ROTATION_PASSWORD = 'Matrix-Rotation-Pass-2026';
-const isRotation = (operation: FaultOperation) => operation.parameters.operation === 'rotatePassword';
+const isRotation = (operation: FaultOperation) =>
+	operation.parameters.operation === 'rotatePassword';
 /** What a failed Rotate Password's message adds after the failure, per outcome. */
 const ROTATION_ADVICE = {
 	notApplied: 'The password was not applied; the previous one is still live.',
@@ -109,7 +110,10 @@ const kindOf = (operation: FaultOperation): Kind => (operation.method === 'GET' 
 
 interface FaultCase {
 	name: string;
-	spec(operation: FaultOperation, config: VendorFaultConfig): Omit<FaultSpec, 'vendor' | 'method' | 'path' | 'count'>;
+	spec(
+		operation: FaultOperation,
+		config: VendorFaultConfig,
+	): Omit<FaultSpec, 'vendor' | 'method' | 'path' | 'count'>;
 	/** Requests of one item that reach the faulted call. */
 	attempts(operation: FaultOperation): number;
 	/** Whether the operation fails with this fault. */
@@ -127,22 +131,40 @@ interface FaultCase {
 
 const serverErrorAdvice = (operation: FaultOperation, vendor: string): Array<string | RegExp> =>
 	kindOf(operation) === 'read'
-		? [`${vendor} had a server error; the node retried this read 1 time.`, 'Retries on Server Errors']
-		: [`${vendor} had a server error.`, 'Writes are not retried automatically', 'may or may not have been applied', 'read the resource back'];
+		? [
+				`${vendor} had a server error; the node retried this read 1 time.`,
+				'Retries on Server Errors',
+			]
+		: [
+				`${vendor} had a server error.`,
+				'Writes are not retried automatically',
+				'may or may not have been applied',
+				'read the resource back',
+			];
 
 function httpStatus(status: number, text: string): FaultCase {
 	return {
 		name: `HTTP ${status}`,
-		spec: (operation, config) => ({ mode: 'status', status, body: config.errorAnswer(status, text, operation).body }),
+		spec: (operation, config) => ({
+			mode: 'status',
+			status,
+			body: config.errorAnswer(status, text, operation).body,
+		}),
 		// n8n itself sends a request once more after a 401, having refreshed the credential (the
 		// vendor refused it, so nothing was applied); no other status is resent.
-		attempts: (operation) => (status === 401 ? 2 : status >= 500 && kindOf(operation) === 'read' ? 2 : 1),
+		attempts: (operation) =>
+			status === 401 ? 2 : status >= 500 && kindOf(operation) === 'read' ? 2 : 1,
 		fails: () => true,
 		rotationOutcome: status >= 500 ? 'unknown' : 'notApplied',
 		summary: (_operation, config) => `${config.displayName} answered HTTP ${status}`,
 		said: (operation, config) => config.errorAnswer(status, text, operation).said,
 		advice: (operation, vendor) => {
-			if (status === 401) return [`${vendor} rejected the credential.`, 'Open the credential', 'n8n tests a credential when it is saved'];
+			if (status === 401)
+				return [
+					`${vendor} rejected the credential.`,
+					'Open the credential',
+					'n8n tests a credential when it is saved',
+				];
 			if (status === 403) return ['lacks the scope or permission, or it is read-only'];
 			if (status === 404) return ['Nothing was found at that ID or path'];
 			if (status === 409) return ['conflicts with an existing resource'];
@@ -164,7 +186,8 @@ function rateLimited(retryAfter: boolean): FaultCase {
 		fails: () => true,
 		rotationOutcome: 'notApplied',
 		summary: () => 'rate limit exceeded (HTTP 429)',
-		said: (operation, config) => config.errorAnswer(429, 'Too many requests, slow down', operation).said,
+		said: (operation, config) =>
+			config.errorAnswer(429, 'Too many requests, slow down', operation).said,
 		advice: (_operation, vendor) => [
 			`${vendor} kept answering "too many requests" after the node waited 1 time.`,
 			'Lower "Requests per Second"',
@@ -173,7 +196,7 @@ function rateLimited(retryAfter: boolean): FaultCase {
 }
 
 const validation: FaultCase = {
-	name: 'validation error (the vendor\'s own shape)',
+	name: "validation error (the vendor's own shape)",
 	spec: (operation, config) => {
 		const { status, body } = config.validationAnswer(operation);
 		return { mode: 'status', status, body };
@@ -181,7 +204,8 @@ const validation: FaultCase = {
 	attempts: () => 1,
 	fails: () => true,
 	rotationOutcome: 'refused',
-	summary: (operation, config) => `${config.displayName} answered HTTP ${config.validationAnswer(operation).status}`,
+	summary: (operation, config) =>
+		`${config.displayName} answered HTTP ${config.validationAnswer(operation).status}`,
 	said: (operation, config) => config.validationAnswer(operation).said,
 	advice: () => ['Correct the field the vendor names'],
 };
@@ -197,8 +221,16 @@ const timeout: FaultCase = {
 	summary: () => 'the request timed out',
 	advice: (operation, vendor) =>
 		kindOf(operation) === 'read'
-			? [`No answer from ${vendor} in time; the node retried this read 1 time.`, 'raise the Timeout under Request Options']
-			: [`No answer from ${vendor} in time.`, 'may or may not have been applied', 'read the resource back', 'raise the Timeout under Request Options'],
+			? [
+					`No answer from ${vendor} in time; the node retried this read 1 time.`,
+					'raise the Timeout under Request Options',
+				]
+			: [
+					`No answer from ${vendor} in time.`,
+					'may or may not have been applied',
+					'read the resource back',
+					'raise the Timeout under Request Options',
+				],
 };
 
 const reset: FaultCase = {
@@ -207,11 +239,19 @@ const reset: FaultCase = {
 	attempts: networkRetries,
 	fails: () => true,
 	rotationOutcome: 'unknown',
-	summary: () => /^the connection to the host 127\.0\.0\.1:\d+ was closed before an answer \(ECONNRESET\)$/,
+	summary: () =>
+		/^the connection to the host 127\.0\.0\.1:\d+ was closed before an answer \(ECONNRESET\)$/,
 	advice: (operation) =>
 		kindOf(operation) === 'read'
-			? ['was closed before an answer (ECONNRESET); the node retried this read 1 time.', 'Try again; if it keeps happening, check the network.']
-			: ['was closed before an answer (ECONNRESET).', 'may or may not have been applied', 'read the resource back'],
+			? [
+					'was closed before an answer (ECONNRESET); the node retried this read 1 time.',
+					'Try again; if it keeps happening, check the network.',
+				]
+			: [
+					'was closed before an answer (ECONNRESET).',
+					'may or may not have been applied',
+					'read the resource back',
+				],
 };
 
 function unreadable(mode: 'malformed' | 'empty'): FaultCase {
@@ -221,12 +261,21 @@ function unreadable(mode: 'malformed' | 'empty'): FaultCase {
 		spec: (operation) => ({ mode, status: operation.successStatus }),
 		attempts: () => 1,
 		fails: (operation) => operation.unreadableBody === 'error',
-		summary: (operation, config) => `${config.displayName} answered HTTP ${operation.successStatus} with ${what}`,
+		summary: (operation, config) =>
+			`${config.displayName} answered HTTP ${operation.successStatus} with ${what}`,
 		advice: (operation, vendor) =>
 			kindOf(operation) === 'read'
-				? [mode === 'malformed' ? 'The answer was not valid JSON.' : 'The answer was empty where a JSON object was expected.', 'Run it again', `points at ${vendor}'s API`]
+				? [
+						mode === 'malformed'
+							? 'The answer was not valid JSON.'
+							: 'The answer was empty where a JSON object was expected.',
+						'Run it again',
+						`points at ${vendor}'s API`,
+					]
 				: [
-						mode === 'malformed' ? 'The answer was not valid JSON.' : 'The answer was empty where a JSON object was expected.',
+						mode === 'malformed'
+							? 'The answer was not valid JSON.'
+							: 'The answer was empty where a JSON object was expected.',
 						`${vendor} accepted the request, so the change was probably applied`,
 						'Read the resource back (Get) before running it again',
 					],
@@ -274,7 +323,12 @@ interface Summary {
 	requestsSeen: number;
 	/** Rotate Password runs whose read-back was failed after a successful apply. */
 	readBackFaults: number;
-	results: Array<{ operation: string; fault: string; outcome: 'error' | 'item'; requestsPerItem: number }>;
+	results: Array<{
+		operation: string;
+		fault: string;
+		outcome: 'error' | 'item';
+		requestsPerItem: number;
+	}>;
 }
 
 export function describeFaultMatrix(config: VendorFaultConfig): void {
@@ -305,20 +359,29 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
 		afterAll(async () => {
 			await env?.close();
 			mkdirSync(RELIABILITY_DIR, { recursive: true });
-			writeFileSync(path.join(RELIABILITY_DIR, `faults-${config.vendor}.json`), `${JSON.stringify(summary, null, '\t')}\n`);
+			writeFileSync(
+				path.join(RELIABILITY_DIR, `faults-${config.vendor}.json`),
+				`${JSON.stringify(summary, null, '\t')}\n`,
+			);
 		});
 
 		/** Every secret the sandbox and the operations know: none may appear in a message, a description or an item. */
 		let knownSecrets: string[] = [];
 
-		const run = async (operation: FaultOperation, continueOnFail: boolean, timeout: number): Promise<RunResult> =>
+		const run = async (
+			operation: FaultOperation,
+			continueOnFail: boolean,
+			timeout: number,
+		): Promise<RunResult> =>
 			await env.run({
 				node: config.node,
 				credential,
 				continueOnFail,
 				items: operation.items,
 				parameters: {
-					...(isRotation(operation) ? { passwordSource: 'provided', newPassword: ROTATION_PASSWORD } : {}),
+					...(isRotation(operation)
+						? { passwordSource: 'provided', newPassword: ROTATION_PASSWORD }
+						: {}),
 					...operation.parameters,
 					rateLimiting: RATE_LIMITING,
 					requestOptions: { timeout },
@@ -329,9 +392,13 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
 		const countRequests = (operation: FaultOperation) => {
 			const calls = env.sandbox
 				.requests(config.vendor)
-				.filter((request) => request.method === operation.method && operation.path.test(request.path));
+				.filter(
+					(request) => request.method === operation.method && operation.path.test(request.path),
+				);
 			const perItem = operation.itemOf
-				? operation.items.map((_, index) => calls.filter((request) => operation.itemOf!(request) === index).length)
+				? operation.items.map(
+						(_, index) => calls.filter((request) => operation.itemOf!(request) === index).length,
+					)
 				: undefined;
 			return { total: calls.length, perItem };
 		};
@@ -345,7 +412,8 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
 			expect(error?.name).toBe('NodeApiError');
 			const prefix = `${vendor} ${operation.label} failed: `;
 			const summary = fault.summary(operation, config);
-			const afterPrefix = (message: string | undefined) => message?.startsWith(prefix) ? message.slice(prefix.length) : message;
+			const afterPrefix = (message: string | undefined) =>
+				message?.startsWith(prefix) ? message.slice(prefix.length) : message;
 			if (isRotation(operation)) {
 				// A failed rotation says, after the failure, what became of the password.
 				const rest = afterPrefix(error?.message) ?? '';
@@ -388,7 +456,9 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
 			it(`${fault.name}: every operation fails or succeeds as documented, items stay paired, only safe requests are retried`, async () => {
 				for (const operation of operations) {
 					// Re-read per operation: logins issue new session tokens as the matrix runs.
-					knownSecrets = [...env.sandbox.secrets(), ...(config.sentSecrets ?? [])].filter((secret) => secret.length >= 6);
+					knownSecrets = [...env.sandbox.secrets(), ...(config.sentSecrets ?? [])].filter(
+						(secret) => secret.length >= 6,
+					);
 					const n = operation.items.length;
 					const spec = fault.spec(operation, config);
 					const inject = () =>
@@ -408,7 +478,10 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
 					env.sandbox.clearRequests();
 					inject();
 					const timeoutMs = fault === timeout ? TIMEOUT_MS : GENEROUS_TIMEOUT_MS;
-					const [plain, tolerant] = await Promise.all([run(operation, false, timeoutMs), run(operation, true, timeoutMs)]);
+					const [plain, tolerant] = await Promise.all([
+						run(operation, false, timeoutMs),
+						run(operation, true, timeoutMs),
+					]);
 					const counts = countRequests(operation);
 					env.sandbox.clearFaults();
 
@@ -420,7 +493,9 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
 
 						expect(tolerant.error).toBeUndefined();
 						expect(tolerant.items).toHaveLength(n);
-						expect(tolerant.items.map((item) => item.pairedItem)).toEqual(operation.items.map((_, item) => ({ item })));
+						expect(tolerant.items.map((item) => item.pairedItem)).toEqual(
+							operation.items.map((_, item) => ({ item })),
+						);
 
 						if (fault.fails(operation)) {
 							checkError(plain.error, operation, fault);
@@ -432,9 +507,14 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
 									expect(item.error).toBeUndefined();
 									expect(details.outcome).toBe(fault.rotationOutcome);
 									// Unknown, or refused (should the vendor have kept it all the same): n8n still has the password.
-									if (fault.rotationOutcome === 'unknown' || fault.rotationOutcome === 'refused') expect(details.pendingPassword).toBe(ROTATION_PASSWORD);
+									if (fault.rotationOutcome === 'unknown' || fault.rotationOutcome === 'refused')
+										expect(details.pendingPassword).toBe(ROTATION_PASSWORD);
 									else expect(details).not.toHaveProperty('pendingPassword');
-									const shown = { name: 'NodeApiError', message: String(item.json.error), description: String(details.description) };
+									const shown = {
+										name: 'NodeApiError',
+										message: String(item.json.error),
+										description: String(details.description),
+									};
 									checkError(shown, operation, fault);
 									continue;
 								}
@@ -444,12 +524,17 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
 						} else {
 							expect(plain.error).toBeUndefined();
 							expect(plain.items).toHaveLength(n);
-							const check = operation.unreadableBody as (json: IDataObject, itemIndex: number) => void;
+							const check = operation.unreadableBody as (
+								json: IDataObject,
+								itemIndex: number,
+							) => void;
 							tolerant.items.forEach((item: INodeExecutionData, index) => {
 								expect(item.error).toBeUndefined();
 								check(item.json, index);
 							});
-							const shown = JSON.stringify(tolerant.items.map((item) => ({ ...item.json, newPassword: undefined })));
+							const shown = JSON.stringify(
+								tolerant.items.map((item) => ({ ...item.json, newPassword: undefined })),
+							);
 							expect(knownSecrets.filter((secret) => shown.includes(secret))).toEqual([]);
 						}
 					} catch (failure) {
@@ -477,11 +562,36 @@ export function describeFaultMatrix(config: VendorFaultConfig): void {
  * vendor, so the item must still succeed and hand on the new password, reporting "notVerified" with
  * why, never claiming that the resource was read back or registered.
  */
-const READ_BACK_FAULTS: Array<{ name: string; spec: Omit<FaultSpec, 'vendor' | 'method' | 'path' | 'count'>; reads: number; detail: string }> = [
-	{ name: 'HTTP 500', spec: { mode: 'status', status: 500, body: { error: 'Internal Server Error' } }, reads: 2, detail: 'answered HTTP 500' },
-	{ name: 'timeout', spec: { mode: 'timeout', delayMs: HANG_MS }, reads: 2, detail: 'the request timed out' },
-	{ name: 'malformed JSON', spec: { mode: 'malformed', status: 200 }, reads: 1, detail: 'The answer was not valid JSON.' },
-	{ name: 'empty body', spec: { mode: 'empty', status: 200 }, reads: 1, detail: 'The answer was empty where a JSON object was expected.' },
+const READ_BACK_FAULTS: Array<{
+	name: string;
+	spec: Omit<FaultSpec, 'vendor' | 'method' | 'path' | 'count'>;
+	reads: number;
+	detail: string;
+}> = [
+	{
+		name: 'HTTP 500',
+		spec: { mode: 'status', status: 500, body: { error: 'Internal Server Error' } },
+		reads: 2,
+		detail: 'answered HTTP 500',
+	},
+	{
+		name: 'timeout',
+		spec: { mode: 'timeout', delayMs: HANG_MS },
+		reads: 2,
+		detail: 'the request timed out',
+	},
+	{
+		name: 'malformed JSON',
+		spec: { mode: 'malformed', status: 200 },
+		reads: 1,
+		detail: 'The answer was not valid JSON.',
+	},
+	{
+		name: 'empty body',
+		spec: { mode: 'empty', status: 200 },
+		reads: 1,
+		detail: 'The answer was empty where a JSON object was expected.',
+	},
 ];
 
 interface MatrixState {
@@ -499,7 +609,13 @@ function describeReadBackFaults(config: VendorFaultConfig, state: MatrixState): 
 			const env = state.env();
 			for (const operation of state.operations().filter((candidate) => candidate.readBack)) {
 				env.sandbox.clearRequests();
-				env.sandbox.injectFault({ vendor: config.vendor, method: 'GET', path: operation.readBack!.source, count: 1000, ...spec } as FaultSpec);
+				env.sandbox.injectFault({
+					vendor: config.vendor,
+					method: 'GET',
+					path: operation.readBack!.source,
+					count: 1000,
+					...spec,
+				} as FaultSpec);
 				const result = await env.run({
 					node: config.node,
 					credential: state.credential(),
@@ -514,17 +630,27 @@ function describeReadBackFaults(config: VendorFaultConfig, state: MatrixState): 
 				});
 				env.sandbox.clearFaults();
 				const requests = env.sandbox.requests(config.vendor);
-				const applied = requests.filter((request) => request.method === operation.method && operation.path.test(request.path));
-				const readBacks = requests.filter((request) => request.method === 'GET' && operation.readBack!.test(request.path));
+				const applied = requests.filter(
+					(request) => request.method === operation.method && operation.path.test(request.path),
+				);
+				const readBacks = requests.filter(
+					(request) => request.method === 'GET' && operation.readBack!.test(request.path),
+				);
 				expect(result.error).toBeUndefined();
-				expect(applied.map((request) => request.status)).toEqual(operation.items.map(() => operation.successStatus));
+				expect(applied.map((request) => request.status)).toEqual(
+					operation.items.map(() => operation.successStatus),
+				);
 				expect(readBacks).toHaveLength(operation.items.length * reads);
-				expect(result.items.map((item) => item.pairedItem)).toEqual(operation.items.map((_, item) => ({ item })));
+				expect(result.items.map((item) => item.pairedItem)).toEqual(
+					operation.items.map((_, item) => ({ item })),
+				);
 				state.record(operation.items.length, result.items.length);
 				for (const item of result.items) {
 					expect(item.error).toBeUndefined();
 					expect(item.json.verification).toBe('notVerified');
-					expect(item.json.verificationDetail).toMatch(/^The password was applied, but reading the .+ back failed: /);
+					expect(item.json.verificationDetail).toMatch(
+						/^The password was applied, but reading the .+ back failed: /,
+					);
 					expect(item.json.verificationDetail).toContain(detail);
 					expect(typeof item.json.newPassword).toBe('string');
 				}
@@ -543,7 +669,10 @@ export function byLastSegment(values: string[]): (request: RecordedRequest) => n
 }
 
 /** The input item whose value is in a body field of a request. */
-export function byBodyField(field: string, values: string[]): (request: RecordedRequest) => number | undefined {
+export function byBodyField(
+	field: string,
+	values: string[],
+): (request: RecordedRequest) => number | undefined {
 	return (request) => {
 		const value = (request.body as IDataObject | undefined)?.[field];
 		const index = values.indexOf(String(value));
@@ -552,7 +681,10 @@ export function byBodyField(field: string, values: string[]): (request: Recorded
 }
 
 /** The input item whose value is in a query parameter of a request. */
-export function byQuery(parameter: string, values: string[]): (request: RecordedRequest) => number | undefined {
+export function byQuery(
+	parameter: string,
+	values: string[],
+): (request: RecordedRequest) => number | undefined {
 	return (request) => {
 		const index = values.indexOf(request.query[parameter]);
 		return index === -1 ? undefined : index;
@@ -563,7 +695,11 @@ export function byQuery(parameter: string, values: string[]): (request: Recorded
 export function rotatedItem(vendor: string, resourceIds: string[]) {
 	return (json: IDataObject, itemIndex: number) => {
 		// The matrix rotates with Verification "None": the apply step is what is under test.
-		expect(json).toMatchObject({ vendor, resourceId: resourceIds[itemIndex], verification: 'skipped' });
+		expect(json).toMatchObject({
+			vendor,
+			resourceId: resourceIds[itemIndex],
+			verification: 'skipped',
+		});
 		expect(typeof json.newPassword).toBe('string');
 	};
 }

@@ -25,13 +25,26 @@ function operations(env: TestEnvironment): FaultOperation[] {
 	 * success" (async-202-vs-sync-200). That body names nothing the item needs, so a 202 whose body
 	 * is cut off or missing is still an accepted change: the item says which device and fields.
 	 */
-	const accepted = (fieldsSent: string[], names: string[]) => (json: Record<string, unknown>, index: number) => {
-		expect(json).toEqual({ accepted: true, status: 202, domain: '~', user: '~', device: names[index], fieldsSent });
-	};
+	const accepted =
+		(fieldsSent: string[], names: string[]) => (json: Record<string, unknown>, index: number) => {
+			expect(json).toEqual({
+				accepted: true,
+				status: 202,
+				domain: '~',
+				user: '~',
+				device: names[index],
+				fieldsSent,
+			});
+		};
 	return [
 		{
 			label: 'Create Device',
-			parameters: { ...own, operation: 'create', device: '={{ $json.device }}', additionalFields: { model: 'T48S' } },
+			parameters: {
+				...own,
+				operation: 'create',
+				device: '={{ $json.device }}',
+				additionalFields: { model: 'T48S' },
+			},
 			items: newDevices.map((device) => ({ device })),
 			method: 'POST',
 			path: DEVICES,
@@ -85,7 +98,8 @@ function operations(env: TestEnvironment): FaultOperation[] {
 			path: DEVICE,
 			itemOf: byLastSegment(devices),
 			successStatus: 202,
-			unreadableBody: (json, index) => expect(json).toEqual({ deleted: true, domain: '~', user: '~', device: devices[index] }),
+			unreadableBody: (json, index) =>
+				expect(json).toEqual({ deleted: true, domain: '~', user: '~', device: devices[index] }),
 		},
 		{
 			label: 'Rotate Password Device',
@@ -95,7 +109,10 @@ function operations(env: TestEnvironment): FaultOperation[] {
 			path: DEVICE,
 			itemOf: byLastSegment(devices),
 			successStatus: 202,
-			unreadableBody: rotatedItem('NetSapiens', devices.map((device) => `~/~/${device}`)),
+			unreadableBody: rotatedItem(
+				'NetSapiens',
+				devices.map((device) => `~/~/${device}`),
+			),
 			readBack: DEVICE,
 		},
 	];

@@ -26,7 +26,13 @@ function operations(env: TestEnvironment): FaultOperation[] {
 	return [
 		{
 			label: 'Create SIP User',
-			parameters: { resource: 'sipUser', operation: 'create', domain: byId(MAIN_DOMAIN), login: '={{ $json.login }}', password: PASSWORD },
+			parameters: {
+				resource: 'sipUser',
+				operation: 'create',
+				domain: byId(MAIN_DOMAIN),
+				login: '={{ $json.login }}',
+				password: PASSWORD,
+			},
 			items: logins.map((login) => ({ login })),
 			method: 'POST',
 			path: USERS,
@@ -47,7 +53,13 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		},
 		{
 			label: 'Get Many SIP User',
-			parameters: { resource: 'sipUser', operation: 'getAll', domain: byId('={{ $json.domain }}'), returnAll: false, limit: 5 },
+			parameters: {
+				resource: 'sipUser',
+				operation: 'getAll',
+				domain: byId('={{ $json.domain }}'),
+				returnAll: false,
+				limit: 5,
+			},
 			items: domains.map((domain) => ({ domain })),
 			method: 'GET',
 			path: USERS,
@@ -85,7 +97,10 @@ function operations(env: TestEnvironment): FaultOperation[] {
 			path: USER,
 			itemOf: byLastSegment(ids),
 			successStatus: 200,
-			unreadableBody: rotatedItem('Opentact', ids.map((id) => `${MAIN_DOMAIN}/${id}`)),
+			unreadableBody: rotatedItem(
+				'Opentact',
+				ids.map((id) => `${MAIN_DOMAIN}/${id}`),
+			),
 			readBack: USER,
 		},
 	];
@@ -101,7 +116,12 @@ describeFaultMatrix({
 	// The same envelope with the fields Opentact's validation names.
 	validationAnswer: () => ({
 		status: 400,
-		body: { success: false, message: 'Validation failed', status: 400, fields: { 'body.login': { message: 'is required' } } },
+		body: {
+			success: false,
+			message: 'Validation failed',
+			status: 400,
+			fields: { 'body.login': { message: 'is required' } },
+		},
 		said: 'Validation failed; body.login: is required',
 	}),
 	operations,

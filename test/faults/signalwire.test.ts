@@ -36,7 +36,12 @@ function operations(env: TestEnvironment): FaultOperation[] {
 	return [
 		{
 			label: 'Create SIP Endpoint',
-			parameters: { resource: 'sipEndpoint', operation: 'create', username: '={{ $json.username }}', password: PASSWORD },
+			parameters: {
+				resource: 'sipEndpoint',
+				operation: 'create',
+				username: '={{ $json.username }}',
+				password: PASSWORD,
+			},
 			items: usernames.map((username) => ({ username })),
 			method: 'POST',
 			path: ENDPOINTS,
@@ -112,7 +117,11 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		},
 		{
 			label: 'Update SIP Profile',
-			parameters: { resource: 'sipProfile', operation: 'update', updateFields: { defaultSendAs: '={{ $json.number }}' } },
+			parameters: {
+				resource: 'sipProfile',
+				operation: 'update',
+				updateFields: { defaultSendAs: '={{ $json.number }}' },
+			},
 			items: numbers.map((number) => ({ number })),
 			method: 'PUT',
 			path: PROFILE,
@@ -123,7 +132,12 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		},
 		{
 			label: 'Create SIP Address',
-			parameters: { resource: 'sipAddress', operation: 'create', name: '={{ $json.name }}', callingHandlerResourceId: handler },
+			parameters: {
+				resource: 'sipAddress',
+				operation: 'create',
+				name: '={{ $json.name }}',
+				callingHandlerResourceId: handler,
+			},
 			items: names.map((name) => ({ name })),
 			method: 'POST',
 			path: ADDRESSES,
@@ -200,7 +214,16 @@ describeFaultMatrix({
 				}
 			: {
 					status: 422,
-					body: { errors: [{ detail: 'Username has already been taken', status: '422', title: 'Invalid Attribute', code: '422' }] },
+					body: {
+						errors: [
+							{
+								detail: 'Username has already been taken',
+								status: '422',
+								title: 'Invalid Attribute',
+								code: '422',
+							},
+						],
+					},
 					said: 'Username has already been taken',
 				},
 	operations,

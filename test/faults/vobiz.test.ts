@@ -29,7 +29,13 @@ function operations(env: TestEnvironment): FaultOperation[] {
 	return [
 		{
 			label: 'Create Endpoint',
-			parameters: { resource: 'endpoint', operation: 'create', username: '={{ $json.username }}', password: PASSWORD, alias: 'Fault-Desk' },
+			parameters: {
+				resource: 'endpoint',
+				operation: 'create',
+				username: '={{ $json.username }}',
+				password: PASSWORD,
+				alias: 'Fault-Desk',
+			},
 			items: usernames.map((username) => ({ username })),
 			method: 'POST',
 			path: ENDPOINTS,
@@ -50,7 +56,13 @@ function operations(env: TestEnvironment): FaultOperation[] {
 		},
 		{
 			label: 'Get Many Endpoint',
-			parameters: { resource: 'endpoint', operation: 'getAll', returnAll: false, limit: 5, filters: { aliasContains: '={{ $json.alias }}' } },
+			parameters: {
+				resource: 'endpoint',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 5,
+				filters: { aliasContains: '={{ $json.alias }}' },
+			},
 			items: aliases.map((alias) => ({ alias })),
 			method: 'GET',
 			path: ENDPOINTS,
@@ -69,7 +81,12 @@ function operations(env: TestEnvironment): FaultOperation[] {
 			// that is cut off or missing changes nothing.
 			successStatus: 202,
 			unreadableBody: (json, index) =>
-				expect(json).toEqual({ accepted: true, status: 202, endpointId: ids[index], fieldsSent: ['alias'] }),
+				expect(json).toEqual({
+					accepted: true,
+					status: 202,
+					endpointId: ids[index],
+					fieldsSent: ['alias'],
+				}),
 		},
 		{
 			label: 'Delete Endpoint',
@@ -112,7 +129,10 @@ describeFaultMatrix({
 	// The endpoint pages' flat shape (documented with the password example).
 	validationAnswer: () => ({
 		status: 400,
-		body: { error: 'invalid request parameters', details: { password: 'Password must be at least 8 characters' } },
+		body: {
+			error: 'invalid request parameters',
+			details: { password: 'Password must be at least 8 characters' },
+		},
 		said: 'invalid request parameters (password: Password must be at least 8 characters)',
 	}),
 	operations,

@@ -78,7 +78,10 @@ export function hostileString(decoyUrl: string): fc.Arbitrary<string> {
 	);
 }
 
-export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promise<{ cases: number; requests: number }> {
+export async function fuzzOperation(
+	target: FuzzTarget,
+	runs = FUZZ_RUNS,
+): Promise<{ cases: number; requests: number }> {
 	const startedAt = Date.now();
 	const decoyHits: string[] = [];
 	const decoy = createServer((request, response) => {
@@ -87,7 +90,10 @@ export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promi
 	});
 	await new Promise<void>((resolve) => decoy.listen(0, '127.0.0.2', resolve));
 	const decoyUrl = `http://127.0.0.2:${(decoy.address() as AddressInfo).port}`;
-	const env = await TestEnvironment.start({ maxRecordedRequests: 1_000_000, config: { rateLimits: { [target.vendor]: 0 } } });
+	const env = await TestEnvironment.start({
+		maxRecordedRequests: 1_000_000,
+		config: { rateLimits: { [target.vendor]: 0 } },
+	});
 	try {
 		const credential = env.credential(target.vendor, target.credentialType);
 		const caseArbitrary = fc.record(
@@ -95,7 +101,8 @@ export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promi
 				target.fields.map((field) => [
 					field.parameter,
 					(() => {
-						const arbitrary = typeof field.arbitrary === 'function' ? field.arbitrary(decoyUrl) : field.arbitrary;
+						const arbitrary =
+							typeof field.arbitrary === 'function' ? field.arbitrary(decoyUrl) : field.arbitrary;
 						return field.optional ? fc.option(arbitrary, { nil: undefined }) : arbitrary;
 					})(),
 				]),
@@ -145,8 +152,11 @@ export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promi
 				items,
 				parameters,
 			});
-			if (result.error) throw new Error(`The run failed as a whole (shape ${shape}): ${result.error.message}`);
-			const pairedTo = result.items.map((item) => (item.pairedItem as { item: number } | undefined)?.item);
+			if (result.error)
+				throw new Error(`The run failed as a whole (shape ${shape}): ${result.error.message}`);
+			const pairedTo = result.items.map(
+				(item) => (item.pairedItem as { item: number } | undefined)?.item,
+			);
 			if (!target.list && result.items.length !== items.length) {
 				throw new Error(`${items.length} items in, ${result.items.length} out (shape ${shape})`);
 			}
@@ -161,17 +171,28 @@ export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promi
 			if (!target.list) {
 				const answered = new Set(pairedTo);
 				const lost = items.map((_, index) => index).filter((index) => !answered.has(index));
-				if (lost.length) throw new Error(`Input items without an output item: ${lost.join(', ')} (shape ${shape})`);
+				if (lost.length)
+					throw new Error(
+						`Input items without an output item: ${lost.join(', ')} (shape ${shape})`,
+					);
 			}
 			const allowed = new Set([
-				...target.fields.filter((field) => present.has(field.parameter) && field.bodyField).map((field) => field.bodyField!),
+				...target.fields
+					.filter((field) => present.has(field.parameter) && field.bodyField)
+					.map((field) => field.bodyField!),
 				...(target.alwaysSent ?? []),
 			]);
 			for (const request of env.sandbox.requests(target.vendor)) {
 				requests++;
-				const body = request.body && typeof request.body === 'object' ? Object.keys(request.body as object) : [];
+				const body =
+					request.body && typeof request.body === 'object'
+						? Object.keys(request.body as object)
+						: [];
 				const unexpected = body.filter((key) => !allowed.has(key));
-				if (unexpected.length) throw new Error(`Sent fields the user did not set: ${unexpected.join(', ')} (shape ${shape})`);
+				if (unexpected.length)
+					throw new Error(
+						`Sent fields the user did not set: ${unexpected.join(', ')} (shape ${shape})`,
+					);
 			}
 		}
 		if (decoyHits.length) throw new Error(`Requests reached another host: ${decoyHits.join('; ')}`);
@@ -190,7 +211,9 @@ export async function fuzzOperation(target: FuzzTarget, runs = FUZZ_RUNS): Promi
 					seed: FUZZ_SEED,
 					seconds: Math.round((Date.now() - startedAt) / 1000),
 					finished: new Date().toISOString(),
-					commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
+					commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+						encoding: 'utf8',
+					}).trim(),
 				})}\n`,
 			);
 		}

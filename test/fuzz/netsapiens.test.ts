@@ -14,13 +14,20 @@ const devicePath = [
 	pathPart('user', ['~', '1000']),
 	pathPart('device', ['1000', '1000a']),
 ];
-const field = (parameter: string, bodyField: string, arbitrary: FuzzField['arbitrary']): FuzzField => ({
+const field = (
+	parameter: string,
+	bodyField: string,
+	arbitrary: FuzzField['arbitrary'],
+): FuzzField => ({
 	parameter,
 	bodyField,
 	optional: true,
 	arbitrary,
 });
-const enumOrJunk = (...values: string[]) => (decoy: string) => fc.oneof(fc.constantFrom(...values), hostileString(decoy));
+const enumOrJunk =
+	(...values: string[]) =>
+	(decoy: string) =>
+		fc.oneof(fc.constantFrom(...values), hostileString(decoy));
 const base = { vendor: 'netsapiens', node: 'netSapiens', credentialType: 'netSapiensSipApi' };
 
 describe(`NetSapiens: property-based fuzzing, ${FUZZ_RUNS} cases per operation`, () => {
@@ -30,12 +37,28 @@ describe(`NetSapiens: property-based fuzzing, ${FUZZ_RUNS} cases per operation`,
 			parameters: { resource: 'device', operation: 'update', updateFields: {} },
 			fields: [
 				...devicePath,
-				field('updateFields.sipRegistrationPassword', 'device-sip-registration-password', hostileString),
+				field(
+					'updateFields.sipRegistrationPassword',
+					'device-sip-registration-password',
+					hostileString,
+				),
 				field('updateFields.srtp', 'device-srtp-enabled', enumOrJunk('yes', 'no', 'opportunistic')),
-				field('updateFields.registrationExpirySeconds', 'device-sip-registration-expiry-seconds', fc.oneof(fc.integer(), fc.double())),
+				field(
+					'updateFields.registrationExpirySeconds',
+					'device-sip-registration-expiry-seconds',
+					fc.oneof(fc.integer(), fc.double()),
+				),
 				field('updateFields.emergencyAddressId', 'emergency-address-id', hostileString),
-				field('updateFields.transportProtocol', 'device-provisioning-sip-transport-protocol', enumOrJunk('udp', 'tcp', 'tls')),
-				field('updateFields.provisioningLine', 'device-provisioning-line', fc.oneof(fc.integer({ min: -5, max: 50 }), fc.double())),
+				field(
+					'updateFields.transportProtocol',
+					'device-provisioning-sip-transport-protocol',
+					enumOrJunk('udp', 'tcp', 'tls'),
+				),
+				field(
+					'updateFields.provisioningLine',
+					'device-provisioning-line',
+					fc.oneof(fc.integer({ min: -5, max: 50 }), fc.double()),
+				),
 			],
 		});
 	});
@@ -49,14 +72,26 @@ describe(`NetSapiens: property-based fuzzing, ${FUZZ_RUNS} cases per operation`,
 				pathPart('domain', ['~', 'sandbox.example']),
 				pathPart('user', ['~', '1000']),
 				{ parameter: 'device', bodyField: 'device', optional: false, arbitrary: hostileString },
-				field('additionalFields.callerIdNumberEmergency', 'caller-id-number-emergency', hostileString),
-				field('additionalFields.natTraversal', 'device-sip-nat-traversal-enabled', enumOrJunk('automatic', 'none', 'never', 'fixed')),
+				field(
+					'additionalFields.callerIdNumberEmergency',
+					'caller-id-number-emergency',
+					hostileString,
+				),
+				field(
+					'additionalFields.natTraversal',
+					'device-sip-nat-traversal-enabled',
+					enumOrJunk('automatic', 'none', 'never', 'fixed'),
+				),
 			],
 		});
 	});
 
 	it.each(['get', 'delete'])('%s', async (operation) => {
-		await fuzzOperation({ ...base, parameters: { resource: 'device', operation }, fields: devicePath });
+		await fuzzOperation({
+			...base,
+			parameters: { resource: 'device', operation },
+			fields: devicePath,
+		});
 	});
 
 	it('Get Many', async () => {
@@ -67,7 +102,11 @@ describe(`NetSapiens: property-based fuzzing, ${FUZZ_RUNS} cases per operation`,
 			fields: [
 				pathPart('domain', ['~', 'sandbox.example']),
 				pathPart('user', ['~', '1000']),
-				{ parameter: 'limit', optional: false, arbitrary: fc.oneof(fc.integer({ min: -5, max: 1200 }), fc.double()) },
+				{
+					parameter: 'limit',
+					optional: false,
+					arbitrary: fc.oneof(fc.integer({ min: -5, max: 1200 }), fc.double()),
+				},
 			],
 		});
 	});
@@ -75,10 +114,20 @@ describe(`NetSapiens: property-based fuzzing, ${FUZZ_RUNS} cases per operation`,
 	it('Rotate Password', async () => {
 		await fuzzOperation({
 			...base,
-			parameters: { resource: 'device', operation: 'rotatePassword', passwordSource: 'provided', verification: 'none' },
+			parameters: {
+				resource: 'device',
+				operation: 'rotatePassword',
+				passwordSource: 'provided',
+				verification: 'none',
+			},
 			fields: [
 				...devicePath,
-				{ parameter: 'newPassword', bodyField: 'device-sip-registration-password', optional: false, arbitrary: hostileString },
+				{
+					parameter: 'newPassword',
+					bodyField: 'device-sip-registration-password',
+					optional: false,
+					arbitrary: hostileString,
+				},
 			],
 		});
 	});

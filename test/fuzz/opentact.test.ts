@@ -15,7 +15,11 @@ const userId: FuzzField = {
 	arbitrary: (decoy) => fc.oneof(hostileString(decoy), fc.uuid()),
 	wrap: byId,
 };
-const field = (parameter: string, bodyField: string, arbitrary: FuzzField['arbitrary'] = hostileString): FuzzField => ({
+const field = (
+	parameter: string,
+	bodyField: string,
+	arbitrary: FuzzField['arbitrary'] = hostileString,
+): FuzzField => ({
 	parameter,
 	bodyField,
 	optional: true,
@@ -34,9 +38,13 @@ describe(`Opentact: property-based fuzzing, ${FUZZ_RUNS} cases per operation`, (
 				field('updateFields.password', 'password'),
 				field('updateFields.email', 'email'),
 				field('updateFields.firstName', 'first_name'),
-				field('updateFields.gender', 'gender', (decoy) => fc.oneof(fc.constantFrom('Male', 'Female', 'Other'), hostileString(decoy))),
+				field('updateFields.gender', 'gender', (decoy) =>
+					fc.oneof(fc.constantFrom('Male', 'Female', 'Other'), hostileString(decoy)),
+				),
 				field('updateFields.isActive', 'is_active', fc.oneof(fc.boolean(), fc.string())),
-				field('updateFields.tnLease', 'tn_lease', (decoy) => fc.oneof(fc.uuid(), hostileString(decoy))),
+				field('updateFields.tnLease', 'tn_lease', (decoy) =>
+					fc.oneof(fc.uuid(), hostileString(decoy)),
+				),
 			],
 		});
 	});
@@ -56,7 +64,11 @@ describe(`Opentact: property-based fuzzing, ${FUZZ_RUNS} cases per operation`, (
 	});
 
 	it.each(['get', 'delete'])('%s', async (operation) => {
-		await fuzzOperation({ ...base, parameters: { resource: 'sipUser', operation }, fields: [domain, userId] });
+		await fuzzOperation({
+			...base,
+			parameters: { resource: 'sipUser', operation },
+			fields: [domain, userId],
+		});
 	});
 
 	it('Get Many', async () => {
@@ -64,15 +76,36 @@ describe(`Opentact: property-based fuzzing, ${FUZZ_RUNS} cases per operation`, (
 			...base,
 			list: true,
 			parameters: { resource: 'sipUser', operation: 'getAll', returnAll: false },
-			fields: [domain, { parameter: 'limit', optional: false, arbitrary: fc.oneof(fc.integer({ min: -5, max: 300 }), fc.double()) }],
+			fields: [
+				domain,
+				{
+					parameter: 'limit',
+					optional: false,
+					arbitrary: fc.oneof(fc.integer({ min: -5, max: 300 }), fc.double()),
+				},
+			],
 		});
 	});
 
 	it('Rotate Password', async () => {
 		await fuzzOperation({
 			...base,
-			parameters: { resource: 'sipUser', operation: 'rotatePassword', passwordSource: 'provided', verification: 'none' },
-			fields: [domain, userId, { parameter: 'newPassword', bodyField: 'password', optional: false, arbitrary: hostileString }],
+			parameters: {
+				resource: 'sipUser',
+				operation: 'rotatePassword',
+				passwordSource: 'provided',
+				verification: 'none',
+			},
+			fields: [
+				domain,
+				userId,
+				{
+					parameter: 'newPassword',
+					bodyField: 'password',
+					optional: false,
+					arbitrary: hostileString,
+				},
+			],
 		});
 	});
 });

@@ -21,7 +21,10 @@ const list = (parameter: string, bodyField: string, values: readonly string[]): 
 	bodyField,
 	optional: true,
 	arbitrary: (decoy) =>
-		fc.oneof(fc.array(fc.oneof(fc.constantFrom(...values), hostileString(decoy)), { maxLength: 4 }), hostileString(decoy)),
+		fc.oneof(
+			fc.array(fc.oneof(fc.constantFrom(...values), hostileString(decoy)), { maxLength: 4 }),
+			hostileString(decoy),
+		),
 });
 const base = { vendor: 'signalwire', node: 'signalWire', credentialType: 'signalWireSipApi' };
 // The node's own pacing (100 requests/s by default) would dominate the run time; the sandbox's limit is off here.
@@ -74,10 +77,18 @@ describe(`SignalWire: property-based fuzzing, ${FUZZ_RUNS} cases per operation`,
 			parameters: { resource: 'sipAddress', operation: 'create', additionalFields: {}, ...fast },
 			fields: [
 				text('name', 'name', false),
-				{ ...text('callingHandlerResourceId', 'calling_handler_resource_id', false), arbitrary: (decoy) => fc.oneof(hostileString(decoy), fc.uuid()) },
+				{
+					...text('callingHandlerResourceId', 'calling_handler_resource_id', false),
+					arbitrary: (decoy) => fc.oneof(hostileString(decoy), fc.uuid()),
+				},
 				text('additionalFields.password', 'password'),
 				list('additionalFields.ipAuth', 'ip_auth', ['10.0.0.0/24']),
-				{ parameter: 'additionalFields.ipAuthEnabled', bodyField: 'ip_auth_enabled', optional: true, arbitrary: fc.oneof(fc.boolean(), fc.string()) },
+				{
+					parameter: 'additionalFields.ipAuthEnabled',
+					bodyField: 'ip_auth_enabled',
+					optional: true,
+					arbitrary: fc.oneof(fc.boolean(), fc.string()),
+				},
 			],
 		});
 		await fuzzOperation({
@@ -98,16 +109,30 @@ describe(`SignalWire: property-based fuzzing, ${FUZZ_RUNS} cases per operation`,
 		['sipEndpoint', 'get', 'endpointId'],
 		['sipAddress', 'delete', 'addressId'],
 	])('%s %s', async (resource, operation, parameter) => {
-		await fuzzOperation({ ...base, parameters: { resource, operation, ...fast }, fields: [id(parameter)] });
+		await fuzzOperation({
+			...base,
+			parameters: { resource, operation, ...fast },
+			fields: [id(parameter)],
+		});
 	});
 
 	it('Get Many SIP Endpoints with hostile filters and limits', async () => {
 		await fuzzOperation({
 			...base,
-			parameters: { resource: 'sipEndpoint', operation: 'getAll', returnAll: false, filters: {}, ...fast },
+			parameters: {
+				resource: 'sipEndpoint',
+				operation: 'getAll',
+				returnAll: false,
+				filters: {},
+				...fast,
+			},
 			list: true,
 			fields: [
-				{ parameter: 'limit', optional: false, arbitrary: fc.oneof(fc.integer({ min: -5, max: 1200 }), fc.double()) },
+				{
+					parameter: 'limit',
+					optional: false,
+					arbitrary: fc.oneof(fc.integer({ min: -5, max: 1200 }), fc.double()),
+				},
 				text('filters.username', 'filter_username'),
 				text('filters.callerId', 'filter_caller_id'),
 			],

@@ -49,7 +49,11 @@ describe(`Ultravox: property-based fuzzing, ${FUZZ_RUNS} cases per operation`, (
 	});
 
 	it.each(['get', 'delete'])('%s', async (operation) => {
-		await fuzzOperation({ ...base, parameters: { resource: 'sipRegistration', operation }, fields: [registrationId()] });
+		await fuzzOperation({
+			...base,
+			parameters: { resource: 'sipRegistration', operation },
+			fields: [registrationId()],
+		});
 	});
 
 	it('Get Many', async () => {
@@ -57,20 +61,45 @@ describe(`Ultravox: property-based fuzzing, ${FUZZ_RUNS} cases per operation`, (
 			...base,
 			parameters: { resource: 'sipRegistration', operation: 'getAll', returnAll: false },
 			list: true,
-			fields: [{ parameter: 'limit', optional: false, arbitrary: fc.oneof(fc.integer({ min: -5, max: 300 }), fc.double()) }],
+			fields: [
+				{
+					parameter: 'limit',
+					optional: false,
+					arbitrary: fc.oneof(fc.integer({ min: -5, max: 300 }), fc.double()),
+				},
+			],
 		});
 	});
 
 	it('Rotate Password and Generate Password', async () => {
 		await fuzzOperation({
 			...base,
-			parameters: { resource: 'sipRegistration', operation: 'rotatePassword', passwordSource: 'provided', verification: 'none' },
-			fields: [registrationId(), { parameter: 'newPassword', bodyField: 'password', optional: false, arbitrary: hostileString }],
+			parameters: {
+				resource: 'sipRegistration',
+				operation: 'rotatePassword',
+				passwordSource: 'provided',
+				verification: 'none',
+			},
+			fields: [
+				registrationId(),
+				{
+					parameter: 'newPassword',
+					bodyField: 'password',
+					optional: false,
+					arbitrary: hostileString,
+				},
+			],
 		});
 		await fuzzOperation({
 			...base,
 			parameters: { resource: 'sipRegistration', operation: 'generatePassword' },
-			fields: [{ parameter: 'passwordLength', optional: false, arbitrary: fc.oneof(fc.integer({ min: -10, max: 500 }), fc.double()) }],
+			fields: [
+				{
+					parameter: 'passwordLength',
+					optional: false,
+					arbitrary: fc.oneof(fc.integer({ min: -10, max: 500 }), fc.double()),
+				},
+			],
 		});
 	});
 });

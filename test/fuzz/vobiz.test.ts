@@ -6,7 +6,8 @@ import { byId } from '../harness/locator';
 const endpointId: FuzzField = {
 	parameter: 'endpointId',
 	optional: false,
-	arbitrary: (decoy) => fc.oneof(hostileString(decoy), fc.integer({ min: 1, max: 99_999_999 }).map(String)),
+	arbitrary: (decoy) =>
+		fc.oneof(hostileString(decoy), fc.integer({ min: 1, max: 99_999_999 }).map(String)),
 	wrap: byId,
 };
 const text = (parameter: string, bodyField: string, optional = true): FuzzField => ({
@@ -19,7 +20,8 @@ const application = (parameter: string): FuzzField => ({
 	parameter,
 	bodyField: 'application',
 	optional: true,
-	arbitrary: (decoy) => fc.oneof(hostileString(decoy), fc.integer({ min: -3, max: 99_999_999 }).map(String)),
+	arbitrary: (decoy) =>
+		fc.oneof(hostileString(decoy), fc.integer({ min: -3, max: 99_999_999 }).map(String)),
 	wrap: byId,
 });
 const base = { vendor: 'vobiz', node: 'vobiz', credentialType: 'vobizSipApi' };
@@ -53,7 +55,11 @@ describe(`Vobiz: property-based fuzzing, ${FUZZ_RUNS} cases per operation`, () =
 	});
 
 	it.each(['get', 'delete'])('%s', async (operation) => {
-		await fuzzOperation({ ...base, parameters: { resource: 'endpoint', operation }, fields: [endpointId] });
+		await fuzzOperation({
+			...base,
+			parameters: { resource: 'endpoint', operation },
+			fields: [endpointId],
+		});
 	});
 
 	it('Get Many', async () => {
@@ -62,7 +68,11 @@ describe(`Vobiz: property-based fuzzing, ${FUZZ_RUNS} cases per operation`, () =
 			list: true,
 			parameters: { resource: 'endpoint', operation: 'getAll', returnAll: false, filters: {} },
 			fields: [
-				{ parameter: 'limit', optional: false, arbitrary: fc.oneof(fc.integer({ min: -5, max: 300 }), fc.double()) },
+				{
+					parameter: 'limit',
+					optional: false,
+					arbitrary: fc.oneof(fc.integer({ min: -5, max: 300 }), fc.double()),
+				},
 				text('filters.aliasContains', 'alias__contains'),
 				text('filters.subAccount', 'sub_account'),
 			],
@@ -72,8 +82,21 @@ describe(`Vobiz: property-based fuzzing, ${FUZZ_RUNS} cases per operation`, () =
 	it('Rotate Password', async () => {
 		await fuzzOperation({
 			...base,
-			parameters: { resource: 'endpoint', operation: 'rotatePassword', passwordSource: 'provided', verification: 'none' },
-			fields: [endpointId, { parameter: 'newPassword', bodyField: 'password', optional: false, arbitrary: hostileString }],
+			parameters: {
+				resource: 'endpoint',
+				operation: 'rotatePassword',
+				passwordSource: 'provided',
+				verification: 'none',
+			},
+			fields: [
+				endpointId,
+				{
+					parameter: 'newPassword',
+					bodyField: 'password',
+					optional: false,
+					arbitrary: hostileString,
+				},
+			],
 		});
 	});
 });

@@ -74,8 +74,14 @@ export class CredentialsHelper extends ICredentialsHelper {
 					const resolve = (text: string) =>
 						isExpression(text) && workflow && node
 							? String(
-									workflow.expression.getSimpleParameterValue(node, text, 'internal', { $credentials: credentials }, undefined, '') ??
+									workflow.expression.getSimpleParameterValue(
+										node,
+										text,
+										'internal',
+										{ $credentials: credentials },
+										undefined,
 										'',
+									) ?? '',
 								)
 							: text;
 					const target = ((requestOptions as any)[outerKey] ??= {});
@@ -98,9 +104,13 @@ export class CredentialsHelper extends ICredentialsHelper {
 			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
 		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
-		const restricted: IHttpRequestHelper = { helpers: { httpRequest: helpers.helpers.httpRequest } };
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials)
+			return undefined;
+		const restricted: IHttpRequestHelper = {
+			helpers: { httpRequest: helpers.helpers.httpRequest },
+		};
 		const output = await type.preAuthentication.call(restricted, credentials);
 		const id = node.credentials?.[typeName]?.id;
 		if (id) this.preAuthenticationCalls.set(id, (this.preAuthenticationCalls.get(id) ?? 0) + 1);
@@ -120,12 +130,19 @@ export class CredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const stored = this.store.get(nodeCredentials.id ?? '');
-		if (!stored || stored.type !== type) throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
+		if (!stored || stored.type !== type)
+			throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
 		return {
 			id: stored.id,
 			name: stored.name,
@@ -140,7 +157,8 @@ export class CredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.get(nodeCredentials.id ?? '');
-		if (!stored || stored.type !== type) throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
+		if (!stored || stored.type !== type)
+			throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
 		const defaults = Object.fromEntries(
 			this.type(type).properties.map((property) => [property.name, property.default]),
 		) as ICredentialDataDecryptedObject;

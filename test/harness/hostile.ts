@@ -28,7 +28,10 @@ export interface HostileAnswer {
  */
 export class HostileServer {
 	readonly requests: HostileRequest[] = [];
-	handler: (request: HostileRequest) => HostileAnswer = () => ({ status: 404, body: { detail: 'no handler' } });
+	handler: (request: HostileRequest) => HostileAnswer = () => ({
+		status: 404,
+		body: { detail: 'no handler' },
+	});
 
 	private constructor(
 		private readonly server: Server,
@@ -52,7 +55,12 @@ export class HostileServer {
 				};
 				holder.hostile!.requests.push(received);
 				const answer = holder.hostile!.handler(received);
-				const payload = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+				const payload =
+					answer.body === undefined
+						? ''
+						: typeof answer.body === 'string'
+							? answer.body
+							: JSON.stringify(answer.body);
 				response.writeHead(answer.status, answer.statusText ?? '', {
 					'content-type': 'application/json',
 					...answer.headers,
@@ -84,7 +92,18 @@ export class HostileServer {
 export function echoOf(request: HostileRequest): string {
 	const values = [
 		...Object.entries(request.headers)
-			.filter(([name]) => !['host', 'connection', 'content-length', 'accept-encoding', 'user-agent', 'accept', 'content-type'].includes(name))
+			.filter(
+				([name]) =>
+					![
+						'host',
+						'connection',
+						'content-length',
+						'accept-encoding',
+						'user-agent',
+						'accept',
+						'content-type',
+					].includes(name),
+			)
 			.map(([name, value]) => `${name}: ${String(value)}`),
 		`url ${request.url}`,
 		`body ${request.rawBody}`,

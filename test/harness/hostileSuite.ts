@@ -11,7 +11,12 @@ export interface HostileSuite {
 	/** The vendor impostor on 127.0.0.1 (started before the suite's first test). */
 	readonly hostile: HostileServer;
 	/** Stores a credential under a fresh id `<prefix>-<uuid>`; returns the reference a node run names it by. */
-	addCredential(prefix: string, type: string, data: ICredentialDataDecryptedObject, name?: string): { type: string; id: string };
+	addCredential(
+		prefix: string,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+		name?: string,
+	): { type: string; id: string };
 	/** A vendor's credential pointing at `url` (default: the impostor). */
 	credentialFor(config: HostileVendor, url?: string): { type: string; id: string };
 }
@@ -33,11 +38,17 @@ export function hostileSuite(): HostileSuite {
 	});
 	const suite: HostileSuite = {
 		get env() {
-			if (!env) throw new Error('hostileSuite: the environment is not started yet (use it inside a test or hook)');
+			if (!env)
+				throw new Error(
+					'hostileSuite: the environment is not started yet (use it inside a test or hook)',
+				);
 			return env;
 		},
 		get hostile() {
-			if (!hostile) throw new Error('hostileSuite: the hostile server is not started yet (use it inside a test or hook)');
+			if (!hostile)
+				throw new Error(
+					'hostileSuite: the hostile server is not started yet (use it inside a test or hook)',
+				);
 			return hostile;
 		},
 		addCredential(prefix, type, data, name = 'hostile') {

@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeParameters,
+} from 'n8n-workflow';
 import { searchDevices } from '../../nodes/NetSapiens/listSearch/searchDevices';
 import { searchSipDomains } from '../../nodes/Opentact/listSearch/searchSipDomains';
 import { searchSipEndpoints } from '../../nodes/SignalWire/listSearch/searchSipEndpoints';
@@ -41,7 +47,8 @@ export interface HostileVendor {
 const rows = (from: number, count: number, make: (n: number) => IDataObject) =>
 	Array.from({ length: Math.max(0, count) }, (_, index) => make(from + index));
 
-const basic = (user: unknown, secret: unknown) => Buffer.from(`${String(user)}:${String(secret)}`).toString('base64');
+const basic = (user: unknown, secret: unknown) =>
+	Buffer.from(`${String(user)}:${String(secret)}`).toString('base64');
 
 export const HOSTILE_VENDORS: HostileVendor[] = [
 	{
@@ -54,11 +61,16 @@ export const HOSTILE_VENDORS: HostileVendor[] = [
 		list: { resource: 'sipRegistration', operation: 'getAll', returnAll: true },
 		pageSize: 100,
 		page: (baseUrl, number, pageSize, total) => ({
-			results: rows((number - 1) * pageSize, Math.min(pageSize, total - (number - 1) * pageSize), (n) => ({
-				registrationId: `reg-${n}`,
-				username: `u${n}`,
-			})),
-			next: number * pageSize < total ? `${baseUrl}/api/sip/registrations?cursor=${number + 1}` : null,
+			results: rows(
+				(number - 1) * pageSize,
+				Math.min(pageSize, total - (number - 1) * pageSize),
+				(n) => ({
+					registrationId: `reg-${n}`,
+					username: `u${n}`,
+				}),
+			),
+			next:
+				number * pageSize < total ? `${baseUrl}/api/sip/registrations?cursor=${number + 1}` : null,
 		}),
 		picker: searchSipRegistrations,
 		pickerParameters: { resource: 'sipRegistration', operation: 'get' },
@@ -68,15 +80,31 @@ export const HOSTILE_VENDORS: HostileVendor[] = [
 		vendor: 'SignalWire',
 		node: 'signalWire',
 		credentialType: 'signalWireSipApi',
-		credential: (baseUrl) => ({ space: 'example', projectId: 'a1b2c3d4-hostile-project', apiToken: 'PTa9b8c7d6e5f4a3b2c1d0e9f8', baseUrl }),
+		credential: (baseUrl) => ({
+			space: 'example',
+			projectId: 'a1b2c3d4-hostile-project',
+			apiToken: 'PTa9b8c7d6e5f4a3b2c1d0e9f8',
+			baseUrl,
+		}),
 		secrets: (data) => [String(data.apiToken)],
 		basic: (data) => basic(data.projectId, data.apiToken),
-		get: { resource: 'sipEndpoint', operation: 'get', endpointId: byId('67075301-69b2-4fc3-8a2c-c95a69a5665e') },
+		get: {
+			resource: 'sipEndpoint',
+			operation: 'get',
+			endpointId: byId('67075301-69b2-4fc3-8a2c-c95a69a5665e'),
+		},
 		list: { resource: 'sipEndpoint', operation: 'getAll', returnAll: true },
 		pageSize: 100,
 		page: (baseUrl, number, pageSize, total) => ({
-			data: rows((number - 1) * pageSize, Math.min(pageSize, total - (number - 1) * pageSize), (n) => ({ id: `ep-${n}`, username: `u${n}` })),
-			links: number * pageSize < total ? { next: `${baseUrl}/api/relay/rest/endpoints/sip?page=${number + 1}` } : {},
+			data: rows(
+				(number - 1) * pageSize,
+				Math.min(pageSize, total - (number - 1) * pageSize),
+				(n) => ({ id: `ep-${n}`, username: `u${n}` }),
+			),
+			links:
+				number * pageSize < total
+					? { next: `${baseUrl}/api/relay/rest/endpoints/sip?page=${number + 1}` }
+					: {},
 		}),
 		picker: searchSipEndpoints,
 		pickerParameters: { resource: 'sipEndpoint', operation: 'get' },
@@ -86,13 +114,21 @@ export const HOSTILE_VENDORS: HostileVendor[] = [
 		vendor: 'Vobiz',
 		node: 'vobiz',
 		credentialType: 'vobizSipApi',
-		credential: (baseUrl) => ({ authId: 'MA_HOSTILE01', authToken: 'VobizTok_5f4e3d2c1b0a99887766', baseUrl }),
+		credential: (baseUrl) => ({
+			authId: 'MA_HOSTILE01',
+			authToken: 'VobizTok_5f4e3d2c1b0a99887766',
+			baseUrl,
+		}),
 		secrets: (data) => [String(data.authToken)],
 		get: { resource: 'endpoint', operation: 'get', endpointId: byId('ep-1') },
 		list: { resource: 'endpoint', operation: 'getAll', returnAll: true },
 		pageSize: 100,
 		page: (_baseUrl, number, pageSize, total) => ({
-			objects: rows((number - 1) * pageSize, Math.min(pageSize, total - (number - 1) * pageSize), (n) => ({ endpoint_id: `ep-${n}`, username: `u${n}` })),
+			objects: rows(
+				(number - 1) * pageSize,
+				Math.min(pageSize, total - (number - 1) * pageSize),
+				(n) => ({ endpoint_id: `ep-${n}`, username: `u${n}` }),
+			),
 			meta: { total_count: total, limit: pageSize, offset: (number - 1) * pageSize },
 		}),
 		picker: searchEndpoints,
@@ -118,11 +154,26 @@ export const HOSTILE_VENDORS: HostileVendor[] = [
 			issued.push(token);
 			return { status: 200, body: { access_token: token, expires_in: 3600, token_type: 'Bearer' } };
 		},
-		get: { resource: 'device', operation: 'get', domain: byId('~'), user: byId('~'), device: byId('1000a') },
-		list: { resource: 'device', operation: 'getAll', listScope: 'user', domain: byId('~'), user: byId('~'), returnAll: true },
+		get: {
+			resource: 'device',
+			operation: 'get',
+			domain: byId('~'),
+			user: byId('~'),
+			device: byId('1000a'),
+		},
+		list: {
+			resource: 'device',
+			operation: 'getAll',
+			listScope: 'user',
+			domain: byId('~'),
+			user: byId('~'),
+			returnAll: true,
+		},
 		pageSize: 1000,
 		page: (_baseUrl, number, pageSize, total) =>
-			rows((number - 1) * pageSize, Math.min(pageSize, total - (number - 1) * pageSize), (n) => ({ device: `d${n}` })),
+			rows((number - 1) * pageSize, Math.min(pageSize, total - (number - 1) * pageSize), (n) => ({
+				device: `d${n}`,
+			})),
 		count: { path: /\/devices\/count$/, answer: (total) => ({ total }) },
 		picker: searchDevices,
 		pickerParameters: { resource: 'device', operation: 'get', domain: byId('~'), user: byId('~') },
@@ -144,10 +195,23 @@ export const HOSTILE_VENDORS: HostileVendor[] = [
 			if (request.path !== '/rest/auth') return undefined;
 			const token = sessionJwt();
 			issued.push(token);
-			return { status: 200, body: { success: true, payload: { uuid: 'u-1', email: 'ops@example.com', token } } };
+			return {
+				status: 200,
+				body: { success: true, payload: { uuid: 'u-1', email: 'ops@example.com', token } },
+			};
 		},
-		get: { resource: 'sipUser', operation: 'get', domain: byId('abc.sip.opentact.org'), userId: byId('5f0c7d2e-8a1b-4c3d-9e4f-0a1b2c3d4e5f') },
-		list: { resource: 'sipUser', operation: 'getAll', domain: byId('abc.sip.opentact.org'), returnAll: true },
+		get: {
+			resource: 'sipUser',
+			operation: 'get',
+			domain: byId('abc.sip.opentact.org'),
+			userId: byId('5f0c7d2e-8a1b-4c3d-9e4f-0a1b2c3d4e5f'),
+		},
+		list: {
+			resource: 'sipUser',
+			operation: 'getAll',
+			domain: byId('abc.sip.opentact.org'),
+			returnAll: true,
+		},
 		pageSize: Number.MAX_SAFE_INTEGER,
 		page: (_baseUrl, _number, _pageSize, total) => ({
 			success: true,
@@ -160,15 +224,27 @@ export const HOSTILE_VENDORS: HostileVendor[] = [
 ];
 
 /** The Opentact API-token and NetSapiens API-key credentials: their secret rides on every request. */
-export const KEY_CREDENTIALS: { vendor: string; data(baseUrl: string): ICredentialDataDecryptedObject; secrets(data: ICredentialDataDecryptedObject): string[] }[] = [
+export const KEY_CREDENTIALS: {
+	vendor: string;
+	data(baseUrl: string): ICredentialDataDecryptedObject;
+	secrets(data: ICredentialDataDecryptedObject): string[];
+}[] = [
 	{
 		vendor: 'Opentact',
-		data: (baseUrl) => ({ authentication: 'apiToken', apiToken: 'OpentactApiTok-7a6b5c4d3e2f1a0b', baseUrl: `${baseUrl}/rest` }),
+		data: (baseUrl) => ({
+			authentication: 'apiToken',
+			apiToken: 'OpentactApiTok-7a6b5c4d3e2f1a0b',
+			baseUrl: `${baseUrl}/rest`,
+		}),
 		secrets: (data) => [String(data.apiToken)],
 	},
 	{
 		vendor: 'NetSapiens',
-		data: (baseUrl) => ({ server: baseUrl, authType: 'apiKey', apiKey: `nsu_${'Hx7'.repeat(16)}${'C0DE1234'}` }),
+		data: (baseUrl) => ({
+			server: baseUrl,
+			authType: 'apiKey',
+			apiKey: `nsu_${'Hx7'.repeat(16)}${'C0DE1234'}`,
+		}),
 		secrets: (data) => [String(data.apiKey)],
 	},
 ];
@@ -181,16 +257,38 @@ export function serializedError(error: unknown): string {
 	if (!error || typeof error !== 'object') return String(error);
 	const record = error as Record<string, unknown>;
 	const view = Object.fromEntries(
-		[...new Set([...Object.getOwnPropertyNames(error), 'message', 'stack', 'description', 'cause', 'context'])]
+		[
+			...new Set([
+				...Object.getOwnPropertyNames(error),
+				'message',
+				'stack',
+				'description',
+				'cause',
+				'context',
+			]),
+		]
 			.filter((key) => key !== 'node')
 			.map((key) => [key, record[key]]),
 	);
 	return JSON.stringify(view, (_key, value: unknown) =>
-		value instanceof Error ? { ...value, message: value.message, stack: value.stack, cause: (value as { cause?: unknown }).cause } : value,
+		value instanceof Error
+			? {
+					...value,
+					message: value.message,
+					stack: value.stack,
+					cause: (value as { cause?: unknown }).cause,
+				}
+			: value,
 	);
 }
 
 /** The forms a leaked secret would take in a serialized error: whole, URL-encoded, cut to its first or last 10 characters. */
 export function leakForms(secret: string): string[] {
-	return [secret, encodeURIComponent(secret), secret.slice(0, 10), secret.slice(-10), JSON.stringify(secret).slice(1, -1)];
+	return [
+		secret,
+		encodeURIComponent(secret),
+		secret.slice(0, 10),
+		secret.slice(-10),
+		JSON.stringify(secret).slice(1, -1),
+	];
 }

@@ -21,7 +21,11 @@ function withoutDesignatedFields(value: unknown): unknown {
 
 export function knownSecrets(entries: TranscriptEntry[]): string[] {
 	return [
-		...new Set(entries.filter((entry) => entry.kind === 'secrets').flatMap((entry) => entry.value as string[])),
+		...new Set(
+			entries
+				.filter((entry) => entry.kind === 'secrets')
+				.flatMap((entry) => entry.value as string[]),
+		),
 	].filter((secret) => typeof secret === 'string' && secret.length >= 6);
 }
 
@@ -41,7 +45,10 @@ export function findLeaks(entries: TranscriptEntry[]): string[] {
 	const findings: string[] = [];
 	for (const entry of entries) {
 		if (entry.kind === 'secrets') continue;
-		const text = JSON.stringify(entry.kind === 'output' ? withoutDesignatedFields(entry.value) : entry.value) ?? '';
+		const text =
+			JSON.stringify(
+				entry.kind === 'output' ? withoutDesignatedFields(entry.value) : entry.value,
+			) ?? '';
 		for (let at = 0; at + PREFIX <= text.length; at++) {
 			const candidates = byPrefix.get(text.slice(at, at + PREFIX));
 			if (candidates?.some((secret) => text.startsWith(secret, at))) {

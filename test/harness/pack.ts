@@ -29,12 +29,25 @@ export function packSourceFiles(): { nodes: string[]; credentials: string[] } {
 }
 
 /** What `npm pack` would publish now: the .tgz size and unpacked size in bytes, the file count and paths. */
-export function dryRunPack(): { size: number; unpackedSize: number; entryCount: number; files: string[] } {
+export function dryRunPack(): {
+	size: number;
+	unpackedSize: number;
+	entryCount: number;
+	files: string[];
+} {
 	const [pack] = JSON.parse(
-		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		}),
 	);
 	const { size, unpackedSize, entryCount } = pack;
-	return { size, unpackedSize, entryCount, files: pack.files.map((file: { path: string }) => file.path) };
+	return {
+		size,
+		unpackedSize,
+		entryCount,
+		files: pack.files.map((file: { path: string }) => file.path),
+	};
 }
 
 // The explicit .ts matters: without it Node resolves `X.node` to the codex file X.node.json first.
@@ -42,7 +55,9 @@ const load = (file: string) => require(path.join(ROOT, file));
 
 /** The exported classes of a module (as n8n's loader instantiates them), not its other exports. */
 const classesOf = (exported: Record<string, unknown>) =>
-	Object.values(exported).filter((value) => typeof value === 'function' && /^class\b/.test(String(value)));
+	Object.values(exported).filter(
+		(value) => typeof value === 'function' && /^class\b/.test(String(value)),
+	);
 
 const withRequestOptions = new WeakSet<object>();
 

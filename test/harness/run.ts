@@ -1,4 +1,10 @@
-import { ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, ExecuteContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	RoutingNode,
+	ExecuteContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import { LoggerProxy, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -136,14 +142,26 @@ export class TestEnvironment {
 		overrides: ICredentialDataDecryptedObject = {},
 	): { type: string; id: string } {
 		const id = `${vendor}-${randomUUID()}`;
-		const data = { ...this.sandbox.endpoints()[vendor].credentials, ...overrides } as ICredentialDataDecryptedObject;
+		const data = {
+			...this.sandbox.endpoints()[vendor].credentials,
+			...overrides,
+		} as ICredentialDataDecryptedObject;
 		this.credentials.add({ id, name: `${vendor} sandbox`, type, data });
 		return { type, id };
 	}
 
 	/** Runs a workflow JSON (as exported from n8n) and returns the run. */
-	async runWorkflow(workflowData: { id?: string; name?: string; nodes: INode[]; connections: object }): Promise<IRun> {
-		const data = { id: workflowData.id ?? randomUUID(), name: workflowData.name ?? 'test', ...workflowData };
+	async runWorkflow(workflowData: {
+		id?: string;
+		name?: string;
+		nodes: INode[];
+		connections: object;
+	}): Promise<IRun> {
+		const data = {
+			id: workflowData.id ?? randomUUID(),
+			name: workflowData.name ?? 'test',
+			...workflowData,
+		};
 		const workflow = new Workflow({
 			id: data.id,
 			name: data.name,
@@ -156,22 +174,33 @@ export class TestEnvironment {
 		});
 		// Like `n8n execute`, start at the node nothing feeds into (a trigger in exported workflows).
 		const fed = new Set(
-			Object.values(data.connections as Record<string, { main?: { node: string }[][] }>).flatMap((outputs) =>
-				(outputs.main ?? []).flat().map((connection) => connection.node),
+			Object.values(data.connections as Record<string, { main?: { node: string }[][] }>).flatMap(
+				(outputs) => (outputs.main ?? []).flat().map((connection) => connection.node),
 			),
 		);
 		const startNode = workflow.getNode(data.nodes.find((node) => !fed.has(node.name))!.name)!;
-		const run = await new WorkflowExecute(additionalDataFor(this.credentials, data as any), 'manual').run({
+		const run = await new WorkflowExecute(
+			additionalDataFor(this.credentials, data as any),
+			'manual',
+		).run({
 			workflow,
 			startNode,
 		});
 		// Only what the pack's own nodes produced: test fixtures' items are the test's inputs, not outputs.
-		const packNodes = new Set(data.nodes.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`)).map((node) => node.name));
+		const packNodes = new Set(
+			data.nodes
+				.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`))
+				.map((node) => node.name),
+		);
 		for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {
 			if (!packNodes.has(name)) continue;
 			for (const task of tasks) {
 				recordTranscript('output', task.data?.main ?? []);
-				if (task.error) recordTranscript('error', { message: task.error.message, description: task.error.description });
+				if (task.error)
+					recordTranscript('error', {
+						message: task.error.message,
+						description: task.error.description,
+					});
 			}
 		}
 		if (run.data.resultData.error) {
@@ -215,10 +244,19 @@ export class TestEnvironment {
 			position: [200, 0],
 			parameters: options.parameters,
 			...(options.credential
-				? { credentials: { [options.credential.type]: { id: options.credential.id, name: options.credential.type } } }
+				? {
+						credentials: {
+							[options.credential.type]: {
+								id: options.credential.id,
+								name: options.credential.type,
+							},
+						},
+					}
 				: {}),
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-			...(options.onError && options.onError !== 'stopWorkflow' ? { onError: options.onError } : {}),
+			...(options.onError && options.onError !== 'stopWorkflow'
+				? { onError: options.onError }
+				: {}),
 		};
 		const source: INode = {
 			id: randomUUID(),
@@ -260,9 +298,19 @@ export class TestEnvironment {
 			parameters,
 			credentials: { [credential.type]: { id: credential.id, name: credential.type } },
 		};
-		const workflow = new Workflow({ nodes: [pickerNode], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const workflow = new Workflow({
+			nodes: [pickerNode],
+			connections: {},
+			active: false,
+			nodeTypes: this.nodeTypes,
+		});
 		const additionalData = {
-			...additionalDataFor(this.credentials, { id: 'picker', name: 'picker', nodes: [pickerNode], connections: {} }),
+			...additionalDataFor(this.credentials, {
+				id: 'picker',
+				name: 'picker',
+				nodes: [pickerNode],
+				connections: {},
+			}),
 			currentNodeParameters: parameters,
 		} as IWorkflowExecuteAdditionalData;
 		return new LoadOptionsContext(workflow, pickerNode, additionalData, path);
@@ -273,7 +321,10 @@ export class TestEnvironment {
 	 * the request runs on a copy of the noOp node through RoutingNode, then the credential's rules
 	 * and the HTTP status decide the verdict.
 	 */
-	async testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	async testCredential(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<{ status: 'OK' | 'Error'; message: string }> {
 		const credentialType = packCredentialTypes()[type];
 		const testRequest = credentialType.test!;
 		const id = `test-${randomUUID()}`;
@@ -285,7 +336,13 @@ export class TestEnvironment {
 				...noOp.description,
 				credentials: [{ name: type, required: true }],
 				properties: [
-					{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' },
+					{
+						displayName: 'Temp',
+						name: 'temp',
+						type: 'string',
+						routing: { request: testRequest.request },
+						default: '',
+					},
 				],
 			},
 		};
@@ -300,9 +357,21 @@ export class TestEnvironment {
 		};
 		const testNodeTypes = allNodeTypes();
 		testNodeTypes.add('n8n-nodes-base.noOp', nodeTypeCopy);
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: testNodeTypes });
-		const runExecutionData: IRunExecutionData = { resultData: { runData: {} } } as IRunExecutionData;
-		const additionalData = additionalDataFor(this.credentials, { id: 'temp', name: 'temp', nodes: [node], connections: {} });
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: testNodeTypes,
+		});
+		const runExecutionData: IRunExecutionData = {
+			resultData: { runData: {} },
+		} as IRunExecutionData;
+		const additionalData = additionalDataFor(this.credentials, {
+			id: 'temp',
+			name: 'temp',
+			nodes: [node],
+			connections: {},
+		});
 		const context = new ExecuteContext(
 			workflow,
 			node,
@@ -327,7 +396,11 @@ export class TestEnvironment {
 						}
 					}
 					if (statusCode < 199 || statusCode > 299) {
-						return { status: 'Error', message: error.cause.response.statusText || `Received HTTP status code: ${statusCode}` };
+						return {
+							status: 'Error',
+							message:
+								error.cause.response.statusText || `Received HTTP status code: ${statusCode}`,
+						};
 					}
 				} else if (error.cause?.code) {
 					return { status: 'Error', message: error.cause.code };

@@ -13,7 +13,11 @@ export interface SandboxSuite {
  * suite's tests, resets the sandbox (seeded data, faults, requests; `registrationDelayMs` set when given) before each
  * test, and closes it after the suite. A suite's own `beforeEach` runs after this reset.
  */
-export function sandboxSuite(vendor: string, credentialType: string, options: { registrationDelayMs?: number } = {}): SandboxSuite {
+export function sandboxSuite(
+	vendor: string,
+	credentialType: string,
+	options: { registrationDelayMs?: number } = {},
+): SandboxSuite {
 	let env: TestEnvironment | undefined;
 	let credential: { type: string; id: string } | undefined;
 	beforeAll(async () => {
@@ -23,15 +27,22 @@ export function sandboxSuite(vendor: string, credentialType: string, options: { 
 	afterAll(async () => await env?.close());
 	beforeEach(() => {
 		suite.env.sandbox.reset();
-		if (options.registrationDelayMs !== undefined) suite.env.sandbox.configure({ registrationDelayMs: options.registrationDelayMs });
+		if (options.registrationDelayMs !== undefined)
+			suite.env.sandbox.configure({ registrationDelayMs: options.registrationDelayMs });
 	});
 	const suite: SandboxSuite = {
 		get env() {
-			if (!env) throw new Error('sandboxSuite: the environment is not started yet (use it inside a test or hook)');
+			if (!env)
+				throw new Error(
+					'sandboxSuite: the environment is not started yet (use it inside a test or hook)',
+				);
 			return env;
 		},
 		get credential() {
-			if (!credential) throw new Error('sandboxSuite: the credential is not stored yet (use it inside a test or hook)');
+			if (!credential)
+				throw new Error(
+					'sandboxSuite: the credential is not stored yet (use it inside a test or hook)',
+				);
 			return credential;
 		},
 	};

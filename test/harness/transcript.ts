@@ -15,7 +15,10 @@ const file = path.join(TRANSCRIPT_DIR, `${process.pid}-${process.env.JEST_WORKER
  */
 const TRANSCRIPTS_ON = process.env.SIP_TRANSCRIPTS !== 'off';
 
-export function recordTranscript(kind: 'output' | 'error' | 'log' | 'secrets', value: unknown): void {
+export function recordTranscript(
+	kind: 'output' | 'error' | 'log' | 'secrets',
+	value: unknown,
+): void {
 	if (!TRANSCRIPTS_ON) return;
 	mkdirSync(TRANSCRIPT_DIR, { recursive: true });
 	appendFileSync(file, `${JSON.stringify({ kind, value })}\n`);

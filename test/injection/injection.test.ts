@@ -48,7 +48,11 @@ const VENDORS: Record<string, VendorTarget> = {
 	ultravox: {
 		node: 'ultravox',
 		credentialType: 'ultravoxSipApi',
-		get: (_context, id) => ({ resource: 'sipRegistration', operation: 'get', registrationId: byId(id) }),
+		get: (_context, id) => ({
+			resource: 'sipRegistration',
+			operation: 'get',
+			registrationId: byId(id),
+		}),
 	},
 	vobiz: {
 		node: 'vobiz',
@@ -58,7 +62,13 @@ const VENDORS: Record<string, VendorTarget> = {
 	netsapiens: {
 		node: 'netSapiens',
 		credentialType: 'netSapiensSipApi',
-		get: (_context, id) => ({ resource: 'device', operation: 'get', domain: byId('~'), user: byId('~'), device: byId(id) }),
+		get: (_context, id) => ({
+			resource: 'device',
+			operation: 'get',
+			domain: byId('~'),
+			user: byId('~'),
+			device: byId(id),
+		}),
 	},
 	signalwire: {
 		node: 'signalWire',
@@ -111,34 +121,41 @@ interface InjectionCase {
 
 const SPACE_REFUSED = /^The credential's Space is not a SignalWire Space name\./;
 const HEADER_REFUSED = (label: string) =>
-	new RegExp(`^The credential's ${label} contains a line break or NUL character\\. Paste the value again without them$`);
-const HTTPS_REQUIRED = /must use https:\/\/ \(plain http is only allowed for localhost \/ 127\.0\.0\.1\)/;
+	new RegExp(
+		`^The credential's ${label} contains a line break or NUL character\\. Paste the value again without them$`,
+	);
+const HTTPS_REQUIRED =
+	/must use https:\/\/ \(plain http is only allowed for localhost \/ 127\.0\.0\.1\)/;
 const NO_USERINFO = /must not contain user info, a query, a fragment, spaces or backslashes/;
 
 const profileGet = (): INodeParameters => ({ resource: 'sipProfile', operation: 'get' });
 
 const credentialCases: InjectionCase[] = [
 	// SignalWire: the Space becomes the host the Basic credentials go to.
-	...['evil.com#', 'a.signalwire.com@evil.com', 'example.signalwire.com.evil.com', 'example/../evil', 'evil.com?x=.signalwire.com'].flatMap(
-		(space): InjectionCase[] => [
-			{
-				name: `SignalWire Space "${space}" (no Base URL override) is refused`,
-				vendor: 'signalwire',
-				credential: () => ({ space, baseUrl: '' }),
-				parameters: profileGet,
-				outcome: 'refused',
-				error: SPACE_REFUSED,
-			},
-			{
-				name: `SignalWire Space "${space}" with the sandbox as Base URL override is refused`,
-				vendor: 'signalwire',
-				credential: () => ({ space }),
-				parameters: profileGet,
-				outcome: 'refused',
-				error: SPACE_REFUSED,
-			},
-		],
-	),
+	...[
+		'evil.com#',
+		'a.signalwire.com@evil.com',
+		'example.signalwire.com.evil.com',
+		'example/../evil',
+		'evil.com?x=.signalwire.com',
+	].flatMap((space): InjectionCase[] => [
+		{
+			name: `SignalWire Space "${space}" (no Base URL override) is refused`,
+			vendor: 'signalwire',
+			credential: () => ({ space, baseUrl: '' }),
+			parameters: profileGet,
+			outcome: 'refused',
+			error: SPACE_REFUSED,
+		},
+		{
+			name: `SignalWire Space "${space}" with the sandbox as Base URL override is refused`,
+			vendor: 'signalwire',
+			credential: () => ({ space }),
+			parameters: profileGet,
+			outcome: 'refused',
+			error: SPACE_REFUSED,
+		},
+	]),
 	{
 		name: 'SignalWire Space "127.0.0.2:<decoy>#" (the decoy as the host) is refused',
 		vendor: 'signalwire',
@@ -149,30 +166,52 @@ const credentialCases: InjectionCase[] = [
 	},
 	// NetSapiens: the Server is a bare host name; everything that could move the key is refused.
 	...[
-		{ label: 'a path', server: 'pbx.example.com/evil', error: /must be the host name only, without a path/ },
+		{
+			label: 'a path',
+			server: 'pbx.example.com/evil',
+			error: /must be the host name only, without a path/,
+		},
 		{ label: 'a port', server: 'pbx.example.com:8443', error: /must not include a port/ },
 		{ label: 'user info', server: 'pbx.example.com@evil.com', error: /must not contain user info/ },
-		{ label: 'user info before the decoy', server: 'DECOY_USERINFO', error: /must not contain user info/ },
-		{ label: 'a look-alike Cyrillic letter', server: 'pb\u0445.example.com', error: /contains non-ASCII characters/ },
-		{ label: 'full-width digits that read as the decoy', server: 'FULLWIDTH_DECOY', error: /contains non-ASCII characters/ },
-		{ label: 'plain http to a remote host', server: 'http://pbx.example.com', error: /must use https: plain http is only allowed/ },
-		{ label: 'a fragment', server: 'pbx.example.com#@evil.com', error: /must not contain a query \(\?\) or fragment \(#\)/ },
-	].map(
-		({ label, server, error }): InjectionCase => ({
-			name: `NetSapiens Server with ${label} is refused`,
-			vendor: 'netsapiens',
-			credential: (context) => ({
-				server:
-					server === 'DECOY_USERINFO'
-						? `http://127.0.0.1:${context.sandboxPort}@127.0.0.2:${context.decoyPort}/netsapiens`
-						: server === 'FULLWIDTH_DECOY'
-							? `\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff12:${context.decoyPort}`
-							: server,
-			}),
-			outcome: 'refused',
-			error: new RegExp(`^The credential's Server ${error.source}`),
+		{
+			label: 'user info before the decoy',
+			server: 'DECOY_USERINFO',
+			error: /must not contain user info/,
+		},
+		{
+			label: 'a look-alike Cyrillic letter',
+			server: 'pb\u0445.example.com',
+			error: /contains non-ASCII characters/,
+		},
+		{
+			label: 'full-width digits that read as the decoy',
+			server: 'FULLWIDTH_DECOY',
+			error: /contains non-ASCII characters/,
+		},
+		{
+			label: 'plain http to a remote host',
+			server: 'http://pbx.example.com',
+			error: /must use https: plain http is only allowed/,
+		},
+		{
+			label: 'a fragment',
+			server: 'pbx.example.com#@evil.com',
+			error: /must not contain a query \(\?\) or fragment \(#\)/,
+		},
+	].map(({ label, server, error }): InjectionCase => ({
+		name: `NetSapiens Server with ${label} is refused`,
+		vendor: 'netsapiens',
+		credential: (context) => ({
+			server:
+				server === 'DECOY_USERINFO'
+					? `http://127.0.0.1:${context.sandboxPort}@127.0.0.2:${context.decoyPort}/netsapiens`
+					: server === 'FULLWIDTH_DECOY'
+						? `\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff12:${context.decoyPort}`
+						: server,
 		}),
-	),
+		outcome: 'refused',
+		error: new RegExp(`^The credential's Server ${error.source}`),
+	})),
 	// Base URL with plain http to a host that is not this machine, for every vendor that has one.
 	...(
 		[
@@ -181,16 +220,14 @@ const credentialCases: InjectionCase[] = [
 			['opentact', 'http://api.opentact.org/rest'],
 			['signalwire', 'http://example.signalwire.com'],
 		] as const
-	).map(
-		([vendor, baseUrl]): InjectionCase => ({
-			name: `${vendor} Base URL "${baseUrl}" (plain http to a remote host) is refused`,
-			vendor,
-			credential: () => ({ baseUrl }),
-			parameters: vendor === 'signalwire' ? profileGet : undefined,
-			outcome: 'refused',
-			error: HTTPS_REQUIRED,
-		}),
-	),
+	).map(([vendor, baseUrl]): InjectionCase => ({
+		name: `${vendor} Base URL "${baseUrl}" (plain http to a remote host) is refused`,
+		vendor,
+		credential: () => ({ baseUrl }),
+		parameters: vendor === 'signalwire' ? profileGet : undefined,
+		outcome: 'refused',
+		error: HTTPS_REQUIRED,
+	})),
 	{
 		// The IPv4-mapped IPv6 form of the decoy: not "this machine" by name, yet it reaches 127.0.0.2.
 		name: 'Ultravox Base URL http://[::ffff:127.0.0.2]:<decoy> is refused as plain http to a remote host',
@@ -202,21 +239,27 @@ const credentialCases: InjectionCase[] = [
 	{
 		name: 'Vobiz Base URL with user info in front of the decoy is refused',
 		vendor: 'vobiz',
-		credential: (context) => ({ baseUrl: `http://127.0.0.1:${context.sandboxPort}@127.0.0.2:${context.decoyPort}/vobiz` }),
+		credential: (context) => ({
+			baseUrl: `http://127.0.0.1:${context.sandboxPort}@127.0.0.2:${context.decoyPort}/vobiz`,
+		}),
 		outcome: 'refused',
 		error: NO_USERINFO,
 	},
 	{
 		name: 'Ultravox Base URL with a fragment that hides the decoy is refused',
 		vendor: 'ultravox',
-		credential: (context) => ({ baseUrl: `${context.sandboxUrl}/ultravox#@127.0.0.2:${context.decoyPort}` }),
+		credential: (context) => ({
+			baseUrl: `${context.sandboxUrl}/ultravox#@127.0.0.2:${context.decoyPort}`,
+		}),
 		outcome: 'refused',
 		error: NO_USERINFO,
 	},
 	{
 		name: 'Opentact Base URL with a backslash trick is refused',
 		vendor: 'opentact',
-		credential: (context) => ({ baseUrl: `http://127.0.0.2:${context.decoyPort}\\@127.0.0.1:${context.sandboxPort}/opentact/rest` }),
+		credential: (context) => ({
+			baseUrl: `http://127.0.0.2:${context.decoyPort}\\@127.0.0.1:${context.sandboxPort}/opentact/rest`,
+		}),
 		outcome: 'refused',
 		error: NO_USERINFO,
 	},
@@ -241,7 +284,8 @@ const credentialCases: InjectionCase[] = [
 		vendor: 'vobiz',
 		credential: (context) => ({ authId: `${context.sample('vobiz').authId}${CRLF}` }),
 		outcome: 'refused',
-		error: /^The credential's "Auth ID" cannot be used in a Vobiz URL: it must be an Auth ID such as MA_XXXXXXXX, without spaces, and not "\." or "\.\." \(item 0\)$/,
+		error:
+			/^The credential's "Auth ID" cannot be used in a Vobiz URL: it must be an Auth ID such as MA_XXXXXXXX, without spaces, and not "\." or "\.\." \(item 0\)$/,
 	},
 	{
 		name: 'SignalWire Project ID with CR/LF is refused',
@@ -270,7 +314,10 @@ const credentialCases: InjectionCase[] = [
 	{
 		name: 'Opentact API Token with CR/LF is refused',
 		vendor: 'opentact',
-		credential: (context) => ({ authentication: 'apiToken', apiToken: `${context.seeded('opentact').apiToken}${CRLF}` }),
+		credential: (context) => ({
+			authentication: 'apiToken',
+			apiToken: `${context.seeded('opentact').apiToken}${CRLF}`,
+		}),
 		outcome: 'refused',
 		error: HEADER_REFUSED('API Token'),
 	},
@@ -281,7 +328,9 @@ const credentialCases: InjectionCase[] = [
 		credential: (context) => ({ email: `${context.sample('opentact').email}${CRLF}` }),
 		outcome: 'encoded',
 		received: (requests) => {
-			expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /rest/auth']);
+			expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+				'GET /rest/auth',
+			]);
 			expect(requests[0].status).toBe(401);
 		},
 	},
@@ -289,11 +338,18 @@ const credentialCases: InjectionCase[] = [
 		// The OAuth2 login's secrets travel in its JSON body.
 		name: 'NetSapiens OAuth2 Client Secret with CR/LF stays inside the login body',
 		vendor: 'netsapiens',
-		credential: (context) => ({ authType: 'oAuth2Password', clientSecret: `${context.sample('netsapiens').clientSecret}${CRLF}` }),
+		credential: (context) => ({
+			authType: 'oAuth2Password',
+			clientSecret: `${context.sample('netsapiens').clientSecret}${CRLF}`,
+		}),
 		outcome: 'encoded',
 		received: (requests, context) => {
-			expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /ns-api/v2/tokens']);
-			expect((requests[0].body as IDataObject).client_secret).toBe(`${context.sample('netsapiens').clientSecret}${CRLF}`);
+			expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+				'POST /ns-api/v2/tokens',
+			]);
+			expect((requests[0].body as IDataObject).client_secret).toBe(
+				`${context.sample('netsapiens').clientSecret}${CRLF}`,
+			);
 		},
 	},
 ];
@@ -326,7 +382,8 @@ interface PathTarget {
 	error: RegExp;
 }
 
-const slashOrDots = (value: string) => value === '.' || value === '..' || value.includes('/') || /[\r\n]/.test(value);
+const slashOrDots = (value: string) =>
+	value === '.' || value === '..' || value.includes('/') || /[\r\n]/.test(value);
 const dotsOrSpace = (value: string) => value === '.' || value === '..' || /\s/.test(value);
 
 const PATH_TARGETS: PathTarget[] = [
@@ -341,7 +398,11 @@ const PATH_TARGETS: PathTarget[] = [
 	{
 		vendor: 'ultravox',
 		parameter: 'SIP Registration (Delete)',
-		parameters: (_context, value) => ({ resource: 'sipRegistration', operation: 'delete', registrationId: byId(value) }),
+		parameters: (_context, value) => ({
+			resource: 'sipRegistration',
+			operation: 'delete',
+			registrationId: byId(value),
+		}),
 		expectedPath: (_context, segment) => `/api/sip/registrations/${segment}`,
 		refuses: dotsOrSpace,
 		error: /^"SIP Registration" has characters that are not allowed/,
@@ -350,15 +411,22 @@ const PATH_TARGETS: PathTarget[] = [
 		vendor: 'vobiz',
 		parameter: 'Endpoint (Get)',
 		parameters: (context, value) => VENDORS.vobiz.get(context, value),
-		expectedPath: (context, segment) => `/api/v1/Account/${context.sample('vobiz').authId}/Endpoint/${segment}/`,
+		expectedPath: (context, segment) =>
+			`/api/v1/Account/${context.sample('vobiz').authId}/Endpoint/${segment}/`,
 		refuses: dotsOrSpace,
 		error: /^"Endpoint" has characters that are not allowed/,
 	},
 	{
 		vendor: 'vobiz',
 		parameter: 'Endpoint (Update)',
-		parameters: (_context, value) => ({ resource: 'endpoint', operation: 'update', endpointId: byId(value), updateFields: { alias: 'X' } }),
-		expectedPath: (context, segment) => `/api/v1/Account/${context.sample('vobiz').authId}/Endpoint/${segment}/`,
+		parameters: (_context, value) => ({
+			resource: 'endpoint',
+			operation: 'update',
+			endpointId: byId(value),
+			updateFields: { alias: 'X' },
+		}),
+		expectedPath: (context, segment) =>
+			`/api/v1/Account/${context.sample('vobiz').authId}/Endpoint/${segment}/`,
 		refuses: dotsOrSpace,
 		error: /^"Endpoint" has characters that are not allowed/,
 	},
@@ -389,7 +457,13 @@ const PATH_TARGETS: PathTarget[] = [
 	{
 		vendor: 'netsapiens',
 		parameter: 'Domain (Get)',
-		parameters: (_context, value) => ({ resource: 'device', operation: 'get', domain: byId(value), user: byId('~'), device: byId('1000a') }),
+		parameters: (_context, value) => ({
+			resource: 'device',
+			operation: 'get',
+			domain: byId(value),
+			user: byId('~'),
+			device: byId('1000a'),
+		}),
 		expectedPath: (_context, segment) => `/ns-api/v2/domains/${segment}/users/~/devices/1000a`,
 		// Letters, digits, ".", "_" and "-" only (the spec's DomainNamePath).
 		refuses: (value) => !/^[A-Za-z0-9._-]+$/.test(value) || value === '.' || value === '..',
@@ -407,7 +481,11 @@ const PATH_TARGETS: PathTarget[] = [
 	{
 		vendor: 'signalwire',
 		parameter: 'SIP Address (Delete)',
-		parameters: (_context, value) => ({ resource: 'sipAddress', operation: 'delete', addressId: byId(value) }),
+		parameters: (_context, value) => ({
+			resource: 'sipAddress',
+			operation: 'delete',
+			addressId: byId(value),
+		}),
 		expectedPath: (_context, segment) => `/api/fabric/sip_addresses/${segment}`,
 		refuses: () => true,
 		error: /^The 'Node Under Test' node has issues:\n- Not a valid SIP Address ID/,
@@ -415,7 +493,12 @@ const PATH_TARGETS: PathTarget[] = [
 	{
 		vendor: 'opentact',
 		parameter: 'SIP Domain (Get Many)',
-		parameters: (_context, value) => ({ resource: 'sipUser', operation: 'getAll', domain: byId(value), returnAll: true }),
+		parameters: (_context, value) => ({
+			resource: 'sipUser',
+			operation: 'getAll',
+			domain: byId(value),
+			returnAll: true,
+		}),
 		expectedPath: (_context, segment) => `/rest/sip/domain/${segment}/user`,
 		refuses: (value) => slashOrDots(value) || /\s/.test(value),
 		error: /^"SIP Domain" has characters that are not allowed/,
@@ -424,7 +507,8 @@ const PATH_TARGETS: PathTarget[] = [
 		vendor: 'opentact',
 		parameter: 'SIP User (Get)',
 		parameters: (context, value) => VENDORS.opentact.get(context, value),
-		expectedPath: (context, segment) => `/rest/sip/domain/${(context.seeded('opentact').sipDomains as string[])[0]}/user/${segment}`,
+		expectedPath: (context, segment) =>
+			`/rest/sip/domain/${(context.seeded('opentact').sipDomains as string[])[0]}/user/${segment}`,
 		refuses: () => true,
 		error: /^The 'Node Under Test' node has issues:\n- Not a SIP user UUID/,
 	},
@@ -449,7 +533,9 @@ function pathCases(context: Context): InjectionCase[] {
 					const received = calls[0].path.split('/');
 					expect(received).toHaveLength(template.length);
 					const at = template.indexOf('{value}');
-					expect(received.filter((_, index) => index !== at)).toEqual(template.filter((_, index) => index !== at));
+					expect(received.filter((_, index) => index !== at)).toEqual(
+						template.filter((_, index) => index !== at),
+					);
 					expect(decodeURIComponent(received[at])).toBe(value);
 					expect(received[at]).toBe(pathSegment(value));
 					// Nothing in it is a dot segment a URL parser would remove, and nothing became a query.
@@ -466,17 +552,33 @@ const queryCases: InjectionCase[] = [
 	{
 		name: 'Vobiz Get Many filter "x&limit=1000&offset=7" stays one query value',
 		vendor: 'vobiz',
-		parameters: () => ({ resource: 'endpoint', operation: 'getAll', returnAll: false, limit: 3, filters: { aliasContains: 'x&limit=1000&offset=7' } }),
+		parameters: () => ({
+			resource: 'endpoint',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 3,
+			filters: { aliasContains: 'x&limit=1000&offset=7' },
+		}),
 		outcome: 'encoded',
 		received: (requests) => {
 			expect(requests).toHaveLength(1);
-			expect(requests[0].query).toEqual({ alias__contains: 'x&limit=1000&offset=7', limit: '3', offset: '0' });
+			expect(requests[0].query).toEqual({
+				alias__contains: 'x&limit=1000&offset=7',
+				limit: '3',
+				offset: '0',
+			});
 		},
 	},
 	{
 		name: 'SignalWire Get Many filter "x&page_size=1000#y" stays one query value',
 		vendor: 'signalwire',
-		parameters: () => ({ resource: 'sipEndpoint', operation: 'getAll', returnAll: false, limit: 3, filters: { username: 'x&page_size=1000#y' } }),
+		parameters: () => ({
+			resource: 'sipEndpoint',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 3,
+			filters: { username: 'x&page_size=1000#y' },
+		}),
 		outcome: 'encoded',
 		received: (requests) => {
 			expect(requests).toHaveLength(1);
@@ -495,25 +597,35 @@ const VENDOR_FAULT_PATH: Record<string, string> = {
 
 /** Vendor answers that point at another host: a redirect, or a next-page link. */
 const answerCases: InjectionCase[] = [
-	...Object.keys(VENDORS).map(
-		(vendor): InjectionCase => ({
-			name: `${vendor}: a redirect to the decoy is not followed (the credential's headers stay home)`,
-			vendor,
-			faults: (context) => [
-				{ mode: 'status', status: 302, headers: { location: `${context.decoyUrl}/steal` }, path: VENDOR_FAULT_PATH[vendor] },
-			],
-			outcome: 'refused',
-			// The call itself (and, for Opentact, its login) reached the vendor; the redirect did not go further.
-			legitimate: vendor === 'opentact' ? 2 : 1,
-			error: /failed: .+ answered HTTP 302$/,
-		}),
-	),
+	...Object.keys(VENDORS).map((vendor): InjectionCase => ({
+		name: `${vendor}: a redirect to the decoy is not followed (the credential's headers stay home)`,
+		vendor,
+		faults: (context) => [
+			{
+				mode: 'status',
+				status: 302,
+				headers: { location: `${context.decoyUrl}/steal` },
+				path: VENDOR_FAULT_PATH[vendor],
+			},
+		],
+		outcome: 'refused',
+		// The call itself (and, for Opentact, its login) reached the vendor; the redirect did not go further.
+		legitimate: vendor === 'opentact' ? 2 : 1,
+		error: /failed: .+ answered HTTP 302$/,
+	})),
 	{
 		name: 'opentact: a redirect of the login to the decoy is not followed (the email and password stay home)',
 		vendor: 'opentact',
 		// Another user of the account: a login of its own, not a session token reused from an earlier case.
 		credential: (context) => ({ ...(context.seeded('opentact').otherLogins as IDataObject[])[0] }),
-		faults: (context) => [{ mode: 'status', status: 302, headers: { location: `${context.decoyUrl}/steal` }, path: '^/rest/auth$' }],
+		faults: (context) => [
+			{
+				mode: 'status',
+				status: 302,
+				headers: { location: `${context.decoyUrl}/steal` },
+				path: '^/rest/auth$',
+			},
+		],
 		outcome: 'refused',
 		legitimate: 1,
 		error: /^Opentact login failed \(HTTP 302\)$/,
@@ -527,7 +639,12 @@ const answerCases: InjectionCase[] = [
 				mode: 'status',
 				status: 200,
 				path: '^/api/sip/registrations$',
-				body: { results: [{ registrationId: 'r1' }], next: `${context.decoyUrl}/api/sip/registrations?cursor=2`, previous: null, total: 9 },
+				body: {
+					results: [{ registrationId: 'r1' }],
+					next: `${context.decoyUrl}/api/sip/registrations?cursor=2`,
+					previous: null,
+					total: 9,
+				},
 			},
 		],
 		outcome: 'refused',
@@ -543,7 +660,14 @@ const answerCases: InjectionCase[] = [
 				mode: 'status',
 				status: 200,
 				path: '^/api/relay/rest/endpoints/sip$',
-				body: { links: { self: 'x', first: 'x', next: `${context.decoyUrl}/api/relay/rest/endpoints/sip?page_token=PA2` }, data: [{ id: 'e1' }] },
+				body: {
+					links: {
+						self: 'x',
+						first: 'x',
+						next: `${context.decoyUrl}/api/relay/rest/endpoints/sip?page_token=PA2`,
+					},
+					data: [{ id: 'e1' }],
+				},
 			},
 		],
 		outcome: 'refused',
@@ -593,23 +717,33 @@ describe('Injection: credentials, parameters and answers that try to redirect a 
 		await new Promise<void>((resolve) => decoy.close(() => resolve()));
 		tally.reachedOtherHost = decoyConnections;
 		mkdirSync(RELIABILITY_DIR, { recursive: true });
-		writeFileSync(path.join(RELIABILITY_DIR, 'injection.json'), `${JSON.stringify(tally, null, '\t')}\n`);
+		writeFileSync(
+			path.join(RELIABILITY_DIR, 'injection.json'),
+			`${JSON.stringify(tally, null, '\t')}\n`,
+		);
 	});
 
 	const runCase = async (injection: InjectionCase) => {
 		const target = VENDORS[injection.vendor];
 		env.sandbox.reset();
-		for (const fault of injection.faults?.(context) ?? []) env.sandbox.injectFault({ vendor: injection.vendor, count: 1, ...fault } as FaultSpec);
+		for (const fault of injection.faults?.(context) ?? [])
+			env.sandbox.injectFault({ vendor: injection.vendor, count: 1, ...fault } as FaultSpec);
 		decoyHits.length = 0;
 		const credentialData = injection.credential?.(context) ?? {};
-		const credential = env.credential(injection.vendor, target.credentialType, credentialData as never);
+		const credential = env.credential(
+			injection.vendor,
+			target.credentialType,
+			credentialData as never,
+		);
 		// n8n itself refuses a resource-locator ID that fails the locator's format before the workflow
 		// runs ("The node has issues"): that refusal is what the user sees then.
 		const result = await env
 			.run({
 				node: target.node,
 				credential,
-				parameters: injection.parameters?.(context) ?? target.get(context, seededId(context, injection.vendor)),
+				parameters:
+					injection.parameters?.(context) ??
+					target.get(context, seededId(context, injection.vendor)),
 			})
 			.catch((error: Error) => {
 				if (error.name !== 'WorkflowHasIssuesError') throw error;
@@ -621,11 +755,17 @@ describe('Injection: credentials, parameters and answers that try to redirect a 
 		// Never another host; never a header the values tried to add.
 		expect(decoyHits).toEqual([]);
 		for (const request of env.sandbox.requests()) {
-			expect(Object.keys(request.headers).filter((name) => name.toLowerCase() === 'x-injected')).toEqual([]);
+			expect(
+				Object.keys(request.headers).filter((name) => name.toLowerCase() === 'x-injected'),
+			).toEqual([]);
 		}
 		// Nothing secret in what the user sees, the hostile credential values included.
-		const hostileSecrets = SECRET_FIELDS.map((field) => credentialData[field]).filter((value) => typeof value === 'string');
-		const secrets = [...env.sandbox.secrets(), ...(hostileSecrets as string[])].filter((secret) => secret.length >= 12);
+		const hostileSecrets = SECRET_FIELDS.map((field) => credentialData[field]).filter(
+			(value) => typeof value === 'string',
+		);
+		const secrets = [...env.sandbox.secrets(), ...(hostileSecrets as string[])].filter(
+			(secret) => secret.length >= 12,
+		);
 		const shown = `${result.error?.message ?? ''}\n${result.error?.description ?? ''}`;
 		expect(secrets.filter((secret) => shown.includes(secret))).toEqual([]);
 
@@ -643,17 +783,26 @@ describe('Injection: credentials, parameters and answers that try to redirect a 
 		tally.cases++;
 	};
 
-	it.each(credentialCases.map((injection) => [injection.name, injection] as const))('%s', async (_name, injection) => {
-		await runCase(injection);
-	});
+	it.each(credentialCases.map((injection) => [injection.name, injection] as const))(
+		'%s',
+		async (_name, injection) => {
+			await runCase(injection);
+		},
+	);
 
-	it.each(queryCases.map((injection) => [injection.name, injection] as const))('%s', async (_name, injection) => {
-		await runCase(injection);
-	});
+	it.each(queryCases.map((injection) => [injection.name, injection] as const))(
+		'%s',
+		async (_name, injection) => {
+			await runCase(injection);
+		},
+	);
 
-	it.each(answerCases.map((injection) => [injection.name, injection] as const))('%s', async (_name, injection) => {
-		await runCase(injection);
-	});
+	it.each(answerCases.map((injection) => [injection.name, injection] as const))(
+		'%s',
+		async (_name, injection) => {
+			await runCase(injection);
+		},
+	);
 
 	it('path parameters with ../, ?, #, %2F, CR/LF and URLs are refused by their rule or stay one encoded segment', async () => {
 		const cases = pathCases(context);
@@ -674,6 +823,8 @@ describe('Injection: credentials, parameters and answers that try to redirect a 
 	it('the decoy was never reached, and every case was counted', () => {
 		expect(decoyConnections).toBe(0);
 		expect(tally.cases).toBe(tally.refused + tally.encoded);
-		expect(tally.cases).toBeGreaterThanOrEqual(credentialCases.length + queryCases.length + answerCases.length);
+		expect(tally.cases).toBeGreaterThanOrEqual(
+			credentialCases.length + queryCases.length + answerCases.length,
+		);
 	});
 });

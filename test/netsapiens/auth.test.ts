@@ -3,7 +3,13 @@ import { netSapiensApiBase } from '../../nodes/NetSapiens/shared/server';
 import { TestEnvironment } from '../harness/run';
 import { byId } from '../harness/locator';
 
-const getDevice = { resource: 'device', operation: 'get', domain: byId('~'), user: byId('~'), device: byId('1000a') };
+const getDevice = {
+	resource: 'device',
+	operation: 'get',
+	domain: byId('~'),
+	user: byId('~'),
+	device: byId('1000a'),
+};
 const DEVICE_PATH = '/ns-api/v2/domains/~/users/~/devices/1000a';
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,10 +35,14 @@ describe('NetSapiens credential: Server, API keys and the OAuth2 password grant'
 	});
 
 	const requests = () => env.sandbox.requests('netsapiens');
-	const calls = () => requests().map((request) => `${request.method} ${request.path} ${request.status}`);
-	const oauthCredential = () => env.credential('netsapiens', 'netSapiensSipApi', { authType: 'oAuth2Password' });
-	const run = async (credential: { type: string; id: string }, parameters: INodeParameters = getDevice) =>
-		await env.run({ node: 'netSapiens', credential, parameters });
+	const calls = () =>
+		requests().map((request) => `${request.method} ${request.path} ${request.status}`);
+	const oauthCredential = () =>
+		env.credential('netsapiens', 'netSapiensSipApi', { authType: 'oAuth2Password' });
+	const run = async (
+		credential: { type: string; id: string },
+		parameters: INodeParameters = getDevice,
+	) => await env.run({ node: 'netSapiens', credential, parameters });
 
 	describe('OAuth2 password grant', () => {
 		it('logs in once with POST /ns-api/v2/tokens, sends the token as Bearer, and reuses it on the next run', async () => {
@@ -71,12 +81,18 @@ describe('NetSapiens credential: Server, API keys and the OAuth2 password grant'
 			const result = await run(credential);
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json.device).toBe('1000a');
-			expect(calls()).toEqual([`GET ${DEVICE_PATH} 401`, 'POST /ns-api/v2/tokens 200', `GET ${DEVICE_PATH} 200`]);
+			expect(calls()).toEqual([
+				`GET ${DEVICE_PATH} 401`,
+				'POST /ns-api/v2/tokens 200',
+				`GET ${DEVICE_PATH} 200`,
+			]);
 			const fresh = String(env.credentials.stored(credential.id)!.accessToken);
 			expect(fresh).not.toBe(expired);
 			expect(requests()[0].headers.authorization).toBeUndefined();
 			expect(requests()[2].headers.authorization).toBe(`Bearer ${fresh}`);
-			expect(requests().some((request) => request.headers.authorization === `Bearer ${expired}`)).toBe(false);
+			expect(
+				requests().some((request) => request.headers.authorization === `Bearer ${expired}`),
+			).toBe(false);
 			expect(env.credentials.preAuthenticationCalls.get(credential.id)).toBe(2);
 		});
 
@@ -95,7 +111,11 @@ describe('NetSapiens credential: Server, API keys and the OAuth2 password grant'
 
 			const result = await run(credential);
 			expect(result.error).toBeUndefined();
-			expect(calls()).toEqual([`GET ${DEVICE_PATH} 401`, 'POST /ns-api/v2/tokens 200', `GET ${DEVICE_PATH} 200`]);
+			expect(calls()).toEqual([
+				`GET ${DEVICE_PATH} 401`,
+				'POST /ns-api/v2/tokens 200',
+				`GET ${DEVICE_PATH} 200`,
+			]);
 			expect(requests()[0].headers.authorization).toBe(`Bearer ${revoked}`);
 			expect(requests()[2].headers.authorization).not.toBe(`Bearer ${revoked}`);
 			expect(env.credentials.preAuthenticationCalls.get(credential.id)).toBe(2);
@@ -115,8 +135,14 @@ describe('NetSapiens credential: Server, API keys and the OAuth2 password grant'
 			});
 
 			const result = await run(credential);
-			expect(calls()).toEqual([`GET ${DEVICE_PATH} 401`, 'POST /ns-api/v2/tokens 200', `GET ${DEVICE_PATH} 401`]);
-			expect(result.error?.message).toBe('NetSapiens Get Device failed: NetSapiens answered HTTP 401');
+			expect(calls()).toEqual([
+				`GET ${DEVICE_PATH} 401`,
+				'POST /ns-api/v2/tokens 200',
+				`GET ${DEVICE_PATH} 401`,
+			]);
+			expect(result.error?.message).toBe(
+				'NetSapiens Get Device failed: NetSapiens answered HTTP 401',
+			);
 			expect(result.error?.description).toContain('NetSapiens said: Invalid access token');
 		});
 
@@ -134,20 +160,31 @@ describe('NetSapiens credential: Server, API keys and the OAuth2 password grant'
 			env.sandbox.clearRequests();
 			const result = await run(edited);
 			expect(result.error).toBeUndefined();
-			expect(requests().some((request) => request.headers.authorization === `Bearer ${token}`)).toBe(false);
-			expect(calls()).toEqual([`GET ${DEVICE_PATH} 401`, 'POST /ns-api/v2/tokens 200', `GET ${DEVICE_PATH} 200`]);
+			expect(
+				requests().some((request) => request.headers.authorization === `Bearer ${token}`),
+			).toBe(false);
+			expect(calls()).toEqual([
+				`GET ${DEVICE_PATH} 401`,
+				'POST /ns-api/v2/tokens 200',
+				`GET ${DEVICE_PATH} 200`,
+			]);
 		});
 
 		it('a password changed in the credential is checked by a new login, not carried by the old token', async () => {
 			const credential = oauthCredential();
 			await run(credential);
 			const stored = env.credentials.stored(credential.id)!;
-			const edited = env.credential('netsapiens', 'netSapiensSipApi', { ...stored, password: 'Mistyped-Password' });
+			const edited = env.credential('netsapiens', 'netSapiensSipApi', {
+				...stored,
+				password: 'Mistyped-Password',
+			});
 			env.sandbox.clearRequests();
 			const result = await run(edited);
 			expect(calls()).toEqual([`GET ${DEVICE_PATH} 401`, 'POST /ns-api/v2/tokens 401']);
 			expect(requests()[0].headers.authorization).toBeUndefined();
-			expect(result.error?.message).toContain('NetSapiens refused the OAuth2 login (HTTP 401: Invalid username or password)');
+			expect(result.error?.message).toContain(
+				'NetSapiens refused the OAuth2 login (HTTP 401: Invalid username or password)',
+			);
 		});
 
 		it('a login answered with a redirect is not followed: the secrets are never posted elsewhere', async () => {
@@ -184,7 +221,9 @@ describe('NetSapiens credential: Server, API keys and the OAuth2 password grant'
 
 	describe('API keys: scope and read-only flag', () => {
 		it('a read-only key reads, but its writes get 403 with an error that says the key is read-only', async () => {
-			const credential = env.credential('netsapiens', 'netSapiensSipApi', { apiKey: seeded.apiKeys.readOnly });
+			const credential = env.credential('netsapiens', 'netSapiensSipApi', {
+				apiKey: seeded.apiKeys.readOnly,
+			});
 			const read = await run(credential);
 			expect(read.error).toBeUndefined();
 			const before = env.sandbox.devices.vendorPassword('netsapiens', '1000a@sandbox.example');
@@ -195,43 +234,79 @@ describe('NetSapiens credential: Server, API keys and the OAuth2 password grant'
 				updateFields: { sipRegistrationPassword: 'Never-Applied-123' },
 			});
 			expect(write.error?.name).toBe('NodeApiError');
-			expect(write.error?.message).toBe('NetSapiens Update Device failed: NetSapiens answered HTTP 403');
+			expect(write.error?.message).toBe(
+				'NetSapiens Update Device failed: NetSapiens answered HTTP 403',
+			);
 			expect(write.error?.description).toContain(
 				'NetSapiens said: This API key is read-only: POST, PUT and DELETE requests are rejected',
 			);
 			expect(write.error?.description).not.toContain('Never-Applied-123');
-			expect(env.sandbox.devices.vendorPassword('netsapiens', '1000a@sandbox.example')).toBe(before);
+			expect(env.sandbox.devices.vendorPassword('netsapiens', '1000a@sandbox.example')).toBe(
+				before,
+			);
 			expect(requests().at(-1)!.headers.authorization).toBe(`Bearer ${seeded.apiKeys.readOnly}`);
 		});
 
 		it('a Basic User key reads its own devices only', async () => {
-			const credential = env.credential('netsapiens', 'netSapiensSipApi', { apiKey: seeded.apiKeys.basicUser });
+			const credential = env.credential('netsapiens', 'netSapiensSipApi', {
+				apiKey: seeded.apiKeys.basicUser,
+			});
 			const own = await run(credential, { ...getDevice, device: byId('1001a') });
 			expect(own.items[0].json).toMatchObject({ device: '1001a', user: '1001' });
-			const domain = await run(credential, { resource: 'device', operation: 'getAll', listScope: 'domain', domain: byId('~'), returnAll: true });
-			expect(domain.error?.description).toContain('NetSapiens said: A Basic User scope may not list the devices of a whole domain');
+			const domain = await run(credential, {
+				resource: 'device',
+				operation: 'getAll',
+				listScope: 'domain',
+				domain: byId('~'),
+				returnAll: true,
+			});
+			expect(domain.error?.description).toContain(
+				'NetSapiens said: A Basic User scope may not list the devices of a whole domain',
+			);
 			const other = await run(credential, { ...getDevice, user: byId('1000') });
-			expect(other.error?.description).toContain('NetSapiens said: User not found or access denied');
+			expect(other.error?.description).toContain(
+				'NetSapiens said: User not found or access denied',
+			);
 		});
 
 		it("a reseller key reaches its reseller's other domains, not another reseller's", async () => {
-			const credential = env.credential('netsapiens', 'netSapiensSipApi', { apiKey: seeded.apiKeys.reseller });
-			const acme = await run(credential, { ...getDevice, domain: byId('acme.example'), user: byId('200'), device: byId('200a') });
+			const credential = env.credential('netsapiens', 'netSapiensSipApi', {
+				apiKey: seeded.apiKeys.reseller,
+			});
+			const acme = await run(credential, {
+				...getDevice,
+				domain: byId('acme.example'),
+				user: byId('200'),
+				device: byId('200a'),
+			});
 			expect(acme.items[0].json).toMatchObject({ domain: 'acme.example', device: '200a' });
-			const other = await run(credential, { ...getDevice, domain: byId('other.example'), user: byId('100'), device: byId('100') });
-			expect(other.error?.description).toContain('NetSapiens said: Domain not found or access denied');
+			const other = await run(credential, {
+				...getDevice,
+				domain: byId('other.example'),
+				user: byId('100'),
+				device: byId('100'),
+			});
+			expect(other.error?.description).toContain(
+				'NetSapiens said: Domain not found or access denied',
+			);
 		});
 
 		it('a wrong key: 401, tried twice as n8n retries every 401 once, and the error says to check the credential', async () => {
-			const credential = env.credential('netsapiens', 'netSapiensSipApi', { apiKey: `nsd_${'x'.repeat(56)}` });
+			const credential = env.credential('netsapiens', 'netSapiensSipApi', {
+				apiKey: `nsd_${'x'.repeat(56)}`,
+			});
 			const result = await run(credential);
 			expect(calls()).toEqual([`GET ${DEVICE_PATH} 401`, `GET ${DEVICE_PATH} 401`]);
-			expect(result.error?.message).toBe('NetSapiens Get Device failed: NetSapiens answered HTTP 401');
+			expect(result.error?.message).toBe(
+				'NetSapiens Get Device failed: NetSapiens answered HTTP 401',
+			);
 			expect(result.error?.description).toContain('NetSapiens said: Invalid API key');
 		});
 
 		it('a value that is not a NetSapiens key is refused before anything is sent, without echoing it', async () => {
-			const credential = env.credential('netsapiens', 'netSapiensSipApi', { apiKey: 'sk-Not-A-NetSapiens-Key' });
+			const credential = env.credential('netsapiens', 'netSapiensSipApi', {
+				apiKey: 'sk-Not-A-NetSapiens-Key',
+			});
 			const result = await run(credential);
 			expect(result.error?.message).toContain(
 				"The credential's API Key does not look like a NetSapiens API key: those are 60 characters and start with nss_, nsr_, nsd_ or nsu_ (this value has 23 characters)",
@@ -242,14 +317,16 @@ describe('NetSapiens credential: Server, API keys and the OAuth2 password grant'
 	});
 
 	describe('the credential test (GET /ns-api/v2/domains/~)', () => {
-		const test = async (data: ICredentialDataDecryptedObject) => await env.testCredential('netSapiensSipApi', data);
+		const test = async (data: ICredentialDataDecryptedObject) =>
+			await env.testCredential('netSapiensSipApi', data);
 		const ok = { status: 'OK', message: 'Connection successful!' };
 
 		it('passes with the sample API key and with the sample OAuth client, for every key scope', async () => {
 			expect(await test(sample)).toEqual(ok);
 			expect(calls()).toEqual(['GET /ns-api/v2/domains/~ 200']);
 			expect(await test({ ...sample, authType: 'oAuth2Password' })).toEqual(ok);
-			for (const apiKey of Object.values(seeded.apiKeys)) expect(await test({ ...sample, apiKey })).toEqual(ok);
+			for (const apiKey of Object.values(seeded.apiKeys))
+				expect(await test({ ...sample, apiKey })).toEqual(ok);
 		});
 
 		it('fails with a message that says why: a wrong key', async () => {
@@ -281,7 +358,8 @@ describe('NetSapiens credential: Server, API keys and the OAuth2 password grant'
 			});
 			expect(await test({ ...sample, server: 'pbx.example.com/ns-api/v2' })).toEqual({
 				status: 'Error',
-				message: "The credential's Server must be the host name only, without a path: the node adds /ns-api/v2 itself",
+				message:
+					"The credential's Server must be the host name only, without a path: the node adds /ns-api/v2 itself",
 			});
 		});
 	});

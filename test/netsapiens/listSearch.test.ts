@@ -1,6 +1,11 @@
 import { LoadOptionsContext } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
-import type { INode, INodeListSearchResult, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	INode,
+	INodeListSearchResult,
+	INodeParameters,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { searchDevices } from '../../nodes/NetSapiens/listSearch/searchDevices';
 import { searchDomains } from '../../nodes/NetSapiens/listSearch/searchDomains';
 import { searchUsers } from '../../nodes/NetSapiens/listSearch/searchUsers';
@@ -8,7 +13,11 @@ import { PACKAGE_NAME } from '../harness/pack';
 import { TestEnvironment } from '../harness/run';
 import { byId } from '../harness/locator';
 
-type SearchMethod = (this: LoadOptionsContext, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+type SearchMethod = (
+	this: LoadOptionsContext,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 
 const OWN_DOMAIN = { name: 'My Domain (~)', value: '~' };
 const OWN_USER = { name: 'My User (~)', value: '~' };
@@ -24,16 +33,26 @@ describe('NetSapiens resource-locator lists against the sandbox', () => {
 
 	beforeAll(async () => {
 		env = await TestEnvironment.start();
-		apiKeys = (env.sandbox.endpoints().netsapiens.seeded as { apiKeys: Record<string, string> }).apiKeys;
+		apiKeys = (env.sandbox.endpoints().netsapiens.seeded as { apiKeys: Record<string, string> })
+			.apiKeys;
 	});
 	afterAll(async () => await env.close());
 	beforeEach(() => env.sandbox.clearRequests());
 
 	const search = async (
 		method: SearchMethod,
-		options: { apiKey?: string; parameters?: INodeParameters; filter?: string; token?: string } = {},
+		options: {
+			apiKey?: string;
+			parameters?: INodeParameters;
+			filter?: string;
+			token?: string;
+		} = {},
 	) => {
-		const credential = env.credential('netsapiens', 'netSapiensSipApi', options.apiKey ? { apiKey: options.apiKey } : {});
+		const credential = env.credential(
+			'netsapiens',
+			'netSapiensSipApi',
+			options.apiKey ? { apiKey: options.apiKey } : {},
+		);
 		const node: INode = {
 			id: 'netsapiens-node',
 			name: 'NetSapiens',
@@ -43,7 +62,12 @@ describe('NetSapiens resource-locator lists against the sandbox', () => {
 			parameters: { resource: 'device', operation: 'get', ...options.parameters },
 			credentials: { netSapiensSipApi: { id: credential.id, name: 'NetSapiens sandbox' } },
 		};
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: env.nodeTypes });
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: env.nodeTypes,
+		});
 		const additionalData = {
 			credentialsHelper: env.credentials,
 			currentNodeParameters: node.parameters,
@@ -55,7 +79,10 @@ describe('NetSapiens resource-locator lists against the sandbox', () => {
 		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.device');
 		return await method.call(context, options.filter, options.token);
 	};
-	const calls = () => env.sandbox.requests('netsapiens').map((request) => [request.path, request.query, request.status]);
+	const calls = () =>
+		env.sandbox
+			.requests('netsapiens')
+			.map((request) => [request.path, request.query, request.status]);
 
 	it("Domain, reseller key: '~' first, then the reseller's domains", async () => {
 		const result = await search(searchDomains as SearchMethod, { apiKey: apiKeys.reseller });
@@ -68,13 +95,21 @@ describe('NetSapiens resource-locator lists against the sandbox', () => {
 			paginationToken: undefined,
 		});
 		expect(calls()).toEqual([['/ns-api/v2/domains', { start: '0', limit: '100' }, 200]]);
-		const filtered = await search(searchDomains as SearchMethod, { apiKey: apiKeys.reseller, filter: 'ACME' });
-		expect(filtered.results).toEqual([{ name: 'acme.example (Acme Widgets)', value: 'acme.example' }]);
+		const filtered = await search(searchDomains as SearchMethod, {
+			apiKey: apiKeys.reseller,
+			filter: 'ACME',
+		});
+		expect(filtered.results).toEqual([
+			{ name: 'acme.example (Acme Widgets)', value: 'acme.example' },
+		]);
 	});
 
 	it("Domain, office-manager key: NetSapiens refuses the domain list, so '~' and the key's own domain", async () => {
 		const result = await search(searchDomains as SearchMethod);
-		expect(result.results).toEqual([OWN_DOMAIN, { name: 'sandbox.example', value: 'sandbox.example' }]);
+		expect(result.results).toEqual([
+			OWN_DOMAIN,
+			{ name: 'sandbox.example', value: 'sandbox.example' },
+		]);
 		expect(calls()).toEqual([
 			['/ns-api/v2/domains', { start: '0', limit: '100' }, 403],
 			['/ns-api/v2/domains/~', {}, 200],
@@ -85,9 +120,15 @@ describe('NetSapiens resource-locator lists against the sandbox', () => {
 		const parameters = { domain: byId('sandbox.example') };
 		const first = await search(searchUsers as SearchMethod, { parameters });
 		expect(first.results).toHaveLength(101);
-		expect(first.results.slice(0, 2)).toEqual([OWN_USER, { name: '1000 (User 1000)', value: '1000' }]);
+		expect(first.results.slice(0, 2)).toEqual([
+			OWN_USER,
+			{ name: '1000 (User 1000)', value: '1000' },
+		]);
 		expect(first.paginationToken).toBe('100');
-		const second = await search(searchUsers as SearchMethod, { parameters, token: first.paginationToken });
+		const second = await search(searchUsers as SearchMethod, {
+			parameters,
+			token: first.paginationToken,
+		});
 		expect(second.results).toHaveLength(20);
 		expect(second.results[19]).toEqual({ name: '1119 (User 1119)', value: '1119' });
 		expect(second.paginationToken).toBeUndefined();
@@ -98,12 +139,17 @@ describe('NetSapiens resource-locator lists against the sandbox', () => {
 	});
 
 	it("User, basic-user key: only '~' (NetSapiens refuses the user list)", async () => {
-		const result = await search(searchUsers as SearchMethod, { apiKey: apiKeys.basicUser, parameters: { domain: byId('~') } });
+		const result = await search(searchUsers as SearchMethod, {
+			apiKey: apiKeys.basicUser,
+			parameters: { domain: byId('~') },
+		});
 		expect(result.results).toEqual([OWN_USER]);
 	});
 
 	it('Device: the devices of the chosen user with their registration state', async () => {
-		const result = await search(searchDevices as SearchMethod, { parameters: { domain: byId('~'), user: byId('1000') } });
+		const result = await search(searchDevices as SearchMethod, {
+			parameters: { domain: byId('~'), user: byId('1000') },
+		});
 		expect(result.results).toHaveLength(10);
 		expect(result.results[0]).toEqual({ name: '1000 (registered)', value: '1000' });
 		expect(result.results[9]).toEqual({ name: '1000i (unregistered)', value: '1000i' });

@@ -31,8 +31,14 @@ describe('Opentact examples run on the engine against the sandbox', () => {
 		const run = await env.runExample('opentact-delete-sip-user.json');
 		expect(run.data.resultData.error).toBeUndefined();
 		const [first] = run.data.resultData.runData['First SIP user'][0].data!.main[0]!;
-		expect(run.data.resultData.runData['Delete SIP user'][0].data!.main[0]!.map((item) => item.json)).toEqual([{ deleted: true }]);
-		const deletes = env.sandbox.requests('opentact').filter((request) => request.method === 'DELETE');
-		expect(deletes.map((request) => request.path)).toEqual([`/rest/sip/domain/${MAIN_DOMAIN}/user/${first.json.uuid}`]);
+		expect(
+			run.data.resultData.runData['Delete SIP user'][0].data!.main[0]!.map((item) => item.json),
+		).toEqual([{ deleted: true }]);
+		const deletes = env.sandbox
+			.requests('opentact')
+			.filter((request) => request.method === 'DELETE');
+		expect(deletes.map((request) => request.path)).toEqual([
+			`/rest/sip/domain/${MAIN_DOMAIN}/user/${first.json.uuid}`,
+		]);
 	});
 });

@@ -12,7 +12,8 @@ export const EMPTY_DOMAIN = 'empty.sip.opentact.org';
 const FORBIDDEN_KEYS = new Set(['ha1', 'ha1b', 'password']);
 
 export function forbiddenKeysIn(value: unknown, path = '$'): string[] {
-	if (Array.isArray(value)) return value.flatMap((entry, index) => forbiddenKeysIn(entry, `${path}[${index}]`));
+	if (Array.isArray(value))
+		return value.flatMap((entry, index) => forbiddenKeysIn(entry, `${path}[${index}]`));
 	if (value === null || typeof value !== 'object') return [];
 	return Object.entries(value).flatMap(([key, nested]) => [
 		...(FORBIDDEN_KEYS.has(key) ? [`${path}.${key}`] : []),
@@ -55,7 +56,9 @@ export class OutputLedger {
 	}
 
 	assertClean(): void {
-		const secrets = [...this.env().sandbox.secrets(), ...this.secrets].filter((secret) => secret.length >= 6);
+		const secrets = [...this.env().sandbox.secrets(), ...this.secrets].filter(
+			(secret) => secret.length >= 6,
+		);
 		const shown = this.results.map(({ items, error }) => ({
 			items: items.map((item) => item.json),
 			error: error ? { message: error.message, description: error.description } : undefined,

@@ -26,7 +26,12 @@ describe('Opentact "From List" pickers', () => {
 			parameters,
 			credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: 'Opentact sandbox' } },
 		};
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: env.nodeTypes });
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: env.nodeTypes,
+		});
 		const additionalData = {
 			credentialsHelper: env.credentials,
 			currentNodeParameters: parameters,
@@ -54,14 +59,20 @@ describe('Opentact "From List" pickers', () => {
 		const domains = env.sandbox.endpoints().opentact.seeded.sipDomains as string[];
 		expect(all.results).toEqual(domains.map((domain) => ({ name: domain, value: domain })));
 		expect(calls(env)).toEqual(['GET /rest/auth', 'GET /rest/sip/domain']);
-		expect(env.sandbox.requests(VENDOR)[1].headers['x-auth-token']).toBe(env.credentials.stored(credential.id)?.sessionToken);
+		expect(env.sandbox.requests(VENDOR)[1].headers['x-auth-token']).toBe(
+			env.credentials.stored(credential.id)?.sessionToken,
+		);
 		const filtered = await searchSipDomains.call(context, 'BRANCH');
 		expect(filtered.results.map((result) => result.value)).toEqual([BRANCH_DOMAIN]);
 	});
 
 	it('lists the users of the SIP domain chosen above, by login and name, with their UUIDs as values', async () => {
 		const seeded = env.sandbox.endpoints().opentact.seeded as { branchSipUserIds: string[] };
-		const context = contextFor({ resource: 'sipUser', operation: 'get', domain: fromList(BRANCH_DOMAIN) });
+		const context = contextFor({
+			resource: 'sipUser',
+			operation: 'get',
+			domain: fromList(BRANCH_DOMAIN),
+		});
 		const { results } = await searchSipUsers.call(context);
 		expect(results).toEqual([
 			{ name: 'ext1000 (User0 branch)', value: seeded.branchSipUserIds[0] },
@@ -69,12 +80,17 @@ describe('Opentact "From List" pickers', () => {
 			{ name: 'ext1002 (User2 branch)', value: seeded.branchSipUserIds[2] },
 		]);
 		expect(calls(env)).toEqual([`GET /rest/sip/domain/${BRANCH_DOMAIN}/user`]);
-		const filtered = await searchSipUsers.call(contextFor({ domain: byId(MAIN_DOMAIN) }), 'ext1011');
+		const filtered = await searchSipUsers.call(
+			contextFor({ domain: byId(MAIN_DOMAIN) }),
+			'ext1011',
+		);
 		expect(filtered.results.map((result) => result.name)).toEqual(['ext1011 (User11 acme)']);
 	});
 
 	it('asks for the SIP domain first when none is chosen', async () => {
-		await expect(searchSipUsers.call(contextFor({ domain: fromList('') }))).rejects.toThrow('Choose the SIP domain first');
+		await expect(searchSipUsers.call(contextFor({ domain: fromList('') }))).rejects.toThrow(
+			'Choose the SIP domain first',
+		);
 		expect(calls(env)).toEqual([]);
 	});
 

@@ -23,14 +23,23 @@ describe('Opentact credential: login, session token and API token on the engine'
 	/** A credential of an account user no earlier test has logged in as. */
 	const freshLogin = () => {
 		const login = seeded.otherLogins[nextLogin++];
-		return env.credential(VENDOR, CREDENTIAL_TYPE, { email: login.email, password: login.password });
+		return env.credential(VENDOR, CREDENTIAL_TYPE, {
+			email: login.email,
+			password: login.password,
+		});
 	};
 	const stored = (credential: { id: string }) => env.credentials.stored(credential.id)!;
 	const getUser = (credential: { type: string; id: string }, extra: object = {}) =>
 		ledger.run({
 			node: 'opentact',
 			credential,
-			parameters: { resource: 'sipUser', operation: 'get', domain: byId(MAIN_DOMAIN), userId: byId('={{ $json.id }}'), ...extra },
+			parameters: {
+				resource: 'sipUser',
+				operation: 'get',
+				domain: byId(MAIN_DOMAIN),
+				userId: byId('={{ $json.id }}'),
+				...extra,
+			},
 			items: [{ id: seeded.sipUserIds[0] }],
 		});
 
@@ -53,9 +62,14 @@ describe('Opentact credential: login, session token and API token on the engine'
 		expect(stored(credential).sessionToken).toBeUndefined();
 		const result = await getUser(credential);
 		expect(result.error).toBeUndefined();
-		expect(calls(env)).toEqual(['GET /rest/auth', `GET /rest/sip/domain/${MAIN_DOMAIN}/user/${seeded.sipUserIds[0]}`]);
+		expect(calls(env)).toEqual([
+			'GET /rest/auth',
+			`GET /rest/sip/domain/${MAIN_DOMAIN}/user/${seeded.sipUserIds[0]}`,
+		]);
 		const [login, request] = env.sandbox.requests(VENDOR);
-		expect(login.headers.authorization).toBe(`Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`);
+		expect(login.headers.authorization).toBe(
+			`Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`,
+		);
 		expect(login.headers['x-auth-token']).toBeUndefined();
 		const token = String(stored(credential).sessionToken);
 		expect(token.split('.')).toHaveLength(3);
@@ -75,13 +89,20 @@ describe('Opentact credential: login, session token and API token on the engine'
 			node: 'opentact',
 			credential,
 			items: seeded.sipUserIds.map((id) => ({ id })),
-			parameters: { resource: 'sipUser', operation: 'get', domain: byId(MAIN_DOMAIN), userId: byId('={{ $json.id }}') },
+			parameters: {
+				resource: 'sipUser',
+				operation: 'get',
+				domain: byId(MAIN_DOMAIN),
+				userId: byId('={{ $json.id }}'),
+			},
 		});
 		expect(five.items).toHaveLength(5);
 		await getUser(credential);
 		expect(logins(env)).toBe(0);
 		expect(env.sandbox.requests(VENDOR)).toHaveLength(6);
-		expect(new Set(env.sandbox.requests(VENDOR).map((request) => request.headers['x-auth-token']))).toEqual(new Set([token]));
+		expect(
+			new Set(env.sandbox.requests(VENDOR).map((request) => request.headers['x-auth-token'])),
+		).toEqual(new Set([token]));
 	});
 
 	it('20 concurrent items of a new credential log in once, though n8n asks every item to log in', async () => {
@@ -107,9 +128,13 @@ describe('Opentact credential: login, session token and API token on the engine'
 		expect(env.credentials.preAuthenticationCalls.get(credential.id)).toBe(20);
 		// ...and only one of those calls reached Opentact.
 		expect(logins(env)).toBe(1);
-		const apiCalls = env.sandbox.requests(VENDOR).filter((request) => request.path !== '/rest/auth');
+		const apiCalls = env.sandbox
+			.requests(VENDOR)
+			.filter((request) => request.path !== '/rest/auth');
 		expect(apiCalls).toHaveLength(20);
-		expect(new Set(apiCalls.map((request) => request.headers['x-auth-token']))).toEqual(new Set([stored(credential).sessionToken]));
+		expect(new Set(apiCalls.map((request) => request.headers['x-auth-token']))).toEqual(
+			new Set([stored(credential).sessionToken]),
+		);
 	});
 
 	it('20 items at the default pace log in once too', async () => {
@@ -117,7 +142,13 @@ describe('Opentact credential: login, session token and API token on the engine'
 		const result = await ledger.run({
 			node: 'opentact',
 			credential,
-			parameters: { resource: 'sipUser', operation: 'getAll', domain: byId('={{ $json.domain }}'), returnAll: false, limit: 1 },
+			parameters: {
+				resource: 'sipUser',
+				operation: 'getAll',
+				domain: byId('={{ $json.domain }}'),
+				returnAll: false,
+				limit: 1,
+			},
 			items: Array.from({ length: 20 }, () => ({ domain: MAIN_DOMAIN })),
 		});
 		expect(result.items).toHaveLength(20);
@@ -181,7 +212,11 @@ describe('Opentact credential: login, session token and API token on the engine'
 		// The retries carry the token of that one new login.
 		const renewed = stored(credential).sessionToken;
 		expect(renewed).not.toBe(first);
-		expect(api.slice(3).map((request) => request.headers['x-auth-token'])).toEqual([renewed, renewed, renewed]);
+		expect(api.slice(3).map((request) => request.headers['x-auth-token'])).toEqual([
+			renewed,
+			renewed,
+			renewed,
+		]);
 		expect(String(first).split('.')).toHaveLength(3);
 	});
 
@@ -207,7 +242,10 @@ describe('Opentact credential: login, session token and API token on the engine'
 	describe('wrong email or password', () => {
 		it('the credential test fails saying so, after one login attempt', async () => {
 			const { credentials } = env.sandbox.endpoints().opentact;
-			const verdict = await env.testCredential(CREDENTIAL_TYPE, { ...(credentials as any), password: 'not-the-password' });
+			const verdict = await env.testCredential(CREDENTIAL_TYPE, {
+				...(credentials as any),
+				password: 'not-the-password',
+			});
 			expect(verdict).toEqual({
 				status: 'Error',
 				message:
@@ -219,32 +257,53 @@ describe('Opentact credential: login, session token and API token on the engine'
 		});
 
 		it('a run fails every item with a clear error and tries the password once, not once per item', async () => {
-			const credential = env.credential(VENDOR, CREDENTIAL_TYPE, { email: 'nobody@example.com', password: 'Wrong-Password-1' });
+			const credential = env.credential(VENDOR, CREDENTIAL_TYPE, {
+				email: 'nobody@example.com',
+				password: 'Wrong-Password-1',
+			});
 			const result = await ledger.run({
 				node: 'opentact',
 				credential,
 				continueOnFail: true,
 				items: Array.from({ length: 8 }, () => ({ id: seeded.sipUserIds[0] })),
-				parameters: { resource: 'sipUser', operation: 'get', domain: byId(MAIN_DOMAIN), userId: byId('={{ $json.id }}') },
+				parameters: {
+					resource: 'sipUser',
+					operation: 'get',
+					domain: byId(MAIN_DOMAIN),
+					userId: byId('={{ $json.id }}'),
+				},
 			});
 			expect(result.items).toHaveLength(8);
-			expect(result.items.map((item) => item.pairedItem)).toEqual(Array.from({ length: 8 }, (_, item) => ({ item })));
-			for (const item of result.items) expect(String(item.json.error)).toContain('Opentact refused the email or password (HTTP 401: Wrong credentials)');
+			expect(result.items.map((item) => item.pairedItem)).toEqual(
+				Array.from({ length: 8 }, (_, item) => ({ item })),
+			);
+			for (const item of result.items)
+				expect(String(item.json.error)).toContain(
+					'Opentact refused the email or password (HTTP 401: Wrong credentials)',
+				);
 			expect(calls(env)).toEqual(['GET /rest/auth']);
 			expect(stored(credential).sessionToken).toBeUndefined();
 		});
 
 		it('without Continue On Fail the error carries what to do', async () => {
-			const credential = env.credential(VENDOR, CREDENTIAL_TYPE, { email: 'nobody2@example.com', password: 'Wrong-Password-2' });
+			const credential = env.credential(VENDOR, CREDENTIAL_TYPE, {
+				email: 'nobody2@example.com',
+				password: 'Wrong-Password-2',
+			});
 			const result = await getUser(credential);
 			expect(result.error?.message).toContain('Opentact refused the email or password');
-			expect(result.error?.description).toContain('enter the email and password of your Opentact portal user and save it: n8n tests the credential when it is saved');
+			expect(result.error?.description).toContain(
+				'enter the email and password of your Opentact portal user and save it: n8n tests the credential when it is saved',
+			);
 		});
 	});
 
 	it('the credential test passes with the sample login: a fresh login, then GET /rest/account with the token', async () => {
 		const { credentials } = env.sandbox.endpoints().opentact;
-		expect(await env.testCredential(CREDENTIAL_TYPE, credentials as any)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await env.testCredential(CREDENTIAL_TYPE, credentials as any)).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
 		expect(calls(env)).toEqual(['GET /rest/auth', 'GET /rest/account']);
 		const [login, account] = env.sandbox.requests(VENDOR);
 		expect(login.status).toBe(200);
@@ -254,18 +313,33 @@ describe('Opentact credential: login, session token and API token on the engine'
 
 	describe('API token', () => {
 		const tokenCredential = (apiToken = seeded.apiToken) =>
-			env.credential(VENDOR, CREDENTIAL_TYPE, { authentication: 'apiToken', apiToken, email: '', password: '' });
+			env.credential(VENDOR, CREDENTIAL_TYPE, {
+				authentication: 'apiToken',
+				apiToken,
+				email: '',
+				password: '',
+			});
 
 		it('the credential test passes with a valid token (sent as ?bearer=, no login) and fails clearly with a wrong one', async () => {
 			const { baseUrl } = env.sandbox.endpoints().opentact.credentials as { baseUrl: string };
-			expect(await env.testCredential(CREDENTIAL_TYPE, { authentication: 'apiToken', apiToken: seeded.apiToken, baseUrl })).toEqual({
+			expect(
+				await env.testCredential(CREDENTIAL_TYPE, {
+					authentication: 'apiToken',
+					apiToken: seeded.apiToken,
+					baseUrl,
+				}),
+			).toEqual({
 				status: 'OK',
 				message: 'Connection successful!',
 			});
 			expect(calls(env)).toEqual(['GET /rest/account']);
 			expect(env.sandbox.requests(VENDOR)[0].query).toEqual({ bearer: seeded.apiToken });
 			env.sandbox.clearRequests();
-			const wrong = await env.testCredential(CREDENTIAL_TYPE, { authentication: 'apiToken', apiToken: 'deadbeef', baseUrl });
+			const wrong = await env.testCredential(CREDENTIAL_TYPE, {
+				authentication: 'apiToken',
+				apiToken: 'deadbeef',
+				baseUrl,
+			});
 			expect(wrong.status).toBe('Error');
 			expect(wrong.message).toContain('Opentact rejected the credential (401)');
 			expect(wrong.message).toContain('create a new one in the Opentact portal');
@@ -286,7 +360,9 @@ describe('Opentact credential: login, session token and API token on the engine'
 				},
 			});
 			expect(result.error).toBeUndefined();
-			expect(calls(env)).toEqual([`PATCH /rest/sip/domain/${MAIN_DOMAIN}/user/${seeded.sipUserIds[4]}`]);
+			expect(calls(env)).toEqual([
+				`PATCH /rest/sip/domain/${MAIN_DOMAIN}/user/${seeded.sipUserIds[4]}`,
+			]);
 			const [patch] = env.sandbox.requests(VENDOR);
 			expect(patch.query).toEqual({ bearer: seeded.apiToken });
 			expect(patch.headers['x-auth-token']).toBeUndefined();
@@ -299,29 +375,41 @@ describe('Opentact credential: login, session token and API token on the engine'
 			await getUser(loginCredential);
 			const created = await fetch(`${env.sandbox.url}/opentact/rest/token`, {
 				method: 'POST',
-				headers: { 'Content-Type': 'application/json', 'X-Auth-Token': String(stored(loginCredential).sessionToken) },
+				headers: {
+					'Content-Type': 'application/json',
+					'X-Auth-Token': String(stored(loginCredential).sessionToken),
+				},
 				body: JSON.stringify({ name: 'n8n-test', ttl: 3600 }),
 			});
 			const token = ledger.secret(String(((await created.json()) as any).payload.token));
 			const credential = tokenCredential(token);
 			expect((await getUser(credential)).error).toBeUndefined();
-			await fetch(`${env.sandbox.url}/opentact/rest/token/${token}?bearer=${token}`, { method: 'DELETE' });
+			await fetch(`${env.sandbox.url}/opentact/rest/token/${token}?bearer=${token}`, {
+				method: 'DELETE',
+			});
 			const refused = await getUser(credential);
-			expect(refused.error?.message).toBe('Opentact Get SIP User failed: Opentact answered HTTP 401');
+			expect(refused.error?.message).toBe(
+				'Opentact Get SIP User failed: Opentact answered HTTP 401',
+			);
 			expect(refused.error?.description).toContain('Opentact said: Invalid token');
 		});
 	});
 
 	describe('where the secret may go', () => {
 		it('refuses a non-https Base URL before logging in', async () => {
-			const credential = env.credential(VENDOR, CREDENTIAL_TYPE, { baseUrl: 'http://api.opentact.org/rest' });
+			const credential = env.credential(VENDOR, CREDENTIAL_TYPE, {
+				baseUrl: 'http://api.opentact.org/rest',
+			});
 			const result = await getUser(credential);
 			expect(result.error?.message).toContain('must use https://');
 			expect(env.sandbox.requests(VENDOR)).toHaveLength(0);
 		});
 
 		it('an API token with a line break is refused, not sent', async () => {
-			const credential = env.credential(VENDOR, CREDENTIAL_TYPE, { authentication: 'apiToken', apiToken: 'abc\r\nX-Evil: 1' });
+			const credential = env.credential(VENDOR, CREDENTIAL_TYPE, {
+				authentication: 'apiToken',
+				apiToken: 'abc\r\nX-Evil: 1',
+			});
 			const result = await getUser(credential);
 			expect(result.error?.message).toContain('line break');
 			expect(env.sandbox.requests(VENDOR)).toHaveLength(0);

@@ -7,14 +7,24 @@ import { byId, fromList } from '../harness/locator';
 describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 	let env: TestEnvironment;
 	let credential: { type: string; id: string };
-	let seeded: { sipUserIds: string[]; branchSipUserIds: string[]; tnLeaseIds: string[]; sipUserCount: number };
+	let seeded: {
+		sipUserIds: string[];
+		branchSipUserIds: string[];
+		tnLeaseIds: string[];
+		sipUserCount: number;
+	};
 	const ledger = new OutputLedger(() => env);
 
 	const sessionToken = () => String(env.credentials.stored(credential.id)?.sessionToken ?? '');
 	/** Requests other than the login, which the session tests cover. */
-	const apiRequests = () => env.sandbox.requests(VENDOR).filter((request) => request.path !== '/rest/auth');
+	const apiRequests = () =>
+		env.sandbox.requests(VENDOR).filter((request) => request.path !== '/rest/auth');
 	/** One SIP user operation on the engine, in the seeded main domain unless `parameters` names another. */
-	const runSipUser = (operation: string, parameters: INodeParameters = {}, options: Pick<RunOptions, 'items' | 'continueOnFail'> = {}) =>
+	const runSipUser = (
+		operation: string,
+		parameters: INodeParameters = {},
+		options: Pick<RunOptions, 'items' | 'continueOnFail'> = {},
+	) =>
 		ledger.run({
 			node: 'opentact',
 			credential,
@@ -44,7 +54,12 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			const result = await runSipUser('update', {
 				domain: fromList(MAIN_DOMAIN),
 				userId: byId(id),
-				updateFields: { firstName: 'Ada', isActive: false, sameDomainCallsOnly: true, gender: 'Female' },
+				updateFields: {
+					firstName: 'Ada',
+					isActive: false,
+					sameDomainCallsOnly: true,
+					gender: 'Female',
+				},
 			});
 			expect(result.error).toBeUndefined();
 			const [patch, ...others] = apiRequests();
@@ -55,7 +70,12 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			expect(patch.headers['content-type']).toMatch(/^application\/json/);
 			expect(patch.headers.authorization).toBeUndefined();
 			expect(patch.query).toEqual({});
-			expect(JSON.parse(patch.rawBody)).toEqual({ first_name: 'Ada', is_active: false, same_domain_calls_only: true, gender: 'Female' });
+			expect(JSON.parse(patch.rawBody)).toEqual({
+				first_name: 'Ada',
+				is_active: false,
+				same_domain_calls_only: true,
+				gender: 'Female',
+			});
 			expect(result.items).toHaveLength(1);
 			expect(result.items[0].json).toMatchObject({
 				uuid: id,
@@ -106,7 +126,11 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 				same_domain_calls_only: false,
 				gender: 'Other',
 			});
-			expect(result.items[0].json).toMatchObject({ email: 'ada@example.com', phone_number: '+12025550199', dob: '1990-12-10T00:00:00' });
+			expect(result.items[0].json).toMatchObject({
+				email: 'ada@example.com',
+				phone_number: '+12025550199',
+				dob: '1990-12-10T00:00:00',
+			});
 			expect(env.sandbox.devices.vendorPassword(VENDOR, id)).toBe(newPassword);
 		});
 
@@ -115,8 +139,13 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			const newPassword = ledger.secret('Rotated-Pass-7781');
 			const get = () => runSipUser('get', { userId: byId(id) });
 			expect((await get()).items[0].json.state).toBe('online');
-			const updated = await runSipUser('update', { userId: byId(id), updateFields: { password: newPassword } });
-			expect(apiRequests().find((request) => request.method === 'PATCH')?.body).toEqual({ password: newPassword });
+			const updated = await runSipUser('update', {
+				userId: byId(id),
+				updateFields: { password: newPassword },
+			});
+			expect(apiRequests().find((request) => request.method === 'PATCH')?.body).toEqual({
+				password: newPassword,
+			});
 			expect(updated.items[0].json.state).toBe('offline');
 			expect((await get()).items[0].json.state).toBe('offline');
 			env.sandbox.devices.provision(VENDOR, id, newPassword);
@@ -124,14 +153,20 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		});
 
 		it('refuses an update that sets no field, before sending anything', async () => {
-			const result = await runSipUser('update', { userId: byId(seeded.sipUserIds[0]), updateFields: {} });
+			const result = await runSipUser('update', {
+				userId: byId(seeded.sipUserIds[0]),
+				updateFields: {},
+			});
 			expect(result.error?.message).toBe('No field to change was set (item 0)');
 			expect(result.error?.description).toContain('Add at least one field under "Update Fields"');
 			expect(apiRequests()).toHaveLength(0);
 		});
 
 		it('refuses a text field added but left empty, naming it, instead of sending ""', async () => {
-			const result = await runSipUser('update', { userId: byId(seeded.sipUserIds[0]), updateFields: { firstName: 'Ada', email: '' } });
+			const result = await runSipUser('update', {
+				userId: byId(seeded.sipUserIds[0]),
+				updateFields: { firstName: 'Ada', email: '' },
+			});
 			expect(result.error?.message).toBe('"Email" is empty (item 0)');
 			expect(result.error?.description).toContain('remove it from "Update Fields"');
 			expect(result.error?.description).toContain('Nothing was sent to Opentact');
@@ -147,12 +182,21 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			expect(result.error?.message).toBe(
 				'"TN Lease ID" has characters that are not allowed (a TN lease UUID such as 0116f6d1-1280-44b2-9134-da48509ec575) (item 1)',
 			);
-			expect(apiRequests().filter((request) => (request.body as { tn_lease?: string })?.tn_lease === 'not-a-uuid')).toHaveLength(0);
+			expect(
+				apiRequests().filter(
+					(request) => (request.body as { tn_lease?: string })?.tn_lease === 'not-a-uuid',
+				),
+			).toHaveLength(0);
 		});
 
 		it('refuses a gender outside Male/Female/Other given by an expression', async () => {
-			const result = await runSipUser('update', { userId: byId(seeded.sipUserIds[0]), updateFields: { gender: '={{ "female" }}' } });
-			expect(result.error?.message).toBe('"Gender" must be one of Male, Female, Other, got "female" (item 0)');
+			const result = await runSipUser('update', {
+				userId: byId(seeded.sipUserIds[0]),
+				updateFields: { gender: '={{ "female" }}' },
+			});
+			expect(result.error?.message).toBe(
+				'"Gender" must be one of Male, Female, Other, got "female" (item 0)',
+			);
 			expect(apiRequests()).toHaveLength(0);
 		});
 	});
@@ -164,24 +208,32 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			['SEEDED', '..', '"SIP Domain" has characters that are not allowed'],
 			['SEEDED', '.', '"SIP Domain" has characters that are not allowed'],
 			['SEEDED', 'acme/../x', '"SIP Domain" has characters that are not allowed'],
-		])('user %p in domain %p (from an expression) is refused before sending', async (user, domain, message) => {
-			const result = await runSipUser(
-				'delete',
-				{ domain: byId('={{ $json.domain }}'), userId: byId('={{ $json.user }}') },
-				{ items: [{ user: user === 'SEEDED' ? seeded.sipUserIds[0] : user, domain }] },
-			);
-			expect(result.error?.message).toContain(message);
-			expect(result.error?.message).toContain('(item 0)');
-			expect(result.error?.description).toContain('Nothing was sent to the vendor');
-			expect(apiRequests()).toHaveLength(0);
-		});
+		])(
+			'user %p in domain %p (from an expression) is refused before sending',
+			async (user, domain, message) => {
+				const result = await runSipUser(
+					'delete',
+					{ domain: byId('={{ $json.domain }}'), userId: byId('={{ $json.user }}') },
+					{ items: [{ user: user === 'SEEDED' ? seeded.sipUserIds[0] : user, domain }] },
+				);
+				expect(result.error?.message).toContain(message);
+				expect(result.error?.message).toContain('(item 0)');
+				expect(result.error?.description).toContain('Nothing was sent to the vendor');
+				expect(apiRequests()).toHaveLength(0);
+			},
+		);
 
 		it('a typed SIP user ID that is not a UUID is flagged by n8n itself before the run', async () => {
 			await expect(
 				env.run({
 					node: 'opentact',
 					credential,
-					parameters: { resource: 'sipUser', operation: 'get', domain: byId(MAIN_DOMAIN), userId: byId('..') },
+					parameters: {
+						resource: 'sipUser',
+						operation: 'get',
+						domain: byId(MAIN_DOMAIN),
+						userId: byId('..'),
+					},
 				}),
 			).rejects.toThrow('Not a SIP user UUID');
 			expect(apiRequests()).toHaveLength(0);
@@ -253,14 +305,23 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			);
 			expect(result.error?.message).toBe('"Password" is required (item 1)');
 			expect(result.error?.description).toContain('Nothing was sent');
-			expect(apiRequests().filter((request) => (request.body as { login?: string })?.login === 'carol')).toHaveLength(0);
+			expect(
+				apiRequests().filter((request) => (request.body as { login?: string })?.login === 'carol'),
+			).toHaveLength(0);
 		});
 
 		it("an Opentact error answer reaches the NodeApiError description in Opentact's words", async () => {
-			const result = await runSipUser('create', { login: 'ext1000', password: ledger.secret('Duplicate-Login-55') });
+			const result = await runSipUser('create', {
+				login: 'ext1000',
+				password: ledger.secret('Duplicate-Login-55'),
+			});
 			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe('Opentact Create SIP User failed: Opentact answered HTTP 400');
-			expect(result.error?.description).toContain(`Opentact said: SIP User with login "ext1000" already exists in ${MAIN_DOMAIN}`);
+			expect(result.error?.message).toBe(
+				'Opentact Create SIP User failed: Opentact answered HTTP 400',
+			);
+			expect(result.error?.description).toContain(
+				`Opentact said: SIP User with login "ext1000" already exists in ${MAIN_DOMAIN}`,
+			);
 			expect(result.error?.httpCode).toBe('400');
 		});
 	});
@@ -269,15 +330,25 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		it("Get returns the user from the envelope's payload", async () => {
 			const id = seeded.sipUserIds[3];
 			const result = await runSipUser('get', { userId: byId(id) });
-			expect(calls(env).filter((call) => !call.endsWith('/rest/auth'))).toEqual([`GET /rest/sip/domain/${MAIN_DOMAIN}/user/${id}`]);
+			expect(calls(env).filter((call) => !call.endsWith('/rest/auth'))).toEqual([
+				`GET /rest/sip/domain/${MAIN_DOMAIN}/user/${id}`,
+			]);
 			expect(result.items.map((item) => item.json.uuid)).toEqual([id]);
-			expect(result.items[0].json).toMatchObject({ login: 'ext1003', state: 'online', is_active: true });
+			expect(result.items[0].json).toMatchObject({
+				login: 'ext1003',
+				state: 'online',
+				is_active: true,
+			});
 		});
 
 		it("a missing user gives a 404 NodeApiError naming the operation with Opentact's message", async () => {
-			const result = await runSipUser('get', { userId: byId('00000000-0000-4000-8000-000000000000') });
+			const result = await runSipUser('get', {
+				userId: byId('00000000-0000-4000-8000-000000000000'),
+			});
 			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe('Opentact Get SIP User failed: Opentact answered HTTP 404');
+			expect(result.error?.message).toBe(
+				'Opentact Get SIP User failed: Opentact answered HTTP 404',
+			);
 			expect(result.error?.description).toContain('Opentact said: SIP User not found');
 			expect(result.error?.httpCode).toBe('404');
 		});
@@ -286,7 +357,9 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			const id = seeded.branchSipUserIds[0];
 			const deleted = await runSipUser('delete', { domain: byId(BRANCH_DOMAIN), userId: byId(id) });
 			expect(deleted.items.map((item) => item.json)).toEqual([{ deleted: true }]);
-			expect(apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual([`DELETE /rest/sip/domain/${BRANCH_DOMAIN}/user/${id}`]);
+			expect(apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual([
+				`DELETE /rest/sip/domain/${BRANCH_DOMAIN}/user/${id}`,
+			]);
 			expect(env.sandbox.devices.has(VENDOR, id)).toBe(false);
 			const again = await runSipUser('get', { domain: byId(BRANCH_DOMAIN), userId: byId(id) });
 			expect(again.error?.httpCode).toBe('404');
@@ -300,13 +373,23 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			expect(result.items).toHaveLength(seeded.sipUserCount);
 			expect(new Set(result.items.map((item) => item.json.uuid)).size).toBe(seeded.sipUserCount);
 			const requests = apiRequests();
-			expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /rest/sip/domain/${MAIN_DOMAIN}/user`]);
+			expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+				`GET /rest/sip/domain/${MAIN_DOMAIN}/user`,
+			]);
 			expect(requests[0].query).toEqual({});
 		});
 
 		it('Limit cuts the list after the answer', async () => {
 			const result = await runSipUser('getAll', { returnAll: false, limit: 7 });
-			expect(result.items.map((item) => item.json.login)).toEqual(['ext1000', 'ext1001', 'ext1002', 'ext1003', 'ext1004', 'ext1005', 'ext1006']);
+			expect(result.items.map((item) => item.json.login)).toEqual([
+				'ext1000',
+				'ext1001',
+				'ext1002',
+				'ext1003',
+				'ext1004',
+				'ext1005',
+				'ext1006',
+			]);
 			expect(apiRequests()).toHaveLength(1);
 		});
 
@@ -316,7 +399,12 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 				{ domain: byId('={{ $json.domain }}'), returnAll: false, limit: 2 },
 				{ items: [{ domain: BRANCH_DOMAIN }, { domain: EMPTY_DOMAIN }, { domain: MAIN_DOMAIN }] },
 			);
-			expect(result.items.map((item) => [item.pairedItem, (item.json.sip_domain as { domain: string }).domain])).toEqual([
+			expect(
+				result.items.map((item) => [
+					item.pairedItem,
+					(item.json.sip_domain as { domain: string }).domain,
+				]),
+			).toEqual([
 				[{ item: 0 }, BRANCH_DOMAIN],
 				[{ item: 0 }, BRANCH_DOMAIN],
 				[{ item: 2 }, MAIN_DOMAIN],
@@ -328,8 +416,13 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			const empty = await runSipUser('getAll', { domain: byId(EMPTY_DOMAIN), returnAll: true });
 			expect(empty.error).toBeUndefined();
 			expect(empty.items).toEqual([]);
-			const unknown = await runSipUser('getAll', { domain: byId('nope.sip.opentact.org'), returnAll: true });
-			expect(unknown.error?.message).toBe('Opentact Get Many SIP User failed: Opentact answered HTTP 404');
+			const unknown = await runSipUser('getAll', {
+				domain: byId('nope.sip.opentact.org'),
+				returnAll: true,
+			});
+			expect(unknown.error?.message).toBe(
+				'Opentact Get Many SIP User failed: Opentact answered HTTP 404',
+			);
 			expect(unknown.error?.description).toContain('Opentact said: SIP Domain not found');
 		});
 	});
@@ -348,13 +441,21 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			});
 			const result = await getFirst();
 			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe('Opentact Get SIP User failed: Opentact answered HTTP 500');
+			expect(result.error?.message).toBe(
+				'Opentact Get SIP User failed: Opentact answered HTTP 500',
+			);
 			expect(result.error?.description).toContain('Opentact said: Internal processing error');
 		});
 
 		it('success: false on a list and on a delete is an error too, not an empty result or { deleted: true }', async () => {
 			await getFirst();
-			env.sandbox.injectFault({ vendor: VENDOR, mode: 'status', status: 200, path: '/user$', body: { success: false, message: 'List unavailable' } });
+			env.sandbox.injectFault({
+				vendor: VENDOR,
+				mode: 'status',
+				status: 200,
+				path: '/user$',
+				body: { success: false, message: 'List unavailable' },
+			});
 			const list = await runSipUser('getAll', { returnAll: true });
 			expect(list.items).toEqual([]);
 			expect(list.error?.description).toContain('Opentact said: List unavailable');
@@ -367,7 +468,9 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			});
 			const deleted = await runSipUser('delete', { userId: byId(seeded.sipUserIds[0]) });
 			expect(deleted.items).toEqual([]);
-			expect(deleted.error?.message).toBe('Opentact Delete SIP User failed: Opentact answered HTTP 409');
+			expect(deleted.error?.message).toBe(
+				'Opentact Delete SIP User failed: Opentact answered HTTP 409',
+			);
 			expect(deleted.error?.description).toContain('Opentact said: SIP User is in use');
 		});
 
@@ -387,14 +490,26 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 					fields: { 'body.password': { message: 'password is too weak', value: password } },
 				},
 			});
-			const result = await runSipUser('update', { userId: byId(seeded.sipUserIds[0]), updateFields: { password } });
-			expect(result.error?.description).toContain('Opentact said: Validation failed; body.password: password is too weak');
-			expect(JSON.stringify({ message: result.error?.message, description: result.error?.description })).not.toContain(password);
+			const result = await runSipUser('update', {
+				userId: byId(seeded.sipUserIds[0]),
+				updateFields: { password },
+			});
+			expect(result.error?.description).toContain(
+				'Opentact said: Validation failed; body.password: password is too weak',
+			);
+			expect(
+				JSON.stringify({ message: result.error?.message, description: result.error?.description }),
+			).not.toContain(password);
 		});
 
 		it('a yes/no field given as text is refused before Opentact sees it (its own type check answered 400 before)', async () => {
-			const result = await runSipUser('update', { userId: byId(seeded.sipUserIds[0]), updateFields: { isActive: '={{ "yes" }}' } });
-			expect(result.error?.message).toBe('"Update Fields → Active" must be true or false, got a text of 3 characters (item 0)');
+			const result = await runSipUser('update', {
+				userId: byId(seeded.sipUserIds[0]),
+				updateFields: { isActive: '={{ "yes" }}' },
+			});
+			expect(result.error?.message).toBe(
+				'"Update Fields → Active" must be true or false, got a text of 3 characters (item 0)',
+			);
 			expect(apiRequests()).toEqual([]);
 		});
 
@@ -402,13 +517,21 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 			await getFirst();
 			env.sandbox.injectFault({ vendor: VENDOR, mode: 'empty', status: 200, path: '/user/' });
 			const result = await getFirst();
-			expect(result.error?.description).toContain('The answer was empty where a JSON object was expected.');
+			expect(result.error?.description).toContain(
+				'The answer was empty where a JSON object was expected.',
+			);
 		});
 	});
 
 	it('Continue On Fail: 5 items of which 2 fail give 5 items, each paired with its input', async () => {
 		const missing = '00000000-0000-4000-8000-00000000000';
-		const ids = [seeded.sipUserIds[0], `${missing}1`, seeded.sipUserIds[1], `${missing}2`, seeded.sipUserIds[2]];
+		const ids = [
+			seeded.sipUserIds[0],
+			`${missing}1`,
+			seeded.sipUserIds[1],
+			`${missing}2`,
+			seeded.sipUserIds[2],
+		];
 		const result = await runSipUser(
 			'get',
 			{ userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
@@ -416,20 +539,43 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(5);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-		expect(result.items.map((item) => Boolean(item.json.error))).toEqual([false, true, false, true, false]);
-		expect(result.items[1].json.error).toBe('Opentact Get SIP User failed: Opentact answered HTTP 404');
-		expect(result.items.filter((item) => !item.json.error).map((item) => item.json.uuid)).toEqual([ids[0], ids[2], ids[4]]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4].map((item) => ({ item })),
+		);
+		expect(result.items.map((item) => Boolean(item.json.error))).toEqual([
+			false,
+			true,
+			false,
+			true,
+			false,
+		]);
+		expect(result.items[1].json.error).toBe(
+			'Opentact Get SIP User failed: Opentact answered HTTP 404',
+		);
+		expect(result.items.filter((item) => !item.json.error).map((item) => item.json.uuid)).toEqual([
+			ids[0],
+			ids[2],
+			ids[4],
+		]);
 	});
 
 	it('Continue On Fail also keeps items that fail validation, paired with their input', async () => {
 		const result = await runSipUser(
 			'get',
 			{ userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
-			{ continueOnFail: true, items: [{ id: seeded.sipUserIds[0] }, { id: '..' }, { id: seeded.sipUserIds[1] }] },
+			{
+				continueOnFail: true,
+				items: [{ id: seeded.sipUserIds[0] }, { id: '..' }, { id: seeded.sipUserIds[1] }],
+			},
 		);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(String(result.items[1].json.error)).toContain('"SIP User" has characters that are not allowed');
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
+		expect(String(result.items[1].json.error)).toContain(
+			'"SIP User" has characters that are not allowed',
+		);
 		expect(apiRequests().filter((request) => request.path.endsWith('/..'))).toHaveLength(0);
 	});
 });

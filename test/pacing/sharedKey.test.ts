@@ -15,7 +15,11 @@ interface WorkerResult {
 async function startWorker(): Promise<{ run: (job: object) => Promise<WorkerResult> }> {
 	const child = spawn(
 		process.execPath,
-		[require.resolve('ts-node/dist/bin.js'), '--transpile-only', path.join(__dirname, 'sharedKeyWorker.ts')],
+		[
+			require.resolve('ts-node/dist/bin.js'),
+			'--transpile-only',
+			path.join(__dirname, 'sharedKeyWorker.ts'),
+		],
 		{ stdio: ['pipe', 'pipe', 'inherit'] },
 	);
 	let buffered = '';
@@ -49,7 +53,10 @@ async function startWorker(): Promise<{ run: (job: object) => Promise<WorkerResu
 /** Requests the vendor saw in each whole second [from, to) of the run, counted from the first. */
 function perSecond(times: number[], from: number, to: number): number[] {
 	const start = times[0];
-	return Array.from({ length: to - from }, (_, n) => times.filter((at) => Math.floor((at - start) / 1000) === from + n).length);
+	return Array.from(
+		{ length: to - from },
+		(_, n) => times.filter((at) => Math.floor((at - start) / 1000) === from + n).length,
+	);
 }
 
 describe('adaptive pacing: two processes sharing one API key', () => {
@@ -63,7 +70,12 @@ describe('adaptive pacing: two processes sharing one API key', () => {
 		const endpoint = env.sandbox.endpoints().ultravox;
 		const workers = await Promise.all([startWorker(), startWorker()]);
 		env.sandbox.clearRequests();
-		const job = { credentials: endpoint.credentials, ids: endpoint.seeded.sipRegistrationIds, items: ITEMS_PER_WORKER, requestsPerSecond: LIMIT };
+		const job = {
+			credentials: endpoint.credentials,
+			ids: endpoint.seeded.sipRegistrationIds,
+			items: ITEMS_PER_WORKER,
+			requestsPerSecond: LIMIT,
+		};
 		const results = await Promise.all(workers.map((worker) => worker.run(job)));
 
 		for (const result of results) {
@@ -81,7 +93,9 @@ describe('adaptive pacing: two processes sharing one API key', () => {
 		// and the key is still used at least at half its limit on average (not starved by the backoff).
 		const settled = perSecond(times, 3, seconds - 1);
 		expect(Math.max(...settled)).toBeLessThanOrEqual(LIMIT * 1.25);
-		expect(settled.reduce((sum, count) => sum + count, 0) / settled.length).toBeGreaterThanOrEqual(LIMIT / 2);
+		expect(settled.reduce((sum, count) => sum + count, 0) / settled.length).toBeGreaterThanOrEqual(
+			LIMIT / 2,
+		);
 		console.log(JSON.stringify({ refused, seconds, perSecond: perSecond(times, 0, seconds) }));
 	}, 90_000);
 });

@@ -23,7 +23,12 @@ async function main(): Promise<void> {
 		});
 	});
 	const id = 'shared-key';
-	env.credentials.add({ id, name: 'shared key', type: 'ultravoxSipApi', data: job.credentials as any });
+	env.credentials.add({
+		id,
+		name: 'shared key',
+		type: 'ultravoxSipApi',
+		data: job.credentials as any,
+	});
 	const result = await env.run({
 		node: 'ultravox',
 		credential: { type: 'ultravoxSipApi', id },
@@ -36,8 +41,12 @@ async function main(): Promise<void> {
 			rateLimiting: { requestsPerSecond: job.requestsPerSecond },
 		},
 	});
-	const failed = result.items.filter((item) => item.json.error !== undefined).map((item) => String(item.json.error));
-	process.stdout.write(`${JSON.stringify({ items: result.items.length, failed, error: result.error?.message })}\n`);
+	const failed = result.items
+		.filter((item) => item.json.error !== undefined)
+		.map((item) => String(item.json.error));
+	process.stdout.write(
+		`${JSON.stringify({ items: result.items.length, failed, error: result.error?.message })}\n`,
+	);
 	await env.close();
 	process.stdin.destroy();
 }

@@ -26,12 +26,25 @@ const FILE_URL = new RegExp(`^${packageJson.homepage.replace(/[.]/g, '\\.')}/blo
 describe('documentation links of every node (codex files)', () => {
 	it.each(codexFiles)('%s: each link is a file of this repository at its public home', (file) => {
 		const codex = codexOf(file);
-		const links = Object.entries(codex.resources).flatMap(([kind, entries]) => entries.map(({ url }) => ({ kind, url })));
-		expect(links.map((l) => l.kind).sort()).toEqual(['credentialDocumentation', 'primaryDocumentation']);
+		const links = Object.entries(codex.resources).flatMap(([kind, entries]) =>
+			entries.map(({ url }) => ({ kind, url })),
+		);
+		expect(links.map((l) => l.kind).sort()).toEqual([
+			'credentialDocumentation',
+			'primaryDocumentation',
+		]);
 		for (const { kind, url } of links) {
 			const relative = FILE_URL.exec(url)?.[1];
-			expect({ kind, url, underHomepage: relative !== undefined }).toEqual({ kind, url, underHomepage: true });
-			expect({ kind, url, exists: existsSync(path.join(ROOT, decodeURIComponent(relative!))) }).toEqual({ kind, url, exists: true });
+			expect({ kind, url, underHomepage: relative !== undefined }).toEqual({
+				kind,
+				url,
+				underHomepage: true,
+			});
+			expect({
+				kind,
+				url,
+				exists: existsSync(path.join(ROOT, decodeURIComponent(relative!))),
+			}).toEqual({ kind, url, exists: true });
 		}
 	});
 
@@ -44,7 +57,13 @@ describe('one name per operation', () => {
 	const operations = Object.entries(packNodeTypes()).flatMap(([type, node]) =>
 		node.description.properties
 			.filter((p) => p.name === 'operation' && p.type === 'options')
-			.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => ({ type, name: o.name, action: o.action }))),
+			.flatMap((p) =>
+				(p.options as INodePropertyOptions[]).map((o) => ({
+					type,
+					name: o.name,
+					action: o.action,
+				})),
+			),
 	);
 
 	it('every operation has an action, and the action begins with the operation name (as in n8n: "Update" → "Update a …")', () => {
@@ -58,10 +77,15 @@ describe('one name per operation', () => {
 
 describe('the credential test, in the words users see', () => {
 	/** n8n 2.x tests a credential when it is saved (and on Retry); its credential form has no Test button. */
-	const TEST_BUTTON = /press \*\*Test\*\*|use "Test"|on "Test"|\*\*Test\*\* (calls|sends)|click(ing)? "?Test"?/;
+	const TEST_BUTTON =
+		/press \*\*Test\*\*|use "Test"|on "Test"|\*\*Test\*\* (calls|sends)|click(ing)? "?Test"?/;
 	const files = (dir: string): string[] =>
 		readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
-			entry.isDirectory() ? files(`${dir}/${entry.name}`) : /\.(ts|md)$/.test(entry.name) ? [`${dir}/${entry.name}`] : [],
+			entry.isDirectory()
+				? files(`${dir}/${entry.name}`)
+				: /\.(ts|md)$/.test(entry.name)
+					? [`${dir}/${entry.name}`]
+					: [],
 		);
 
 	it('no message, README or doc tells users to press a Test button', () => {
@@ -82,10 +106,18 @@ describe('a field whose default is a shorthand says what it means without a hove
 	it('every field defaulting to "~" (NetSapiens: the key\'s own domain or user) has a hint, shown under the field, that says so', () => {
 		const tilde = Object.entries(packNodeTypes()).flatMap(([type, node]) =>
 			node.description.properties
-				.filter((p) => p.default === '~' || (p.default as { value?: unknown } | undefined)?.value === '~')
+				.filter(
+					(p) => p.default === '~' || (p.default as { value?: unknown } | undefined)?.value === '~',
+				)
 				.map((p) => ({ type, field: p.name, hint: p.hint })),
 		);
 		expect(tilde.map((t) => t.field).sort()).toEqual(expect.arrayContaining(['domain', 'user']));
-		for (const field of tilde) expect(field).toEqual({ ...field, hint: expect.stringMatching(/^"~" \(the default\) is the (domain|user) of the API key or logged-in user$/) });
+		for (const field of tilde)
+			expect(field).toEqual({
+				...field,
+				hint: expect.stringMatching(
+					/^"~" \(the default\) is the (domain|user) of the API key or logged-in user$/,
+				),
+			});
 	});
 });

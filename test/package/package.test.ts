@@ -6,7 +6,10 @@ import { dryRunPack, packSourceFiles } from '../harness/pack';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const { checkIcons } = require('../../scripts/icons') as {
-	checkIcons(declarations: { owner: string; icon: unknown; sourceDir: string }[]): { problems: string[]; files: string[] };
+	checkIcons(declarations: { owner: string; icon: unknown; sourceDir: string }[]): {
+		problems: string[];
+		files: string[];
+	};
 };
 const { BUNDLE, classNameOf, sourceOf } = require('../../scripts/bundle') as {
 	BUNDLE: string;
@@ -57,15 +60,20 @@ describe('the built package', () => {
 	it('npm pack holds only dist/, package.json, README.md, LICENSE and CHANGELOG.md', () => {
 		const { files } = pack;
 		const outside = files.filter(
-			(file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file),
+			(file) =>
+				!file.startsWith('dist/') &&
+				!['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file),
 		);
 		expect(outside).toEqual([]);
-		for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) expect(files).toContain(file);
+		for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials])
+			expect(files).toContain(file);
 	});
 
 	it('ships n8n lazy-loading metadata naming every node and credential', () => {
 		const knownNodes = JSON.parse(readFileSync(path.join(ROOT, 'dist/known/nodes.json'), 'utf8'));
-		const knownCredentials = JSON.parse(readFileSync(path.join(ROOT, 'dist/known/credentials.json'), 'utf8'));
+		const knownCredentials = JSON.parse(
+			readFileSync(path.join(ROOT, 'dist/known/credentials.json'), 'utf8'),
+		);
 		const nodeNames = packSourceFiles().nodes.map((file) => {
 			const base = path.basename(file, '.node.ts');
 			return base.charAt(0).toLowerCase() + base.slice(1);
@@ -90,7 +98,9 @@ describe('the built package', () => {
 	});
 
 	it('ships its code as one bundle plus the listed entry files: no per-operation modules, .d.ts, .map or .ts', () => {
-		expect(pack.files.filter((file) => /\.(js|cjs|mjs)$/.test(file)).sort()).toEqual([BUNDLE, ...entryFiles].sort());
+		expect(pack.files.filter((file) => /\.(js|cjs|mjs)$/.test(file)).sort()).toEqual(
+			[BUNDLE, ...entryFiles].sort(),
+		);
 		expect(pack.files.filter((file) => /\.(map|ts)$/.test(file))).toEqual([]);
 	});
 
@@ -105,22 +115,31 @@ describe('the built package', () => {
 		expect(exported[className]).toBe(require(path.join(ROOT, BUNDLE))[className]);
 	});
 
-	it.each(entryFiles)('%s: the bundled class describes the same node/credential as its TypeScript source', (file) => {
-		const className = classNameOf(file);
-		const Bundled = require(path.join(ROOT, file))[className];
-		// The explicit .ts: without it Node resolves `X.node` to the codex file X.node.json.
-		const Source = require(path.join(ROOT, sourceOf(file)))[className];
-		const bundled = new Bundled();
-		const source = new Source();
-		expect(Bundled.name).toBe(className);
-		expect(JSON.stringify(bundled.description ?? bundled)).toBe(JSON.stringify(source.description ?? source));
-	});
+	it.each(entryFiles)(
+		'%s: the bundled class describes the same node/credential as its TypeScript source',
+		(file) => {
+			const className = classNameOf(file);
+			const Bundled = require(path.join(ROOT, file))[className];
+			// The explicit .ts: without it Node resolves `X.node` to the codex file X.node.json.
+			const Source = require(path.join(ROOT, sourceOf(file)))[className];
+			const bundled = new Bundled();
+			const source = new Source();
+			expect(Bundled.name).toBe(className);
+			expect(JSON.stringify(bundled.description ?? bundled)).toBe(
+				JSON.stringify(source.description ?? source),
+			);
+		},
+	);
 
 	it('the bundle requires nothing but n8n-workflow and Node built-ins (no runtime dependency)', () => {
 		const text = readFileSync(path.join(ROOT, BUNDLE), 'utf8');
-		const required = new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]));
+		const required = new Set(
+			[...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]),
+		);
 		const builtins = new Set(require('node:module').builtinModules as string[]);
-		const others = [...required].filter((name) => name !== 'n8n-workflow' && !builtins.has(name.replace(/^node:/, '')));
+		const others = [...required].filter(
+			(name) => name !== 'n8n-workflow' && !builtins.has(name.replace(/^node:/, '')),
+		);
 		expect(others).toEqual([]);
 		expect(required.has('n8n-workflow')).toBe(true);
 	});
@@ -141,7 +160,9 @@ describe('icon check run by the build', () => {
 	const icon = (light: string, dark: string) => ({ light: `file:${light}`, dark: `file:${dark}` });
 
 	it('accepts a themed pair with viewBoxes', () => {
-		expect(checkIcons([{ owner: 'ok', icon: icon('a.svg', 'a.dark.svg'), sourceDir: dir }]).problems).toEqual([]);
+		expect(
+			checkIcons([{ owner: 'ok', icon: icon('a.svg', 'a.dark.svg'), sourceDir: dir }]).problems,
+		).toEqual([]);
 	});
 
 	it('refuses a missing file, an identical pair and an SVG without viewBox', () => {
@@ -152,7 +173,9 @@ describe('icon check run by the build', () => {
 			{ owner: 'single', icon: 'file:a.svg', sourceDir: dir },
 		]);
 		expect(problems).toEqual([
-			'missing: icon file ' + path.relative(process.cwd(), path.join(dir, 'gone.svg')) + ' does not exist',
+			'missing: icon file ' +
+				path.relative(process.cwd(), path.join(dir, 'gone.svg')) +
+				' does not exist',
 			'identical: light and dark icons are identical; the dark one must differ',
 			'flat: noviewbox.svg has no viewBox on its <svg> element',
 			"single: icon must be { light: 'file:…svg', dark: 'file:…svg' }",

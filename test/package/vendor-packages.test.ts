@@ -18,13 +18,22 @@ const PACKED_SIZE_BUDGET_REASON =
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
 function dryRunPack(dir: string): { size: number; files: string[] } {
-	const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8' }));
+	const [pack] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: dir,
+			encoding: 'utf8',
+		}),
+	);
 	return { size: pack.size, files: pack.files.map((file: { path: string }) => file.path).sort() };
 }
 
 it('there is one per-vendor package per node of the umbrella', () => {
-	expect(VENDORS.map((v) => `nodes/${v.folder}/${v.folder}.node.ts`).sort()).toEqual(packSourceFiles().nodes);
-	expect(VENDORS.map((v) => `credentials/${v.credential}.credentials.ts`).sort()).toEqual(packSourceFiles().credentials);
+	expect(VENDORS.map((v) => `nodes/${v.folder}/${v.folder}.node.ts`).sort()).toEqual(
+		packSourceFiles().nodes,
+	);
+	expect(VENDORS.map((v) => `credentials/${v.credential}.credentials.ts`).sort()).toEqual(
+		packSourceFiles().credentials,
+	);
 });
 
 describe.each(VENDORS)('$packageName', (vendor) => {
@@ -33,8 +42,10 @@ describe.each(VENDORS)('$packageName', (vendor) => {
 	if (!built) throw new Error(`${dir} is missing: run npm run build:packages first`);
 	const pkg = readJson(path.join(dir, 'package.json'));
 	const pack = dryRunPack(dir);
-	const credentialType = vendor.packageCredential.charAt(0).toLowerCase() + vendor.packageCredential.slice(1);
-	const umbrellaCredentialType = vendor.credential.charAt(0).toLowerCase() + vendor.credential.slice(1);
+	const credentialType =
+		vendor.packageCredential.charAt(0).toLowerCase() + vendor.packageCredential.slice(1);
+	const umbrellaCredentialType =
+		vendor.credential.charAt(0).toLowerCase() + vendor.credential.slice(1);
 
 	it('ships its node, its credential, one bundle, icons, codex, metadata, README, LICENSE and CHANGELOG, nothing else', () => {
 		const icon = vendor.folder.toLowerCase();
@@ -79,45 +90,72 @@ describe.each(VENDORS)('$packageName', (vendor) => {
 		});
 		expect(pkg.name).toMatch(/^n8n-nodes-[a-z]+-sip$/);
 		expect(pkg.homepage).toBe(`${umbrella.homepage}/blob/main/docs/vendors/${vendor.slug}.md`);
-		expect(pkg.keywords).toEqual(expect.arrayContaining(['n8n-community-node-package', 'sip', 'voip', vendor.slug]));
-		for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'scripts', 'overrides']) expect(pkg).not.toHaveProperty(field);
+		expect(pkg.keywords).toEqual(
+			expect.arrayContaining(['n8n-community-node-package', 'sip', 'voip', vendor.slug]),
+		);
+		for (const field of [
+			'dependencies',
+			'devDependencies',
+			'optionalDependencies',
+			'scripts',
+			'overrides',
+		])
+			expect(pkg).not.toHaveProperty(field);
 	});
 
 	it('its metadata names one node and one credential, of types the umbrella does not use', () => {
 		const knownNodes = readJson(path.join(dir, 'dist/known/nodes.json'));
 		const knownCredentials = readJson(path.join(dir, 'dist/known/credentials.json'));
 		const [nodeType, ...otherNodes] = readJson(path.join(dir, 'dist/types/nodes.json'));
-		const [credential, ...otherCredentials] = readJson(path.join(dir, 'dist/types/credentials.json'));
+		const [credential, ...otherCredentials] = readJson(
+			path.join(dir, 'dist/types/credentials.json'),
+		);
 		expect([otherNodes, otherCredentials]).toEqual([[], []]);
 		expect(Object.keys(knownNodes)).toEqual([nodeType.name]);
 		expect(knownNodes[nodeType.name].sourcePath).toBe(pkg.n8n.nodes[0]);
 		expect(knownCredentials).toEqual({
-			[credentialType]: { className: vendor.packageCredential, sourcePath: pkg.n8n.credentials[0], supportedNodes: [nodeType.name] },
+			[credentialType]: {
+				className: vendor.packageCredential,
+				sourcePath: pkg.n8n.credentials[0],
+				supportedNodes: [nodeType.name],
+			},
 		});
 		expect(credential.name).toBe(credentialType);
 		expect(nodeType.credentials).toEqual([{ name: credentialType, required: true }]);
-		expect(readJson(path.join(dir, 'dist/nodes', vendor.folder, `${vendor.folder}.node.json`)).node).toBe(`${vendor.packageName}.${nodeType.name}`);
+		expect(
+			readJson(path.join(dir, 'dist/nodes', vendor.folder, `${vendor.folder}.node.json`)).node,
+		).toBe(`${vendor.packageName}.${nodeType.name}`);
 		// the umbrella's credential type appears nowhere in the code it ships
-		expect(readFileSync(path.join(dir, 'dist/bundle.js'), 'utf8')).not.toMatch(new RegExp(`\\b${umbrellaCredentialType}\\b`));
+		expect(readFileSync(path.join(dir, 'dist/bundle.js'), 'utf8')).not.toMatch(
+			new RegExp(`\\b${umbrellaCredentialType}\\b`),
+		);
 	});
 
 	it('its bundle holds only its own vendor and requires nothing but n8n-workflow and Node built-ins', () => {
 		const bundle = readFileSync(path.join(dir, 'dist/bundle.js'), 'utf8');
-		const required = new Set([...bundle.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]));
+		const required = new Set(
+			[...bundle.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]),
+		);
 		const builtins = new Set(require('node:module').builtinModules as string[]);
-		expect([...required].filter((name) => !builtins.has(name.replace(/^node:/, '')))).toEqual(['n8n-workflow']);
+		expect([...required].filter((name) => !builtins.has(name.replace(/^node:/, '')))).toEqual([
+			'n8n-workflow',
+		]);
 		const exported = require(path.join(dir, 'dist/bundle.js'));
 		expect(Object.keys(exported).sort()).toEqual([vendor.folder, vendor.packageCredential].sort());
-		for (const other of VENDORS.filter((v) => v !== vendor)) expect(bundle).not.toContain(`nodes/${other.folder}/`);
+		for (const other of VENDORS.filter((v) => v !== vendor))
+			expect(bundle).not.toContain(`nodes/${other.folder}/`);
 	});
 
 	it('its README says how to install, set up the credential, rotate, and which n8n versions', () => {
 		const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
 		const text = readme.replace(/\s+/g, ' ');
 		expect(readme).toMatch(new RegExp(`^# ${vendor.packageName}\\n`));
-		for (const heading of ['## Install', '## Credential setup', '## Rotation', '## Documentation']) expect(readme).toContain(heading);
+		for (const heading of ['## Install', '## Credential setup', '## Rotation', '## Documentation'])
+			expect(readme).toContain(heading);
 		expect(text).toContain('1.85.0 or newer');
-		expect(text).toContain(`\`${credentialType}\` where the pack's is \`${umbrellaCredentialType}\``);
+		expect(text).toContain(
+			`\`${credentialType}\` where the pack's is \`${umbrellaCredentialType}\``,
+		);
 		expect(readme).toContain(`${umbrella.homepage}/blob/main/docs/vendors/${vendor.slug}.md`);
 		expect(readme).not.toMatch(/\{\{\w+\}\}/);
 		// one line per credential field the form shows

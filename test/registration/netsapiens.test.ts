@@ -10,7 +10,11 @@ describeRegistration({
 	credentialType: 'netSapiensSipApi',
 	profile: netSapiensVendor,
 	statesTime: true,
-	fleet: (env) => ({ resource: 'device', listScope: 'domain', domain: byId(String(seeded(env).domain)) }),
+	fleet: (env) => ({
+		resource: 'device',
+		listScope: 'domain',
+		domain: byId(String(seeded(env).domain)),
+	}),
 	idField: 'device',
 	targetOf: (env, listed) => ({
 		resource: 'device',

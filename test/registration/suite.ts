@@ -30,11 +30,18 @@ export function describeRegistration(config: RegistrationTarget): void {
 		const policy = config.profile.rotation!.policy;
 		const label = config.profile.rotation!.resourceLabel;
 
-		const run = (parameters: INodeParameters, extra: { items?: IDataObject[]; continueOnFail?: boolean } = {}) =>
-			suite.env.run({ node: config.node, credential: suite.credential, parameters, ...extra });
+		const run = (
+			parameters: INodeParameters,
+			extra: { items?: IDataObject[]; continueOnFail?: boolean } = {},
+		) => suite.env.run({ node: config.node, credential: suite.credential, parameters, ...extra });
 
 		const listFleet = async (extra: INodeParameters = {}) => {
-			const result = await run({ ...config.fleet(suite.env), operation: 'getAll', returnAll: true, ...extra });
+			const result = await run({
+				...config.fleet(suite.env),
+				operation: 'getAll',
+				returnAll: true,
+				...extra,
+			});
 			expect(result.error).toBeUndefined();
 			return result.items.map((item) => item.json);
 		};
@@ -67,7 +74,11 @@ export function describeRegistration(config: RegistrationTarget): void {
 				pollIntervalSeconds: 1,
 			});
 			await sleep(400);
-			suite.env.sandbox.devices.provision(config.vendor, config.deviceIdOf(suite.env, listed), password);
+			suite.env.sandbox.devices.provision(
+				config.vendor,
+				config.deviceIdOf(suite.env, listed),
+				password,
+			);
 			const result = await waiting;
 			expect(result.error).toBeUndefined();
 			const item = result.items[0].json;
@@ -80,7 +91,9 @@ export function describeRegistration(config: RegistrationTarget): void {
 			});
 			if (config.statesTime) {
 				expect(Date.parse(String(item.registeredAt))).toBeGreaterThan(Date.parse(rotatedAt));
-				expect(item.verificationDetail).toBe(`The ${label} registered at ${item.registeredAt}, after ${item.registeredAfter}.`);
+				expect(item.verificationDetail).toBe(
+					`The ${label} registered at ${item.registeredAt}, after ${item.registeredAfter}.`,
+				);
 			} else {
 				expect(item.registeredAt).toBeNull();
 				expect(item.verificationDetail).toContain('signed out at or after');
@@ -148,27 +161,42 @@ export function describeRegistration(config: RegistrationTarget): void {
 			const [listed] = await listFleet();
 			const requestsBefore = suite.env.sandbox.requests(config.vendor).length;
 			const unparseable = await check(listed, { registeredAfter: 'next tuesday' });
-			expect(unparseable.error?.message).toBe('"Registered After" is not a date and time: "next tuesday" (item 0)');
+			expect(unparseable.error?.message).toBe(
+				'"Registered After" is not a date and time: "next tuesday" (item 0)',
+			);
 			expect(unparseable.error?.description).toContain('Nothing was sent to the vendor.');
 			// An expression reading a field the item lacks: n8n's own required-check cannot see it.
 			const empty = await check(listed, { registeredAfter: '={{ $json.rotatedAt }}' });
-			expect(empty.error?.message).toBe('"Registered After" must be text, got nothing (the expression resolved to undefined) (item 0)');
+			expect(empty.error?.message).toBe(
+				'"Registered After" must be text, got nothing (the expression resolved to undefined) (item 0)',
+			);
 			const nanTimeout = await check(listed, {
 				registeredAfter: '2020-01-01T00:00:00Z',
 				check: 'waitForRegistration',
 				registrationTimeoutSeconds: '={{ $json.timeout }}',
 				pollIntervalSeconds: 1,
 			});
-			expect(nanTimeout.error?.message).toContain('"Registration Timeout (Seconds)" must be a whole number from 1 to 3600');
+			expect(nanTimeout.error?.message).toContain(
+				'"Registration Timeout (Seconds)" must be a whole number from 1 to 3600',
+			);
 			expect(suite.env.sandbox.requests(config.vendor)).toHaveLength(requestsBefore);
 			// With Continue On Fail the bad item is one paired error item; the good one runs.
 			const mixed = await run(
-				{ ...config.targetOf(suite.env, listed), operation: 'checkRegistration', registeredAfter: '={{ $json.after }}' },
-				{ items: [{ after: 'yesterday' }, { after: '2020-01-01T00:00:00Z' }], continueOnFail: true },
+				{
+					...config.targetOf(suite.env, listed),
+					operation: 'checkRegistration',
+					registeredAfter: '={{ $json.after }}',
+				},
+				{
+					items: [{ after: 'yesterday' }, { after: '2020-01-01T00:00:00Z' }],
+					continueOnFail: true,
+				},
 			);
 			expect(mixed.items).toHaveLength(2);
 			expect(mixed.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-			expect(String(mixed.items[0].json.error)).toContain('"Registered After" is not a date and time: "yesterday" (item 0)');
+			expect(String(mixed.items[0].json.error)).toContain(
+				'"Registered After" is not a date and time: "yesterday" (item 0)',
+			);
 			expect(mixed.items[1].json.registered).toBe(true);
 		});
 
@@ -181,7 +209,11 @@ export function describeRegistration(config: RegistrationTarget): void {
 			const password = generatePassword(24, policy);
 			await rotate(repaired, password);
 			await sleep(1100);
-			suite.env.sandbox.devices.provision(config.vendor, config.deviceIdOf(suite.env, repaired), password);
+			suite.env.sandbox.devices.provision(
+				config.vendor,
+				config.deviceIdOf(suite.env, repaired),
+				password,
+			);
 			const listRequestsBefore = suite.env.sandbox.requests(config.vendor).length;
 
 			const drift = await listFleet({ notRegisteredSince: since });
@@ -193,22 +225,49 @@ export function describeRegistration(config: RegistrationTarget): void {
 			else expect(ids).not.toContain(String(fleet[0][config.idField]));
 			expect(drift.length).toBeLessThan(fleet.length);
 			// The last resource is on the last page: the filter kept paging.
-			expect(suite.env.sandbox.requests(config.vendor).length - listRequestsBefore).toBeGreaterThanOrEqual(2);
+			expect(
+				suite.env.sandbox.requests(config.vendor).length - listRequestsBefore,
+			).toBeGreaterThanOrEqual(2);
 
-			const limited = await run({ ...config.fleet(suite.env), operation: 'getAll', returnAll: false, limit: 1, notRegisteredSince: since });
-			expect(limited.items.map((item) => item.json[config.idField])).toEqual([drift[0][config.idField]]);
+			const limited = await run({
+				...config.fleet(suite.env),
+				operation: 'getAll',
+				returnAll: false,
+				limit: 1,
+				notRegisteredSince: since,
+			});
+			expect(limited.items.map((item) => item.json[config.idField])).toEqual([
+				drift[0][config.idField],
+			]);
 		});
 
 		it('Get Many with an unparseable "Only Not Registered Since" fails before any request; Continue On Fail pairs it', async () => {
-			const result = await run({ ...config.fleet(suite.env), operation: 'getAll', returnAll: true, notRegisteredSince: 'soon' });
-			expect(result.error?.message).toBe('"Only Not Registered Since" is not a date and time: "soon" (item 0)');
+			const result = await run({
+				...config.fleet(suite.env),
+				operation: 'getAll',
+				returnAll: true,
+				notRegisteredSince: 'soon',
+			});
+			expect(result.error?.message).toBe(
+				'"Only Not Registered Since" is not a date and time: "soon" (item 0)',
+			);
 			expect(suite.env.sandbox.requests(config.vendor)).toHaveLength(0);
 			const mixed = await run(
-				{ ...config.fleet(suite.env), operation: 'getAll', returnAll: false, limit: 2, notRegisteredSince: '={{ $json.since }}' },
+				{
+					...config.fleet(suite.env),
+					operation: 'getAll',
+					returnAll: false,
+					limit: 2,
+					notRegisteredSince: '={{ $json.since }}',
+				},
 				// Nothing can have registered since a time to come: every resource is kept.
 				{ items: [{ since: 'soon' }, { since: '2100-01-01T00:00:00Z' }], continueOnFail: true },
 			);
-			expect(mixed.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 1 }]);
+			expect(mixed.items.map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 1 },
+			]);
 			expect(String(mixed.items[0].json.error)).toContain('"Only Not Registered Since"');
 		});
 	});

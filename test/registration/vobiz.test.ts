@@ -10,6 +10,9 @@ describeRegistration({
 	statesTime: false,
 	fleet: () => ({ resource: 'endpoint' }),
 	idField: 'endpoint_id',
-	targetOf: (_env, listed) => ({ resource: 'endpoint', endpointId: byId(String(listed.endpoint_id)) }),
+	targetOf: (_env, listed) => ({
+		resource: 'endpoint',
+		endpointId: byId(String(listed.endpoint_id)),
+	}),
 	deviceIdOf: (_env, listed) => String(listed.endpoint_id),
 });

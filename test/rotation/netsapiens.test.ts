@@ -3,7 +3,8 @@ import { describeRotation } from './suite';
 import { byId } from '../harness/locator';
 
 const seeded = (env: any) => env.sandbox.endpoints().netsapiens.seeded;
-const device = (env: any, index: number): string => seeded(env).userDevices[index % seeded(env).userDevices.length];
+const device = (env: any, index: number): string =>
+	seeded(env).userDevices[index % seeded(env).userDevices.length];
 
 // The seeded user has a few devices; the suite's cases use indexes 0–3.
 describeRotation({
@@ -19,7 +20,10 @@ describeRotation({
 	}),
 	deviceId: (env, index) => `${device(env, index)}@${seeded(env).domain}`,
 	verifiable: true,
-	applyCall: { method: 'PUT', path: /^\/ns-api\/v2\/domains\/[^/]+\/users\/[^/]+\/devices\/[^/]+$/ },
+	applyCall: {
+		method: 'PUT',
+		path: /^\/ns-api\/v2\/domains\/[^/]+\/users\/[^/]+\/devices\/[^/]+$/,
+	},
 	passwordField: 'device-sip-registration-password',
 	validationStatus: 400,
 });

@@ -2,7 +2,8 @@ import { signalWireVendor } from '../../nodes/SignalWire/shared/vendor';
 import { describeRotation } from './suite';
 import { byId } from '../harness/locator';
 
-const seededId = (env: any, index: number): string => env.sandbox.endpoints().signalwire.seeded.sipEndpointIds[index];
+const seededId = (env: any, index: number): string =>
+	env.sandbox.endpoints().signalwire.seeded.sipEndpointIds[index];
 
 describeRotation({
 	vendor: 'signalwire',

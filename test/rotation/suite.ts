@@ -1,6 +1,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { FaultSpec } from '../../sandbox/core/types';
-import { FIRST_CHARACTER_ALPHABET, generatePassword, SIP_SAFE_ALPHABET } from '../../nodes/shared/password';
+import {
+	FIRST_CHARACTER_ALPHABET,
+	generatePassword,
+	SIP_SAFE_ALPHABET,
+} from '../../nodes/shared/password';
 import { TestEnvironment } from '../harness/run';
 import { sandboxSuite } from '../harness/sandboxSuite';
 import { packNodeTypes } from '../harness/pack';
@@ -66,7 +70,11 @@ const APPLY_FAILURES: ApplyFailure[] = [
 		name: 'a redirect (never followed)',
 		outcome: 'unknown',
 		vendorApplies: false,
-		fault: () => ({ mode: 'status', status: 302, headers: { location: 'https://elsewhere.example/update' } }),
+		fault: () => ({
+			mode: 'status',
+			status: 302,
+			headers: { location: 'https://elsewhere.example/update' },
+		}),
 	},
 	{
 		name: 'a validation 4xx refusing the password',
@@ -75,7 +83,10 @@ const APPLY_FAILURES: ApplyFailure[] = [
 		fault: (config) => ({
 			mode: 'status',
 			status: config.validationStatus,
-			body: { detail: 'password does not meet the policy', message: 'password does not meet the policy' },
+			body: {
+				detail: 'password does not meet the policy',
+				message: 'password does not meet the policy',
+			},
 		}),
 	},
 ];
@@ -95,17 +106,35 @@ export function describeRotation(config: RotationTarget): void {
 		const applyRequests = () =>
 			suite.env.sandbox
 				.requests(config.vendor)
-				.filter((request) => request.method === config.applyCall.method && config.applyCall.path.test(request.path));
+				.filter(
+					(request) =>
+						request.method === config.applyCall.method && config.applyCall.path.test(request.path),
+				);
 
 		/** Runs the node with an "On Error" setting: its main output, its error output and the run's error. */
-		const runWith = async (onError: OnError, parameters: INodeParameters, items: IDataObject[] = [{}]) => {
-			const result = await suite.env.run({ node: config.node, credential: suite.credential, parameters, items, onError });
+		const runWith = async (
+			onError: OnError,
+			parameters: INodeParameters,
+			items: IDataObject[] = [{}],
+		) => {
+			const result = await suite.env.run({
+				node: config.node,
+				credential: suite.credential,
+				parameters,
+				items,
+				onError,
+			});
 			return { main: result.items, errorOutput: result.errorItems, error: result.error };
 		};
 
 		/** Waits (at most 5 s) until the vendor holds `password`: a delayed apply lands after the node gave up. */
 		const vendorComesToHold = async (deviceId: string, password: string) => {
-			for (let waited = 0; waited < 5000 && suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId) !== password; waited += 50) {
+			for (
+				let waited = 0;
+				waited < 5000 &&
+				suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId) !== password;
+				waited += 50
+			) {
 				await new Promise((resolve) => setTimeout(resolve, 50));
 			}
 			return suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId);
@@ -113,33 +142,55 @@ export function describeRotation(config: RotationTarget): void {
 
 		for (const failure of APPLY_FAILURES) {
 			it(`${failure.name}: outcome "${failure.outcome}"; every On Error setting leaves n8n holding any password the vendor may hold, and no message shows it`, async () => {
-				for (const onError of ['continueErrorOutput', 'continueRegularOutput', 'stopWorkflow'] as const) {
+				for (const onError of [
+					'continueErrorOutput',
+					'continueRegularOutput',
+					'stopWorkflow',
+				] as const) {
 					// A reset seeds new resources (some vendors' IDs are random): pick the target after it.
 					suite.env.sandbox.reset();
 					const deviceId = await config.deviceId(suite.env, 1);
-					const parameters = rotate(await config.target(suite.env, 1), { verification: 'none', ...failure.parameters });
+					const parameters = rotate(await config.target(suite.env, 1), {
+						verification: 'none',
+						...failure.parameters,
+					});
 					const before = suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId);
-					suite.env.sandbox.injectFault({ vendor: config.vendor, method: config.applyCall.method, ...failure.fault(config) });
+					suite.env.sandbox.injectFault({
+						vendor: config.vendor,
+						method: config.applyCall.method,
+						...failure.fault(config),
+					});
 					const result = await runWith(onError, parameters);
 					const applies = applyRequests();
 					expect(applies).toHaveLength(1);
 					const sent = String((applies[0].body as IDataObject)[config.passwordField]);
-					const held = failure.vendorApplies ? await vendorComesToHold(deviceId, sent) : suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId);
+					const held = failure.vendorApplies
+						? await vendorComesToHold(deviceId, sent)
+						: suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId);
 					expect(held).toBe(failure.vendorApplies ? sent : before);
 					const context = `${onError}: ${JSON.stringify({ main: result.main, errorOutput: result.errorOutput, error: result.error?.message })}`;
 
 					if (onError === 'stopWorkflow' && failure.outcome === 'refused') {
 						// Nothing is live that n8n does not have: the run stops, saying what to do.
 						expect({ context, items: result.main.length }).toEqual({ context, items: 0 });
-						expect(result.error?.message).toContain(`${config.profile.displayName} refused this password; the previous one is still live`);
+						expect(result.error?.message).toContain(
+							`${config.profile.displayName} refused this password; the previous one is still live`,
+						);
 						expect(result.error?.message).toContain('generate a new one');
-						expect(JSON.stringify({ m: result.error?.message, d: result.error?.description })).not.toContain(sent);
+						expect(
+							JSON.stringify({ m: result.error?.message, d: result.error?.description }),
+						).not.toContain(sent);
 						continue;
 					}
 					// The item: on the error output with that setting, else on the main output (a generated
 					// password that may be live exists nowhere else, so even "Stop Workflow" outputs it).
-					const [item, ...rest] = onError === 'continueErrorOutput' ? result.errorOutput : result.main;
-					expect({ context, rest: rest.length, error: result.error?.message }).toEqual({ context, rest: 0, error: undefined });
+					const [item, ...rest] =
+						onError === 'continueErrorOutput' ? result.errorOutput : result.main;
+					expect({ context, rest: rest.length, error: result.error?.message }).toEqual({
+						context,
+						rest: 0,
+						error: undefined,
+					});
 					if (onError === 'continueErrorOutput') expect(result.main).toHaveLength(0);
 					expect(item.pairedItem).toEqual({ item: 0 });
 					const details = item.json.details as IDataObject;
@@ -168,7 +219,9 @@ export function describeRotation(config: RotationTarget): void {
 		it('Generate with several items and "On Error: Stop Workflow" is refused before any request (one failure would discard every applied password)', async () => {
 			const parameters = rotate(await config.target(suite.env, 0), { verification: 'none' });
 			const result = await runWith('stopWorkflow', parameters, [{}, {}]);
-			expect(result.error?.message).toBe('"Password Source: Generate" with 2 items needs the node\'s "On Error" setting to continue (item 0)');
+			expect(result.error?.message).toBe(
+				'"Password Source: Generate" with 2 items needs the node\'s "On Error" setting to continue (item 0)',
+			);
 			expect(result.error?.description).toContain('Continue (using error output)');
 			expect(result.error?.description).toContain('Nothing was sent to the vendor.');
 			expect(applyRequests()).toHaveLength(0);
@@ -179,10 +232,18 @@ export function describeRotation(config: RotationTarget): void {
 
 		it('the first Rotate Password in the editor (one item, default settings) rotates and outputs the password', async () => {
 			const deviceId = await config.deviceId(suite.env, 0);
-			const result = await runWith('stopWorkflow', { ...(await config.target(suite.env, 0)), operation: 'rotatePassword' });
+			const result = await runWith('stopWorkflow', {
+				...(await config.target(suite.env, 0)),
+				operation: 'rotatePassword',
+			});
 			expect(result.error).toBeUndefined();
-			expect(result.main[0].json).toMatchObject({ outcome: 'applied', verification: config.verifiable ? 'notVerified' : 'notVerifiable' });
-			expect(suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(result.main[0].json.newPassword);
+			expect(result.main[0].json).toMatchObject({
+				outcome: 'applied',
+				verification: config.verifiable ? 'notVerified' : 'notVerifiable',
+			});
+			expect(suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(
+				result.main[0].json.newPassword,
+			);
 		});
 
 		it('10,000 generated passwords all meet the policy (length, SIP-safe alphabet, vendor minimum, letter or digit first)', () => {
@@ -190,7 +251,9 @@ export function describeRotation(config: RotationTarget): void {
 				for (let n = 0; n < 2500; n++) {
 					const password = generatePassword(requested, policy);
 					expect(password.length).toBe(Math.max(requested, policy.minimumLength));
-					expect([...password].every((character) => SIP_SAFE_ALPHABET.includes(character))).toBe(true);
+					expect([...password].every((character) => SIP_SAFE_ALPHABET.includes(character))).toBe(
+						true,
+					);
 					expect(FIRST_CHARACTER_ALPHABET).toContain(password[0]);
 				}
 			}
@@ -200,10 +263,17 @@ export function describeRotation(config: RotationTarget): void {
 			const result = await suite.env.run({
 				node: config.node,
 				credential: suite.credential,
-				parameters: { ...(await config.target(suite.env, 0)), operation: 'generatePassword', passwordLength: 30 },
+				parameters: {
+					...(await config.target(suite.env, 0)),
+					operation: 'generatePassword',
+					passwordLength: 30,
+				},
 			});
 			expect(result.error).toBeUndefined();
-			expect(result.items[0].json).toMatchObject({ vendor: config.profile.displayName, length: 30 });
+			expect(result.items[0].json).toMatchObject({
+				vendor: config.profile.displayName,
+				length: 30,
+			});
 			expect(String(result.items[0].json.newPassword)).toHaveLength(30);
 			expect(suite.env.sandbox.requests(config.vendor)).toHaveLength(0);
 		});
@@ -216,7 +286,11 @@ export function describeRotation(config: RotationTarget): void {
 			});
 			expect(result.error).toBeUndefined();
 			const item = result.items[0].json;
-			expect(item).toMatchObject({ vendor: config.profile.displayName, outcome: 'applied', verification: 'skipped' });
+			expect(item).toMatchObject({
+				vendor: config.profile.displayName,
+				outcome: 'applied',
+				verification: 'skipped',
+			});
 			expect(new Date(String(item.rotatedAt)).getTime()).toBeGreaterThan(Date.now() - 60_000);
 			const password = String(item.newPassword);
 			expect(password).toHaveLength(24);
@@ -246,7 +320,10 @@ export function describeRotation(config: RotationTarget): void {
 			const result = await suite.env.run({
 				node: config.node,
 				credential: suite.credential,
-				parameters: rotate(await config.target(suite.env, 0), { verification: 'none', includeNewPassword: false }),
+				parameters: rotate(await config.target(suite.env, 0), {
+					verification: 'none',
+					includeNewPassword: false,
+				}),
 			});
 			expect(result.error?.message).toBe(
 				'"Output New Password" is off, so the generated password would be known nowhere once applied (item 0)',
@@ -262,17 +339,33 @@ export function describeRotation(config: RotationTarget): void {
 				newPassword: pending,
 				verification: 'readBack',
 			});
-			suite.env.sandbox.injectFault({ vendor: config.vendor, mode: 'applyThenDrop', method: config.applyCall.method });
-			const first = await suite.env.run({ node: config.node, credential: suite.credential, parameters, continueOnFail: true });
+			suite.env.sandbox.injectFault({
+				vendor: config.vendor,
+				mode: 'applyThenDrop',
+				method: config.applyCall.method,
+			});
+			const first = await suite.env.run({
+				node: config.node,
+				credential: suite.credential,
+				parameters,
+				continueOnFail: true,
+			});
 			expect(first.items).toHaveLength(1);
 			expect(first.items[0].json.error).toBeDefined();
-			expect(first.items[0].json.details).toMatchObject({ outcome: 'unknown', pendingPassword: pending });
+			expect(first.items[0].json.details).toMatchObject({
+				outcome: 'unknown',
+				pendingPassword: pending,
+			});
 			expect(String(first.items[0].json.error)).not.toContain(pending);
 
 			const deviceId = await config.deviceId(suite.env, 1);
 			expect(suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(pending);
 			suite.env.sandbox.devices.provision(config.vendor, deviceId, pending);
-			const rerun = await suite.env.run({ node: config.node, credential: suite.credential, parameters });
+			const rerun = await suite.env.run({
+				node: config.node,
+				credential: suite.credential,
+				parameters,
+			});
 			expect(rerun.error).toBeUndefined();
 			expect(rerun.items[0].json.newPassword).toBe(pending);
 			expect(suite.env.sandbox.devices.vendorPassword(config.vendor, deviceId)).toBe(pending);
@@ -283,8 +376,11 @@ export function describeRotation(config: RotationTarget): void {
 			if (config.changeSignsOut) {
 				expect(rerun.items[0].json.verification).toBe('verified');
 			} else {
-				expect(rerun.items[0].json.verification).toBe(config.verifiable ? 'notVerified' : 'notVerifiable');
-				if (config.verifiable) expect(rerun.items[0].json.verificationDetail).toContain('It is registered, but');
+				expect(rerun.items[0].json.verification).toBe(
+					config.verifiable ? 'notVerified' : 'notVerifiable',
+				);
+				if (config.verifiable)
+					expect(rerun.items[0].json.verificationDetail).toContain('It is registered, but');
 			}
 		});
 
@@ -306,32 +402,49 @@ export function describeRotation(config: RotationTarget): void {
 					'The device did not register with the new password within 2 s.',
 				);
 				expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
-				const reads = suite.env.sandbox.requests(config.vendor).filter((request) => request.method === 'GET');
+				const reads = suite.env.sandbox
+					.requests(config.vendor)
+					.filter((request) => request.method === 'GET');
 				expect(reads.length).toBeGreaterThanOrEqual(2);
 			});
 
-			it(config.changeSignsOut
-				? 'a registration read after the apply is "verified": the vendor signs every device out on a change'
-				: 'a registration that cannot be told from one before the apply is never "verified" (same second, no sign-out seen)', async () => {
-				// The phone already has the new password: it registers the moment the vendor takes it, in the apply's
-				// own second and without a sign-out in between — indistinguishable from a registration just before it.
-				const deviceId = await config.deviceId(suite.env, 3);
-				const pending = generatePassword(24, policy);
-				suite.env.sandbox.devices.provision(config.vendor, deviceId, pending);
-				const result = await suite.env.run({
-					node: config.node,
-					credential: suite.credential,
-					parameters: rotate(await config.target(suite.env, 3), { passwordSource: 'provided', newPassword: pending, verification: 'readBack' }),
-				});
-				expect(suite.env.sandbox.devices.state(config.vendor, deviceId).registered).toBe(true);
-				if (config.changeSignsOut) {
-					expect(result.items[0].json).toMatchObject({ outcome: 'applied', verification: 'verified' });
-					expect(result.items[0].json.verificationDetail).toContain('signs out every device when its password changes');
-					return;
-				}
-				expect(result.items[0].json).toMatchObject({ outcome: 'applied', verification: 'notVerified' });
-				expect(result.items[0].json.verificationDetail).toContain('It is registered, but');
-			});
+			it(
+				config.changeSignsOut
+					? 'a registration read after the apply is "verified": the vendor signs every device out on a change'
+					: 'a registration that cannot be told from one before the apply is never "verified" (same second, no sign-out seen)',
+				async () => {
+					// The phone already has the new password: it registers the moment the vendor takes it, in the apply's
+					// own second and without a sign-out in between — indistinguishable from a registration just before it.
+					const deviceId = await config.deviceId(suite.env, 3);
+					const pending = generatePassword(24, policy);
+					suite.env.sandbox.devices.provision(config.vendor, deviceId, pending);
+					const result = await suite.env.run({
+						node: config.node,
+						credential: suite.credential,
+						parameters: rotate(await config.target(suite.env, 3), {
+							passwordSource: 'provided',
+							newPassword: pending,
+							verification: 'readBack',
+						}),
+					});
+					expect(suite.env.sandbox.devices.state(config.vendor, deviceId).registered).toBe(true);
+					if (config.changeSignsOut) {
+						expect(result.items[0].json).toMatchObject({
+							outcome: 'applied',
+							verification: 'verified',
+						});
+						expect(result.items[0].json.verificationDetail).toContain(
+							'signs out every device when its password changes',
+						);
+						return;
+					}
+					expect(result.items[0].json).toMatchObject({
+						outcome: 'applied',
+						verification: 'notVerified',
+					});
+					expect(result.items[0].json.verificationDetail).toContain('It is registered, but');
+				},
+			);
 
 			it('a device given the new password while the node waits is "verified"', async () => {
 				// The registration lands in a later second than the apply: vendors state registration times to the second.
@@ -366,11 +479,16 @@ export function describeRotation(config: RotationTarget): void {
 		}
 
 		it('a supplied password below the vendor minimum is refused before any request, without echoing it', async () => {
-			const short = 'Ab3-'.slice(0, Math.max(1, policy.minimumLength - 1)).padEnd(policy.minimumLength - 1, 'x');
+			const short = 'Ab3-'
+				.slice(0, Math.max(1, policy.minimumLength - 1))
+				.padEnd(policy.minimumLength - 1, 'x');
 			const result = await suite.env.run({
 				node: config.node,
 				credential: suite.credential,
-				parameters: rotate(await config.target(suite.env, 0), { passwordSource: 'provided', newPassword: short }),
+				parameters: rotate(await config.target(suite.env, 0), {
+					passwordSource: 'provided',
+					newPassword: short,
+				}),
 			});
 			expect(result.error?.message).toBe(
 				`"New Password" is ${short.length} characters long; this vendor needs at least ${policy.minimumLength} (item 0)`,
@@ -385,7 +503,11 @@ export function describeRotation(config: RotationTarget): void {
 				mode: 'status',
 				status: 500,
 				method: config.applyCall.method,
-				body: { detail: `echoing ${pending}`, message: `echoing ${pending}`, error: `echoing ${pending}` },
+				body: {
+					detail: `echoing ${pending}`,
+					message: `echoing ${pending}`,
+					error: `echoing ${pending}`,
+				},
 			});
 			// As in a real flow, the pending password arrives from an earlier step by expression.
 			const result = await suite.env.run({
@@ -398,7 +520,9 @@ export function describeRotation(config: RotationTarget): void {
 				}),
 			});
 			expect(result.error).toBeDefined();
-			expect(JSON.stringify({ message: result.error?.message, description: result.error?.description })).not.toContain(pending);
+			expect(
+				JSON.stringify({ message: result.error?.message, description: result.error?.description }),
+			).not.toContain(pending);
 			expect(JSON.stringify(result.error)).not.toContain(pending);
 		});
 	});

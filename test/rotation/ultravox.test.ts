@@ -2,7 +2,8 @@ import { ultravoxVendor } from '../../nodes/Ultravox/shared/vendor';
 import { describeRotation } from './suite';
 import { byId } from '../harness/locator';
 
-const seededId = (env: any, index: number): string => env.sandbox.endpoints().ultravox.seeded.sipRegistrationIds[index];
+const seededId = (env: any, index: number): string =>
+	env.sandbox.endpoints().ultravox.seeded.sipRegistrationIds[index];
 
 describeRotation({
 	vendor: 'ultravox',

@@ -2,7 +2,8 @@ import { vobizVendor } from '../../nodes/Vobiz/shared/vendor';
 import { describeRotation } from './suite';
 import { byId } from '../harness/locator';
 
-const seededId = (env: any, index: number): string => env.sandbox.endpoints().vobiz.seeded.endpointIds[index];
+const seededId = (env: any, index: number): string =>
+	env.sandbox.endpoints().vobiz.seeded.endpointIds[index];
 
 describeRotation({
 	vendor: 'vobiz',

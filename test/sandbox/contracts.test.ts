@@ -15,7 +15,8 @@ import { signalWireContract } from '../../sandbox/contracts/signalwire';
 import { ultravoxContract } from '../../sandbox/contracts/ultravox';
 import type { JsonSchema, VendorContract } from '../../sandbox/contracts/types';
 
-const SPECS = process.env.SIP_SANDBOX_SPECS ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'specs');
+const SPECS =
+	process.env.SIP_SANDBOX_SPECS ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'specs');
 
 interface Subject {
 	contract: VendorContract;
@@ -50,8 +51,18 @@ const SUBJECTS: Subject[] = [
 ];
 
 /** Formats a validator enforces; the others only document a value. */
-const CHECKED_FORMATS = new Set(Object.keys(fullFormats).filter((format) => !DESCRIPTIVE_FORMATS.includes(format)));
-const LIMITS = ['maxLength', 'minLength', 'maximum', 'minimum', 'maxItems', 'minItems', 'pattern'] as const;
+const CHECKED_FORMATS = new Set(
+	Object.keys(fullFormats).filter((format) => !DESCRIPTIVE_FORMATS.includes(format)),
+);
+const LIMITS = [
+	'maxLength',
+	'minLength',
+	'maximum',
+	'minimum',
+	'maxItems',
+	'minItems',
+	'pattern',
+] as const;
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 
 /** What a schema says about a value, in one canonical form, whatever way it is written. */
@@ -95,27 +106,48 @@ function facts(input: JsonSchema, resolve: Resolve): Facts {
 	const schema = flatten(input, resolve);
 	const declared = schema.type === undefined ? [] : ([] as unknown[]).concat(schema.type);
 	const values = schema.enum as unknown[] | undefined;
-	const nullable = schema.nullable === true || declared.includes('null') || Boolean(values?.includes(null));
+	const nullable =
+		schema.nullable === true || declared.includes('null') || Boolean(values?.includes(null));
 	const limits: Record<string, unknown> = {};
 	for (const limit of LIMITS) if (schema[limit] !== undefined) limits[limit] = schema[limit];
-	const format = typeof schema.format === 'string' && CHECKED_FORMATS.has(schema.format) ? schema.format : undefined;
+	const format =
+		typeof schema.format === 'string' && CHECKED_FORMATS.has(schema.format)
+			? schema.format
+			: undefined;
 	const properties = schema.properties as Record<string, JsonSchema> | undefined;
 	/** `false` or `{"not": {}}`: no field beyond the listed ones is allowed. */
 	const closedBy = (keyword: unknown) => {
 		const not = (keyword as JsonSchema | undefined)?.not;
-		return keyword === false || (typeof not === 'object' && not !== null && Object.keys(not).length === 0);
+		return (
+			keyword === false ||
+			(typeof not === 'object' && not !== null && Object.keys(not).length === 0)
+		);
 	};
 	return {
-		types: declared.filter((type) => type !== 'null').map(String).sort(),
+		types: declared
+			.filter((type) => type !== 'null')
+			.map(String)
+			.sort(),
 		nullable,
-		...(values ? { enum: values.filter((value) => value !== null).map(String).sort() } : {}),
+		...(values
+			? {
+					enum: values
+						.filter((value) => value !== null)
+						.map(String)
+						.sort(),
+				}
+			: {}),
 		...(format ? { format } : {}),
 		limits,
 		readOnly: schema.readOnly === true,
 		writeOnly: schema.writeOnly === true,
 		...(schema.items ? { items: facts(schema.items as JsonSchema, resolve) } : {}),
 		...(properties
-			? { properties: Object.fromEntries(Object.entries(properties).map(([name, value]) => [name, facts(value, resolve)])) }
+			? {
+					properties: Object.fromEntries(
+						Object.entries(properties).map(([name, value]) => [name, facts(value, resolve)]),
+					),
+				}
 			: {}),
 		required: ((schema.required as string[] | undefined) ?? []).slice().sort(),
 		closed: closedBy(schema.additionalProperties) || closedBy(schema.unevaluatedProperties),
@@ -131,7 +163,9 @@ function differences(ours: Facts, theirs: Facts, where: string, complete: boolea
 	const found: string[] = [];
 	const same = (what: string, a: unknown, b: unknown) => {
 		if (JSON.stringify(a) !== JSON.stringify(b)) {
-			found.push(`${where || '(body)'} ${what}: ours ${JSON.stringify(a)}, vendor ${JSON.stringify(b)}`);
+			found.push(
+				`${where || '(body)'} ${what}: ours ${JSON.stringify(a)}, vendor ${JSON.stringify(b)}`,
+			);
 		}
 	};
 	same('type', ours.types, theirs.types);
@@ -145,7 +179,10 @@ function differences(ours: Facts, theirs: Facts, where: string, complete: boolea
 	same('required', ours.required, theirs.required);
 	if (ours.items || theirs.items) {
 		if (!ours.items || !theirs.items) same('items', Boolean(ours.items), Boolean(theirs.items));
-		else found.push(...differences(ours.items, theirs.items, `${where}[]`, complete || theirs.items.closed));
+		else
+			found.push(
+				...differences(ours.items, theirs.items, `${where}[]`, complete || theirs.items.closed),
+			);
 	}
 	const mine = ours.properties ?? {};
 	const vendor = theirs.properties ?? {};
@@ -157,7 +194,10 @@ function differences(ours: Facts, theirs: Facts, where: string, complete: boolea
 	for (const [name, value] of Object.entries(vendor)) {
 		if (mine[name]) continue;
 		const mustList = complete || theirs.closed || value.writeOnly;
-		if (mustList) found.push(`${where ? `${where}.${name}` : name} is documented by the vendor but missing here`);
+		if (mustList)
+			found.push(
+				`${where ? `${where}.${name}` : name} is documented by the vendor but missing here`,
+			);
 	}
 	return found;
 }
@@ -189,9 +229,12 @@ function contractDrift(subject: Subject, document: JsonSchema): string[] {
 			documented.add(`${method.toUpperCase()} ${template}`);
 		}
 	}
-	const ours = new Set(subject.contract.operations.map((operation) => `${operation.method} ${operation.path}`));
+	const ours = new Set(
+		subject.contract.operations.map((operation) => `${operation.method} ${operation.path}`),
+	);
 	for (const name of documented) {
-		if (!ours.has(name) && !subject.notSimulated[name]) drift.push(`${name} is documented by the vendor but has no contract here`);
+		if (!ours.has(name) && !subject.notSimulated[name])
+			drift.push(`${name} is documented by the vendor but has no contract here`);
 	}
 	for (const operation of subject.contract.operations) {
 		const name = `${operation.method} ${operation.path}`;
@@ -202,27 +245,43 @@ function contractDrift(subject: Subject, document: JsonSchema): string[] {
 			continue;
 		}
 		const requestBody = spec.requestBody ? resolve(spec.requestBody as JsonSchema) : undefined;
-		const requestSchema = (requestBody?.content as JsonSchema | undefined)?.['application/json'] as JsonSchema | undefined;
+		const requestSchema = (requestBody?.content as JsonSchema | undefined)?.['application/json'] as
+			JsonSchema | undefined;
 		if (Boolean(operation.request) !== Boolean(requestSchema?.schema)) {
-			drift.push(`${name}: request body ours ${Boolean(operation.request)}, vendor ${Boolean(requestSchema?.schema)}`);
+			drift.push(
+				`${name}: request body ours ${Boolean(operation.request)}, vendor ${Boolean(requestSchema?.schema)}`,
+			);
 		} else if (operation.request && requestSchema?.schema) {
 			if (operation.request.required !== Boolean(requestBody?.required)) {
-				drift.push(`${name}: body required ours ${operation.request.required}, vendor ${Boolean(requestBody?.required)}`);
+				drift.push(
+					`${name}: body required ours ${operation.request.required}, vendor ${Boolean(requestBody?.required)}`,
+				);
 			}
-			const found = differences(facts(operation.request.schema, resolve), facts(requestSchema.schema as JsonSchema, resolve), '', true);
+			const found = differences(
+				facts(operation.request.schema, resolve),
+				facts(requestSchema.schema as JsonSchema, resolve),
+				'',
+				true,
+			);
 			drift.push(...found.map((line) => `${name} request: ${line}`));
 		}
 		const answers = Object.entries((spec.responses as Record<string, JsonSchema>) ?? {})
 			.filter(([status]) => /^\d+$/.test(status))
 			.map(([status, response]) => {
 				const content = resolve(response).content as JsonSchema | undefined;
-				return [Number(status), (content?.['application/json'] as JsonSchema | undefined)?.schema as JsonSchema | undefined] as const;
+				return [
+					Number(status),
+					(content?.['application/json'] as JsonSchema | undefined)?.schema as
+						JsonSchema | undefined,
+				] as const;
 			})
 			.filter(([, schema]) => schema !== undefined);
 		const statuses = (list: number[]) => list.sort((a, b) => a - b).join(',');
 		const ourStatuses = Object.keys(operation.responses).map(Number);
 		if (statuses(ourStatuses) !== statuses(answers.map(([status]) => status))) {
-			drift.push(`${name}: answered statuses ours ${statuses(ourStatuses)}, vendor ${statuses(answers.map(([status]) => status))}`);
+			drift.push(
+				`${name}: answered statuses ours ${statuses(ourStatuses)}, vendor ${statuses(answers.map(([status]) => status))}`,
+			);
 		}
 		for (const [status, schema] of answers) {
 			const mine = operation.responses[status];
@@ -236,9 +295,12 @@ function contractDrift(subject: Subject, document: JsonSchema): string[] {
 
 if (existsSync(SPECS)) {
 	describe("sandbox contracts agree with the vendors' OpenAPI documents", () => {
-		test.each(SUBJECTS.map((subject) => [subject.contract.vendor, subject] as const))('%s', (_vendor, subject) => {
-			expect(contractDrift(subject, vendorDocument(subject.file))).toEqual([]);
-		});
+		test.each(SUBJECTS.map((subject) => [subject.contract.vendor, subject] as const))(
+			'%s',
+			(_vendor, subject) => {
+				expect(contractDrift(subject, vendorDocument(subject.file))).toEqual([]);
+			},
+		);
 	});
 } else {
 	const reason = `the vendors' OpenAPI documents are not in ${SPECS} (CI has them there; set SIP_SANDBOX_SPECS to a copy)`;

@@ -49,13 +49,25 @@ describe('vendor sandbox: Ultravox contract', () => {
 	});
 
 	it('rejects what the spec forbids with a DRF-shaped 400: username over 60, unknown and read-only fields', async () => {
-		const tooLong = await call(sandbox, 'PATCH', `/api/sip/registrations/${id}`, { body: { username: 'u'.repeat(61) } });
-		expect(tooLong).toMatchObject({ status: 400, json: { username: ['Ensure this field has no more than 60 characters.'] } });
-		const unknown = await call(sandbox, 'PATCH', `/api/sip/registrations/${id}`, { body: { colour: 'red', successful: true } });
+		const tooLong = await call(sandbox, 'PATCH', `/api/sip/registrations/${id}`, {
+			body: { username: 'u'.repeat(61) },
+		});
+		expect(tooLong).toMatchObject({
+			status: 400,
+			json: { username: ['Ensure this field has no more than 60 characters.'] },
+		});
+		const unknown = await call(sandbox, 'PATCH', `/api/sip/registrations/${id}`, {
+			body: { colour: 'red', successful: true },
+		});
 		expect(unknown.status).toBe(400);
 		expect(Object.keys(unknown.json).sort()).toEqual(['colour', 'successful']);
-		const missing = await call(sandbox, 'POST', '/api/sip/registrations', { body: { username: 'a' } });
-		expect(missing).toMatchObject({ status: 400, json: { password: ['This field is required.'], proxy: ['This field is required.'] } });
+		const missing = await call(sandbox, 'POST', '/api/sip/registrations', {
+			body: { username: 'a' },
+		});
+		expect(missing).toMatchObject({
+			status: 400,
+			json: { password: ['This field is required.'], proxy: ['This field is required.'] },
+		});
 	});
 
 	it('never returns a password and pages with absolute next URLs', async () => {
@@ -63,8 +75,12 @@ describe('vendor sandbox: Ultravox contract', () => {
 		expect(first.json.results).toHaveLength(100);
 		expect(first.json.total).toBe(250);
 		expect(first.text).not.toContain('"password"');
-		expect(first.json.next).toMatch(new RegExp(`^${sandbox.url}/ultravox/api/sip/registrations\\?cursor=`));
-		const second = await fetch(first.json.next, { headers: { 'X-API-Key': sandbox.endpoints().ultravox.credentials.apiKey as string } });
+		expect(first.json.next).toMatch(
+			new RegExp(`^${sandbox.url}/ultravox/api/sip/registrations\\?cursor=`),
+		);
+		const second = await fetch(first.json.next, {
+			headers: { 'X-API-Key': sandbox.endpoints().ultravox.credentials.apiKey as string },
+		});
 		const secondPage = (await second.json()) as any;
 		expect(secondPage.results[0].username).toBe('ext1100');
 		expect(secondPage.previous).toBeTruthy();
@@ -72,7 +88,9 @@ describe('vendor sandbox: Ultravox contract', () => {
 
 	it('limits each API key to its per-second budget with 429 and Retry-After', async () => {
 		sandbox.configure({ rateLimits: { ultravox: 5 } });
-		const answers = await Promise.all(Array.from({ length: 8 }, () => call(sandbox, 'GET', '/api/accounts/me')));
+		const answers = await Promise.all(
+			Array.from({ length: 8 }, () => call(sandbox, 'GET', '/api/accounts/me')),
+		);
 		const limited = answers.filter((answer) => answer.status === 429);
 		expect(limited).toHaveLength(3);
 		expect(limited[0].headers.get('retry-after')).toBe('1');
@@ -85,14 +103,20 @@ describe('vendor sandbox: Ultravox contract', () => {
 	it('simulates registration: a new password unregisters the device until it is provisioned, then it registers after the delay', async () => {
 		sandbox.configure({ registrationDelayMs: 150 });
 		expect((await call(sandbox, 'GET', `/api/sip/registrations/${id}`)).json.successful).toBe(true);
-		await call(sandbox, 'PATCH', `/api/sip/registrations/${id}`, { body: { password: 'Fresh-Pass-0001' } });
-		expect((await call(sandbox, 'GET', `/api/sip/registrations/${id}`)).json.successful).toBe(false);
+		await call(sandbox, 'PATCH', `/api/sip/registrations/${id}`, {
+			body: { password: 'Fresh-Pass-0001' },
+		});
+		expect((await call(sandbox, 'GET', `/api/sip/registrations/${id}`)).json.successful).toBe(
+			false,
+		);
 		const provision = await fetch(`${sandbox.url}/__admin/devices/ultravox/${id}/provision`, {
 			method: 'POST',
 			body: JSON.stringify({ password: 'Fresh-Pass-0001' }),
 		});
 		expect(provision.status).toBe(200);
-		expect((await call(sandbox, 'GET', `/api/sip/registrations/${id}`)).json.successful).toBe(false);
+		expect((await call(sandbox, 'GET', `/api/sip/registrations/${id}`)).json.successful).toBe(
+			false,
+		);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		expect((await call(sandbox, 'GET', `/api/sip/registrations/${id}`)).json.successful).toBe(true);
 		sandbox.configure({ registrationDelayMs: 0 });
@@ -103,7 +127,10 @@ describe('vendor sandbox: fault injection (admin endpoint)', () => {
 	let sandbox: Sandbox;
 	let id: string;
 	const inject = async (fault: object) =>
-		await fetch(`${sandbox.url}/__admin/faults`, { method: 'POST', body: JSON.stringify({ vendor: 'ultravox', ...fault }) });
+		await fetch(`${sandbox.url}/__admin/faults`, {
+			method: 'POST',
+			body: JSON.stringify({ vendor: 'ultravox', ...fault }),
+		});
 
 	beforeAll(async () => (sandbox = await startSandbox()));
 	afterAll(async () => await sandbox.close());
@@ -113,7 +140,18 @@ describe('vendor sandbox: fault injection (admin endpoint)', () => {
 	});
 
 	it('status: the next N matching requests answer with the given status, body and headers', async () => {
-		expect((await inject({ mode: 'status', status: 503, count: 2, path: '^/api/accounts', body: { detail: 'down' }, headers: { 'retry-after': '7' } })).status).toBe(201);
+		expect(
+			(
+				await inject({
+					mode: 'status',
+					status: 503,
+					count: 2,
+					path: '^/api/accounts',
+					body: { detail: 'down' },
+					headers: { 'retry-after': '7' },
+				})
+			).status,
+		).toBe(201);
 		const first = await call(sandbox, 'GET', '/api/accounts/me');
 		expect(first).toMatchObject({ status: 503, json: { detail: 'down' } });
 		expect(first.headers.get('retry-after')).toBe('7');
@@ -164,8 +202,14 @@ describe('vendor sandbox: fault injection (admin endpoint)', () => {
 
 	it('applyThenDrop: the change is applied, then the answer is lost', async () => {
 		await inject({ mode: 'applyThenDrop', method: 'PATCH' });
-		await expect(call(sandbox, 'PATCH', `/api/sip/registrations/${id}`, { body: { proxy: 'applied.example.com' } })).rejects.toThrow();
-		expect((await call(sandbox, 'GET', `/api/sip/registrations/${id}`)).json.proxy).toBe('applied.example.com');
+		await expect(
+			call(sandbox, 'PATCH', `/api/sip/registrations/${id}`, {
+				body: { proxy: 'applied.example.com' },
+			}),
+		).rejects.toThrow();
+		expect((await call(sandbox, 'GET', `/api/sip/registrations/${id}`)).json.proxy).toBe(
+			'applied.example.com',
+		);
 	});
 });
 
@@ -173,7 +217,13 @@ describe('npm run sandbox', () => {
 	it('prints exactly one JSON line with each vendor baseUrl, sample credentials and seeded IDs, and runs until killed', async () => {
 		const child = spawn(
 			process.execPath,
-			[require.resolve('ts-node/dist/bin.js'), '--transpile-only', path.join(__dirname, '..', '..', 'sandbox', 'cli.ts'), '--port', '0'],
+			[
+				require.resolve('ts-node/dist/bin.js'),
+				'--transpile-only',
+				path.join(__dirname, '..', '..', 'sandbox', 'cli.ts'),
+				'--port',
+				'0',
+			],
 			{ stdio: ['ignore', 'pipe', 'pipe'] },
 		);
 		let stdout = '';

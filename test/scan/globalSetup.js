@@ -5,6 +5,9 @@ const path = require('node:path');
 
 module.exports = async () => {
 	for (const folder of ['transcripts', 'reliability']) {
-		rmSync(path.resolve(__dirname, '..', '..', 'test-artifacts', folder), { recursive: true, force: true });
+		rmSync(path.resolve(__dirname, '..', '..', 'test-artifacts', folder), {
+			recursive: true,
+			force: true,
+		});
 	}
 };

@@ -24,7 +24,8 @@ function transcript(): TranscriptEntry[] {
 
 describe('secret-leak scan over everything the suite produced', () => {
 	const entries = transcript();
-	const count = (kind: TranscriptEntry['kind']) => entries.filter((entry) => entry.kind === kind).length;
+	const count = (kind: TranscriptEntry['kind']) =>
+		entries.filter((entry) => entry.kind === kind).length;
 
 	it('has a transcript to scan (the suite ran through the harness)', () => {
 		expect(count('output')).toBeGreaterThan(50);

@@ -6,7 +6,11 @@ import { VENDOR_CASES } from './vendorCases';
 import { byId } from '../harness/locator';
 
 /** A vendor that accepts the connection and never answers. */
-async function silentVendor(): Promise<{ url: string; requests: IncomingMessage[]; close(): Promise<void> }> {
+async function silentVendor(): Promise<{
+	url: string;
+	requests: IncomingMessage[];
+	close(): Promise<void>;
+}> {
 	const requests: IncomingMessage[] = [];
 	const sockets = new Set<Socket>();
 	const server: Server = createServer((request) => void requests.push(request));
@@ -52,7 +56,9 @@ describe('shared request path: bounded time, and errors that say what happened',
 				},
 			});
 			const seconds = (Date.now() - startedAt) / 1000;
-			expect(result.error?.message).toBe('Ultravox Get SIP Registration failed: the request timed out');
+			expect(result.error?.message).toBe(
+				'Ultravox Get SIP Registration failed: the request timed out',
+			);
 			expect(result.error?.description).toMatch(
 				/^The node gave up after [2-4] attempts over [3-5] s: another retry would have gone past the 4 s "Max Retry Time per Item \(Seconds\)" allows\.\nNo answer from Ultravox in time; the node retried this read [1-3] times?\./,
 			);
@@ -62,7 +68,7 @@ describe('shared request path: bounded time, and errors that say what happened',
 			expect(seconds).toBeLessThan(10);
 		}, 30_000);
 
-		it('a write without a Timeout of its own fails after 30 s, not after n8n\'s 300 s', async () => {
+		it("a write without a Timeout of its own fails after 30 s, not after n8n's 300 s", async () => {
 			const startedAt = Date.now();
 			const result = await env.run({
 				node: 'ultravox',
@@ -75,7 +81,9 @@ describe('shared request path: bounded time, and errors that say what happened',
 				},
 			});
 			const seconds = (Date.now() - startedAt) / 1000;
-			expect(result.error?.message).toBe('Ultravox Update SIP Registration failed: the request timed out');
+			expect(result.error?.message).toBe(
+				'Ultravox Update SIP Registration failed: the request timed out',
+			);
 			expect(result.error?.description).toContain('may or may not have been applied');
 			expect(silent.requests).toHaveLength(1);
 			expect(seconds).toBeGreaterThanOrEqual(29);
@@ -88,7 +96,7 @@ describe('shared request path: bounded time, and errors that say what happened',
 		beforeEach(async () => (silent = await silentVendor()));
 		afterEach(async () => await silent.close());
 
-		it('Opentact account login gives up after 30 s (n8n\'s request helper has no timeout of its own)', async () => {
+		it("Opentact account login gives up after 30 s (n8n's request helper has no timeout of its own)", async () => {
 			const opentact = VENDOR_CASES.find((vendorCase) => vendorCase.vendor === 'opentact')!;
 			const startedAt = Date.now();
 			const result = await env.run({
@@ -118,38 +126,62 @@ describe('shared request path: bounded time, and errors that say what happened',
 			credential: env.credential('ultravox', 'ultravoxSipApi'),
 			parameters: { ...ultravox.get(env), rateLimiting: { maxRetryWaitSeconds: 30 } },
 		});
-		expect(result.error?.message).toBe('Ultravox Get SIP Registration failed: rate limit exceeded (HTTP 429)');
+		expect(result.error?.message).toBe(
+			'Ultravox Get SIP Registration failed: rate limit exceeded (HTTP 429)',
+		);
 		expect(result.error?.description).toBe(
 			'Ultravox said: Request was throttled.\nUltravox asked the node to wait 3600 s before trying again, more than the 30 s "Max Retry Wait (Seconds)" allows, so the node did not wait. Raise "Max Retry Wait (Seconds)" in the node\'s Options, or lower "Requests per Second" so the vendor stops asking; otherwise run it again later.',
 		);
 		expect(env.sandbox.requests('ultravox').map((request) => request.status)).toEqual([429]);
 	});
 
-	it.each(VENDOR_CASES)('$vendor: a 100 KB ID is refused before any request, naming the field', async (vendorCase) => {
-		const result = await env.run({
-			node: vendorCase.node,
-			credential: env.credential(vendorCase.vendor, vendorCase.credentialType),
-			// An expression (say, a whole body): n8n checks a typed ID against the locator's regex itself.
-			parameters: vendorCase.get(env, '={{ "a".repeat(100000) }}'),
-		});
-		expect(result.error?.message).toMatch(/^"[^"]+" may be at most 1000 characters long; this value has 100000 \(item 0\)$/);
-		expect(result.error?.description).toContain('Nothing was sent to the vendor.');
-		expect(env.sandbox.requests(vendorCase.vendor)).toEqual([]);
-	});
+	it.each(VENDOR_CASES)(
+		'$vendor: a 100 KB ID is refused before any request, naming the field',
+		async (vendorCase) => {
+			const result = await env.run({
+				node: vendorCase.node,
+				credential: env.credential(vendorCase.vendor, vendorCase.credentialType),
+				// An expression (say, a whole body): n8n checks a typed ID against the locator's regex itself.
+				parameters: vendorCase.get(env, '={{ "a".repeat(100000) }}'),
+			});
+			expect(result.error?.message).toMatch(
+				/^"[^"]+" may be at most 1000 characters long; this value has 100000 \(item 0\)$/,
+			);
+			expect(result.error?.description).toContain('Nothing was sent to the vendor.');
+			expect(env.sandbox.requests(vendorCase.vendor)).toEqual([]);
+		},
+	);
 
-	describe.each(VENDOR_CASES)('$vendor: an empty credential field is refused before anything is sent', (vendorCase) => {
-		it.each(vendorCase.requiredCredentialFields)('$label, in a node run and in the credential test', async ({ field, label, overrides }) => {
-			for (const empty of ['', '   ']) {
-				env.sandbox.clearRequests();
-				const credential = env.credential(vendorCase.vendor, vendorCase.credentialType, { ...overrides, [field]: empty });
-				const result = await env.run({ node: vendorCase.node, credential, parameters: vendorCase.get(env) });
-				expect(result.error?.message).toContain(`The credential's ${label} is empty`);
-				const data = { ...env.sandbox.endpoints()[vendorCase.vendor].credentials, ...overrides, [field]: empty };
-				const tested = await env.testCredential(vendorCase.credentialType, data as never);
-				expect(tested.status).toBe('Error');
-				expect(tested.message).toContain(`The credential's ${label} is empty`);
-				expect(env.sandbox.requests(vendorCase.vendor)).toEqual([]);
-			}
-		});
-	});
+	describe.each(VENDOR_CASES)(
+		'$vendor: an empty credential field is refused before anything is sent',
+		(vendorCase) => {
+			it.each(vendorCase.requiredCredentialFields)(
+				'$label, in a node run and in the credential test',
+				async ({ field, label, overrides }) => {
+					for (const empty of ['', '   ']) {
+						env.sandbox.clearRequests();
+						const credential = env.credential(vendorCase.vendor, vendorCase.credentialType, {
+							...overrides,
+							[field]: empty,
+						});
+						const result = await env.run({
+							node: vendorCase.node,
+							credential,
+							parameters: vendorCase.get(env),
+						});
+						expect(result.error?.message).toContain(`The credential's ${label} is empty`);
+						const data = {
+							...env.sandbox.endpoints()[vendorCase.vendor].credentials,
+							...overrides,
+							[field]: empty,
+						};
+						const tested = await env.testCredential(vendorCase.credentialType, data as never);
+						expect(tested.status).toBe('Error');
+						expect(tested.message).toContain(`The credential's ${label} is empty`);
+						expect(env.sandbox.requests(vendorCase.vendor)).toEqual([]);
+					}
+				},
+			);
+		},
+	);
 });

@@ -15,7 +15,11 @@ describe('no expression can hang n8n', () => {
 		const run = await runWatched(
 			{
 				...ultravox,
-				parameters: { resource: 'sipRegistration', operation: 'generatePassword', passwordLength: '={{ $json.policy?.length }}' },
+				parameters: {
+					resource: 'sipRegistration',
+					operation: 'generatePassword',
+					passwordLength: '={{ $json.policy?.length }}',
+				},
 				items: [{ name: 'no policy here' }],
 			},
 			LIMIT_MS,
@@ -43,7 +47,9 @@ describe('no expression can hang n8n', () => {
 			LIMIT_MS,
 		);
 		expect(run.finished).toBe(true);
-		expect(run.error?.message).toBe('"Registration Timeout (Seconds)" must be a whole number from 1 to 3600, got NaN (item 0)');
+		expect(run.error?.message).toBe(
+			'"Registration Timeout (Seconds)" must be a whole number from 1 to 3600, got NaN (item 0)',
+		);
 		expect(run.requests).toBe(0);
 	}, 120_000);
 });

@@ -1,5 +1,11 @@
 import { NodeHelpers } from 'n8n-workflow';
-import type { IDataObject, INode, INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeParameters,
+	INodeProperties,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { parameterChecks, UPPER_BOUNDS } from '../../nodes/shared/parameters';
 import type { ParameterCheck } from '../../nodes/shared/parameters';
 import { packNodeTypes } from '../harness/pack';
@@ -15,12 +21,16 @@ import { VENDOR_CASES } from './vendorCases';
  */
 const nodeTypes = packNodeTypes();
 const cases = VENDOR_CASES.map((vendorCase) => {
-	const nodeType = Object.entries(nodeTypes).find(([type]) => type.endsWith(`.${vendorCase.node}`))![1];
+	const nodeType = Object.entries(nodeTypes).find(([type]) =>
+		type.endsWith(`.${vendorCase.node}`),
+	)![1];
 	const properties = nodeType.description.properties;
 	return {
 		vendorCase,
 		properties,
-		checks: parameterChecks(properties).flatMap(({ property, checks }) => checks.map((check) => ({ property, check }))),
+		checks: parameterChecks(properties).flatMap(({ property, checks }) =>
+			checks.map((check) => ({ property, check })),
+		),
 	};
 });
 
@@ -33,7 +43,8 @@ function badValues(check: ParameterCheck): string[] {
 	// an object, a list or a boolean there itself: the node's check has what n8n lets through.
 	if (check.path === 'requestOptions.proxy') return ['null', '0/0'];
 	// A field of several values takes a list: there a list with an entry that is not text is the bad value.
-	if (check.type === 'text' || check.type === 'locator') return check.list ? notText.map((value) => (value === '[3]' ? '[{}]' : value)) : notText;
+	if (check.type === 'text' || check.type === 'locator')
+		return check.list ? notText.map((value) => (value === '[3]' ? '[{}]' : value)) : notText;
 	// ($now reaches the node as its text already: n8n's expression engine converts a DateTime.)
 	if (check.type === 'secret') return [...notText, '12345678'];
 	if (check.type === 'choice') return ['new Date(0)', '{}', 'null'];
@@ -68,18 +79,31 @@ function shownWith(property: INodeProperties): INodeParameters {
  * one) with an expression, which n8n does not check against a locator's regex: the node's own
  * checks of those values come after the one under test.
  */
-function withRequiredFilled(properties: readonly INodeProperties[], parameters: INodeParameters): INodeParameters {
+function withRequiredFilled(
+	properties: readonly INodeProperties[],
+	parameters: INodeParameters,
+): INodeParameters {
 	const description = { properties } as unknown as INodeTypeDescription;
 	const node = { parameters, typeVersion: 1 } as unknown as INode;
 	for (let pass = 0; pass < 3; pass++) {
 		// What n8n's Workflow does with a node's parameters: the defaults of those it shows.
-		const effective = NodeHelpers.getNodeParameters(properties as INodeProperties[], parameters, true, false, node, description) ?? {};
+		const effective =
+			NodeHelpers.getNodeParameters(
+				properties as INodeProperties[],
+				parameters,
+				true,
+				false,
+				node,
+				description,
+			) ?? {};
 		for (const property of properties) {
 			if (!property.required || property.name in parameters) continue;
 			if (!NodeHelpers.displayParameter(effective, property, node, description)) continue;
-			if (property.type === 'resourceLocator') parameters[property.name] = { __rl: true, mode: 'id', value: '={{ "1" }}' };
+			if (property.type === 'resourceLocator')
+				parameters[property.name] = { __rl: true, mode: 'id', value: '={{ "1" }}' };
 			else if (property.type === 'string') parameters[property.name] = '={{ "1" }}';
-			else if (property.type === 'dateTime') parameters[property.name] = '={{ "2020-01-01T00:00:00Z" }}';
+			else if (property.type === 'dateTime')
+				parameters[property.name] = '={{ "2020-01-01T00:00:00Z" }}';
 		}
 	}
 	return parameters;
@@ -120,7 +144,10 @@ describe('every number, boolean, text, password, options and ID parameter is che
 	it('every number parameter has a documented upper bound (typeOptions.maxValue or UPPER_BOUNDS)', () => {
 		const unbounded = cases.flatMap(({ vendorCase, properties }) =>
 			collectNumbers(properties)
-				.filter((property) => typeof property.typeOptions?.maxValue !== 'number' && !(property.name in UPPER_BOUNDS))
+				.filter(
+					(property) =>
+						typeof property.typeOptions?.maxValue !== 'number' && !(property.name in UPPER_BOUNDS),
+				)
 				.map((property) => `${vendorCase.node}: ${property.name}`),
 		);
 		expect(unbounded).toEqual([]);
@@ -154,9 +181,15 @@ describe('every number, boolean, text, password, options and ID parameter is che
 				});
 				expect(result.error).toBeUndefined();
 				expect(result.items).toHaveLength(values.length);
-				const errors = result.items.map((item) => String(item.json.error ?? `no error for ${JSON.stringify(item.json)}`));
+				const errors = result.items.map((item) =>
+					String(item.json.error ?? `no error for ${JSON.stringify(item.json)}`),
+				);
 				expect(errors).toEqual(
-					values.map((_value, index) => expect.stringMatching(new RegExp(`^"${escape(check.label)}" must be .*\\(item ${index}\\)$`))),
+					values.map((_value, index) =>
+						expect.stringMatching(
+							new RegExp(`^"${escape(check.label)}" must be .*\\(item ${index}\\)$`),
+						),
+					),
 				);
 				expect(env.sandbox.requests(vendorCase.vendor)).toEqual([]);
 			},
@@ -169,9 +202,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function collectNumbers(properties: readonly INodeProperties[]): INodeProperties[] {
 	return properties.flatMap((property) => {
 		if (property.type === 'number') return [property];
-		if (property.type === 'collection') return collectNumbers((property.options ?? []) as INodeProperties[]);
+		if (property.type === 'collection')
+			return collectNumbers((property.options ?? []) as INodeProperties[]);
 		if (property.type === 'fixedCollection') {
-			return ((property.options ?? []) as Array<{ values?: INodeProperties[] }>).flatMap((group) => collectNumbers(group.values ?? []));
+			return ((property.options ?? []) as Array<{ values?: INodeProperties[] }>).flatMap((group) =>
+				collectNumbers(group.values ?? []),
+			);
 		}
 		return [];
 	});

@@ -55,7 +55,9 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 			parameters: getParameters({ requestsPerSecond: 10 }),
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.json.registrationId)).toEqual(getItems(20).map((item) => item.id));
+		expect(result.items.map((item) => item.json.registrationId)).toEqual(
+			getItems(20).map((item) => item.id),
+		);
 		expect(statuses()).toEqual(Array(20).fill(200));
 	});
 
@@ -75,8 +77,19 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 	});
 
 	it('a 429 with Retry-After is waited out and the request sent again', async () => {
-		env.sandbox.injectFault({ vendor: 'ultravox', mode: 'status', status: 429, headers: { 'retry-after': '1' }, body: { detail: 'slow down' } });
-		const result = await env.run({ node: 'ultravox', credential, items: getItems(1), parameters: getParameters() });
+		env.sandbox.injectFault({
+			vendor: 'ultravox',
+			mode: 'status',
+			status: 429,
+			headers: { 'retry-after': '1' },
+			body: { detail: 'slow down' },
+		});
+		const result = await env.run({
+			node: 'ultravox',
+			credential,
+			items: getItems(1),
+			parameters: getParameters(),
+		});
 		expect(result.items[0].json.registrationId).toBe(ids[0]);
 		const [first, second] = env.sandbox.requests('ultravox');
 		expect([first.status, second.status]).toEqual([429, 200]);
@@ -84,14 +97,22 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 	});
 
 	it('gives up after the configured number of waits and says how many and what to lower', async () => {
-		env.sandbox.injectFault({ vendor: 'ultravox', mode: 'status', status: 429, count: 10, body: { detail: 'Request was throttled.' } });
+		env.sandbox.injectFault({
+			vendor: 'ultravox',
+			mode: 'status',
+			status: 429,
+			count: 10,
+			body: { detail: 'Request was throttled.' },
+		});
 		const result = await env.run({
 			node: 'ultravox',
 			credential,
 			items: getItems(1),
 			parameters: getParameters({ maxRateLimitRetries: 2 }),
 		});
-		expect(result.error?.message).toBe('Ultravox Get SIP Registration failed: rate limit exceeded (HTTP 429)');
+		expect(result.error?.message).toBe(
+			'Ultravox Get SIP Registration failed: rate limit exceeded (HTTP 429)',
+		);
 		const [said, gaveUp, advice] = String(result.error?.description).split('\n');
 		expect(said).toBe('Ultravox said: Request was throttled.');
 		// Waits of 1 s and 2 s (the node's own backoff without Retry-After).
@@ -103,13 +124,30 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 	});
 
 	it('retries a read after a 503, but never a write', async () => {
-		env.sandbox.injectFault({ vendor: 'ultravox', mode: 'status', status: 503, count: 1, method: 'GET' });
-		const read = await env.run({ node: 'ultravox', credential, items: getItems(1), parameters: getParameters() });
+		env.sandbox.injectFault({
+			vendor: 'ultravox',
+			mode: 'status',
+			status: 503,
+			count: 1,
+			method: 'GET',
+		});
+		const read = await env.run({
+			node: 'ultravox',
+			credential,
+			items: getItems(1),
+			parameters: getParameters(),
+		});
 		expect(read.error).toBeUndefined();
 		expect(statuses()).toEqual([503, 200]);
 
 		env.sandbox.clearRequests();
-		env.sandbox.injectFault({ vendor: 'ultravox', mode: 'status', status: 503, count: 1, method: 'PATCH' });
+		env.sandbox.injectFault({
+			vendor: 'ultravox',
+			mode: 'status',
+			status: 503,
+			count: 1,
+			method: 'PATCH',
+		});
 		const write = await env.run({
 			node: 'ultravox',
 			credential,
@@ -120,14 +158,21 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 				updateFields: { proxy: 'p.example.com' },
 			},
 		});
-		expect(write.error?.message).toBe('Ultravox Update SIP Registration failed: Ultravox answered HTTP 503');
+		expect(write.error?.message).toBe(
+			'Ultravox Update SIP Registration failed: Ultravox answered HTTP 503',
+		);
 		expect(write.error?.description).toContain('may or may not have been applied');
 		expect(statuses()).toEqual([503]);
 	});
 
 	it('retries a read after a dropped connection', async () => {
 		env.sandbox.injectFault({ vendor: 'ultravox', mode: 'reset', count: 1 });
-		const read = await env.run({ node: 'ultravox', credential, items: getItems(1), parameters: getParameters() });
+		const read = await env.run({
+			node: 'ultravox',
+			credential,
+			items: getItems(1),
+			parameters: getParameters(),
+		});
 		expect(read.error).toBeUndefined();
 		expect(env.sandbox.requests('ultravox')).toHaveLength(2);
 	});

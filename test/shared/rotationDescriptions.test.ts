@@ -1,4 +1,8 @@
-import { generatePasswordOption, rotatePasswordOption, withIndefiniteArticle } from '../../nodes/shared/rotationDescriptions';
+import {
+	generatePasswordOption,
+	rotatePasswordOption,
+	withIndefiniteArticle,
+} from '../../nodes/shared/rotationDescriptions';
 import type { RotationProfile } from '../../nodes/shared/vendor';
 
 describe('rotation action texts', () => {
@@ -15,6 +19,8 @@ describe('rotation action texts', () => {
 	it('Vobiz: "Generate a password for an endpoint", "Rotate the password of an endpoint"', () => {
 		const profile = { resourceLabel: 'endpoint' } as RotationProfile;
 		expect(generatePasswordOption(profile).action).toBe('Generate a password for an endpoint');
-		expect(rotatePasswordOption(profile, { method: 'POST', url: '/' }).action).toBe('Rotate the password of an endpoint');
+		expect(rotatePasswordOption(profile, { method: 'POST', url: '/' }).action).toBe(
+			'Rotate the password of an endpoint',
+		);
 	});
 });

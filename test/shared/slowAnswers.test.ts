@@ -17,13 +17,22 @@ import { TestEnvironment } from '../harness/run';
  * belongs in nodes/shared/requestPath.ts (a deadline per attempt raced against the attempt, raised
  * as the same "timed out" failure so reads retry and writes say the outcome is unknown).
  */
-async function tricklingVendor(byteEveryMs: number): Promise<{ url: string; requests: number; close(): Promise<void> }> {
+async function tricklingVendor(
+	byteEveryMs: number,
+): Promise<{ url: string; requests: number; close(): Promise<void> }> {
 	const sockets = new Set<Socket>();
 	const state = { requests: 0 };
 	const server: Server = createServer((_request, response) => {
 		state.requests++;
-		const body = JSON.stringify({ registrationId: 'reg-1', username: 'u1', padding: 'x'.repeat(20) });
-		response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+		const body = JSON.stringify({
+			registrationId: 'reg-1',
+			username: 'u1',
+			padding: 'x'.repeat(20),
+		});
+		response.writeHead(200, {
+			'content-type': 'application/json',
+			'content-length': Buffer.byteLength(body),
+		});
 		let sent = 0;
 		const tick = setInterval(() => {
 			if (response.destroyed || sent >= body.length) return clearInterval(tick);
@@ -64,21 +73,27 @@ describe('a vendor that trickles its answer byte by byte', () => {
 	// The fix belongs in the request path's send (nodes/shared/requestPath.ts): a deadline per
 	// attempt (n8n-workflow's sleep raced against the attempt), reported as a timeout. Turn this back
 	// into `it` when it lands.
-	it.failing('a read fails within its Timeout per attempt, not when the trickle ends', async () => {
-		const startedAt = Date.now();
-		const result = await env.run({
-			node: 'ultravox',
-			credential: env.credential('ultravox', 'ultravoxSipApi', { baseUrl: vendor.url }),
-			parameters: {
-				resource: 'sipRegistration',
-				operation: 'get',
-				registrationId: { __rl: true, mode: 'id', value: 'reg-1' },
-				rateLimiting: { serverErrorRetries: 1 },
-				requestOptions: { timeout: 1000 },
-			},
-		});
-		const seconds = (Date.now() - startedAt) / 1000;
-		expect(result.error?.message).toBe('Ultravox Get SIP Registration failed: the request timed out');
-		expect(seconds).toBeLessThan(5);
-	}, 60_000);
+	it.failing(
+		'a read fails within its Timeout per attempt, not when the trickle ends',
+		async () => {
+			const startedAt = Date.now();
+			const result = await env.run({
+				node: 'ultravox',
+				credential: env.credential('ultravox', 'ultravoxSipApi', { baseUrl: vendor.url }),
+				parameters: {
+					resource: 'sipRegistration',
+					operation: 'get',
+					registrationId: { __rl: true, mode: 'id', value: 'reg-1' },
+					rateLimiting: { serverErrorRetries: 1 },
+					requestOptions: { timeout: 1000 },
+				},
+			});
+			const seconds = (Date.now() - startedAt) / 1000;
+			expect(result.error?.message).toBe(
+				'Ultravox Get SIP Registration failed: the request timed out',
+			);
+			expect(seconds).toBeLessThan(5);
+		},
+		60_000,
+	);
 });

@@ -35,7 +35,13 @@ const { TestEnvironment } = require(workerData.harness);
  * process itself, and its own timers with it; a worker can be terminated from outside.
  */
 export async function runWatched(
-	options: { vendor: string; node: string; credentialType: string; parameters: INodeParameters; items?: object[] },
+	options: {
+		vendor: string;
+		node: string;
+		credentialType: string;
+		parameters: INodeParameters;
+		items?: object[];
+	},
 	limitMs: number,
 ): Promise<WatchedRun> {
 	const worker = new Worker(WORKER_SOURCE, {

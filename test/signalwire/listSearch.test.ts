@@ -22,8 +22,15 @@ describe('SignalWire resource-locator lists', () => {
 			parameters: { resource: 'sipEndpoint', operation: 'get' },
 			credentials: { signalWireSipApi: { id: credential.id, name: 'SignalWire (sandbox)' } },
 		};
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: env.nodeTypes });
-		const additionalData = { credentialsHelper: env.credentials } as unknown as IWorkflowExecuteAdditionalData;
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: env.nodeTypes,
+		});
+		const additionalData = {
+			credentialsHelper: env.credentials,
+		} as unknown as IWorkflowExecuteAdditionalData;
 		context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.endpointId');
 	});
 	afterAll(async () => await env.close());
@@ -33,19 +40,32 @@ describe('SignalWire resource-locator lists', () => {
 		const first = await searchSipEndpoints.call(context, 'ext10');
 		expect(first.results).toHaveLength(100);
 		expect(first.results[0]).toEqual({ name: 'ext1000 (Front Desk 0)', value: expect.any(String) });
-		expect(env.sandbox.requests('signalwire')[0].query).toEqual({ page_size: '100', filter_username: 'ext10' });
+		expect(env.sandbox.requests('signalwire')[0].query).toEqual({
+			page_size: '100',
+			filter_username: 'ext10',
+		});
 		expect(first.paginationToken).toBeUndefined();
 
 		const unfiltered = await searchSipEndpoints.call(context);
 		expect(unfiltered.paginationToken).toMatch(/page_token=PA/);
-		const second = await searchSipEndpoints.call(context, undefined, unfiltered.paginationToken as string);
+		const second = await searchSipEndpoints.call(
+			context,
+			undefined,
+			unfiltered.paginationToken as string,
+		);
 		expect(second.results[0].name).toBe('ext1100 (Agent 100)');
-		expect(env.sandbox.requests('signalwire').every((request) => request.headers.host === 'example.signalwire.com')).toBe(true);
+		expect(
+			env.sandbox
+				.requests('signalwire')
+				.every((request) => request.headers.host === 'example.signalwire.com'),
+		).toBe(true);
 	});
 
 	it('SIP addresses: filtered by name, user or URI', async () => {
 		const found = await searchSipAddresses.call(context, 'line-42');
-		expect(found.results).toEqual([{ name: 'line-42 (sip:example-line-42@sip.signalwire.com)', value: expect.any(String) }]);
+		expect(found.results).toEqual([
+			{ name: 'line-42 (sip:example-line-42@sip.signalwire.com)', value: expect.any(String) },
+		]);
 		expect(env.sandbox.requests('signalwire')[0].path).toBe('/api/fabric/sip_addresses');
 	});
 });

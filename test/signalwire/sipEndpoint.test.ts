@@ -23,8 +23,16 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 		seededCount = seeded.sipEndpointCount as number;
 	});
 
-	const run = async (parameters: IDataObject, extra: { items?: IDataObject[]; continueOnFail?: boolean } = {}) =>
-		await env.run({ node: 'signalWire', credential, parameters: { resource: 'sipEndpoint', ...parameters }, ...extra });
+	const run = async (
+		parameters: IDataObject,
+		extra: { items?: IDataObject[]; continueOnFail?: boolean } = {},
+	) =>
+		await env.run({
+			node: 'signalWire',
+			credential,
+			parameters: { resource: 'sipEndpoint', ...parameters },
+			...extra,
+		});
 
 	it('Create sends POST with the required and additional fields; the output has no password', async () => {
 		const result = await run({
@@ -43,7 +51,11 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 		});
 		expect(result.error).toBeUndefined();
 		const [request] = env.sandbox.requests('signalwire');
-		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/relay/rest/endpoints/sip', 200]);
+		expect([request.method, request.path, request.status]).toEqual([
+			'POST',
+			'/api/relay/rest/endpoints/sip',
+			200,
+		]);
 		expect(request.body).toEqual({
 			username: 'c3p0',
 			password: 'yavin-Or-Bust-42',
@@ -67,14 +79,19 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 		expect(item.json.id).toMatch(UUID);
 		expect(item.json).not.toHaveProperty('password');
 		expect(JSON.stringify(result.items)).not.toContain('yavin-Or-Bust-42');
-		expect(env.sandbox.devices.vendorPassword('signalwire', String(item.json.id))).toBe('yavin-Or-Bust-42');
+		expect(env.sandbox.devices.vendorPassword('signalwire', String(item.json.id))).toBe(
+			'yavin-Or-Bust-42',
+		);
 	});
 
 	it('Get returns one endpoint by ID', async () => {
 		const result = await run({ operation: 'get', endpointId: byId(seededIds[3]) });
 		expect(result.items.map((item) => item.json.username)).toEqual(['ext1003']);
 		const [request] = env.sandbox.requests('signalwire');
-		expect([request.method, request.path]).toEqual(['GET', `/api/relay/rest/endpoints/sip/${seededIds[3]}`]);
+		expect([request.method, request.path]).toEqual([
+			'GET',
+			`/api/relay/rest/endpoints/sip/${seededIds[3]}`,
+		]);
 	});
 
 	it('Get Many with Return All follows links.next across pages of 100', async () => {
@@ -94,36 +111,61 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 
 	it('Get Many with a Limit asks for no more than it needs, across pages when over 100', async () => {
 		const result = await run({ operation: 'getAll', returnAll: false, limit: 7 });
-		expect(result.items.map((item) => item.json.username)).toEqual(
-			['ext1000', 'ext1001', 'ext1002', 'ext1003', 'ext1004', 'ext1005', 'ext1006'],
-		);
-		expect(env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([{ page_size: '7' }]);
+		expect(result.items.map((item) => item.json.username)).toEqual([
+			'ext1000',
+			'ext1001',
+			'ext1002',
+			'ext1003',
+			'ext1004',
+			'ext1005',
+			'ext1006',
+		]);
+		expect(env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
+			{ page_size: '7' },
+		]);
 
 		env.sandbox.clearRequests();
 		const more = await run({ operation: 'getAll', returnAll: false, limit: 150 });
-		expect(more.items.map((item) => item.json.username)).toEqual(Array.from({ length: 150 }, (_, n) => `ext${1000 + n}`));
+		expect(more.items.map((item) => item.json.username)).toEqual(
+			Array.from({ length: 150 }, (_, n) => `ext${1000 + n}`),
+		);
 		expect(env.sandbox.requests('signalwire')).toHaveLength(2);
 	});
 
 	it('Get Many filters by username and caller ID, and the filters survive onto the next pages', async () => {
-		const result = await run({ operation: 'getAll', returnAll: true, filters: { username: 'ext10', callerId: 'front desk' } });
+		const result = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { username: 'ext10', callerId: 'front desk' },
+		});
 		expect(result.error).toBeUndefined();
 		// ext1000…ext1099 whose caller ID is "Front Desk n": every third one.
 		expect(result.items).toHaveLength(34);
-		expect(result.items.every((item) => String(item.json.caller_id).startsWith('Front Desk'))).toBe(true);
+		expect(result.items.every((item) => String(item.json.caller_id).startsWith('Front Desk'))).toBe(
+			true,
+		);
 		expect(env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
 			{ filter_username: 'ext10', filter_caller_id: 'front desk', page_size: '100' },
 		]);
 
 		env.sandbox.clearRequests();
-		const paged = await run({ operation: 'getAll', returnAll: true, filters: { callerId: 'agent' } });
+		const paged = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { callerId: 'agent' },
+		});
 		// 166 of the 250 are "Agent n": two pages, the second reached through links.next. Had the
 		// filter been lost there, "Front Desk" endpoints would appear on it.
 		expect(paged.items).toHaveLength(166);
 		expect(paged.items.every((item) => String(item.json.caller_id).startsWith('Agent'))).toBe(true);
 		expect(env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
 			{ filter_caller_id: 'agent', page_size: '100' },
-			{ filter_caller_id: 'agent', page_number: '1', page_size: '100', page_token: `PA${paged.items[99].json.id}` },
+			{
+				filter_caller_id: 'agent',
+				page_number: '1',
+				page_size: '100',
+				page_token: `PA${paged.items[99].json.id}`,
+			},
 		]);
 	});
 
@@ -182,8 +224,14 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 	);
 
 	it('a username with "@" fails before sending, and the password is not echoed', async () => {
-		const result = await run({ operation: 'create', username: 'bob@office', password: 'Pass-Word-991' });
-		expect(result.error?.message).toBe('"Username" has characters that are not allowed (no spaces and no "@") (item 0)');
+		const result = await run({
+			operation: 'create',
+			username: 'bob@office',
+			password: 'Pass-Word-991',
+		});
+		expect(result.error?.message).toBe(
+			'"Username" has characters that are not allowed (no spaces and no "@") (item 0)',
+		);
 		expect(`${result.error?.message} ${result.error?.description}`).not.toContain('Pass-Word-991');
 		expect(env.sandbox.requests('signalwire')).toEqual([]);
 	});
@@ -195,36 +243,65 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 	});
 
 	it("a taken username comes back as SignalWire's relay 422 in the description, without the password", async () => {
-		const result = await run({ operation: 'create', username: 'ext1002', password: 'Dup-Secret-777' });
-		expect(result.error?.message).toBe('SignalWire Create SIP Endpoint failed: SignalWire answered HTTP 422');
+		const result = await run({
+			operation: 'create',
+			username: 'ext1002',
+			password: 'Dup-Secret-777',
+		});
+		expect(result.error?.message).toBe(
+			'SignalWire Create SIP Endpoint failed: SignalWire answered HTTP 422',
+		);
 		expect(result.error?.description).toContain('SignalWire said: Username has already been taken');
 		const { message, description } = result.error!;
-		expect(JSON.stringify({ message, description, items: result.items })).not.toContain('Dup-Secret-777');
+		expect(JSON.stringify({ message, description, items: result.items })).not.toContain(
+			'Dup-Secret-777',
+		);
 	});
 
 	it('a missing handler target comes back as a relay 422 naming the field', async () => {
-		const result = await run({ operation: 'update', endpointId: byId(seededIds[0]), updateFields: { callHandler: 'laml_webhooks' } });
+		const result = await run({
+			operation: 'update',
+			endpointId: byId(seededIds[0]),
+			updateFields: { callHandler: 'laml_webhooks' },
+		});
 		expect(result.error?.description).toContain(
 			"SignalWire said: Call request url can't be blank when call handler is laml_webhooks",
 		);
 	});
 
 	it('a 404 becomes a NodeApiError with SignalWire\'s {"error":"Not Found"}', async () => {
-		const result = await run({ operation: 'get', endpointId: byId('67075301-69b2-4fc3-8a2c-c95a69a5665e') });
+		const result = await run({
+			operation: 'get',
+			endpointId: byId('67075301-69b2-4fc3-8a2c-c95a69a5665e'),
+		});
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('SignalWire Get SIP Endpoint failed: SignalWire answered HTTP 404');
+		expect(result.error?.message).toBe(
+			'SignalWire Get SIP Endpoint failed: SignalWire answered HTTP 404',
+		);
 		expect(result.error?.description).toContain('SignalWire said: Not Found');
 		expect(result.error?.httpCode).toBe('404');
 	});
 
 	it('a token without the Voice scope gets 401 "Unauthorized" with advice about scopes', async () => {
-		const tokenWithoutVoice = String(env.sandbox.endpoints().signalwire.seeded.tokenWithoutVoiceScope);
-		const limited = env.credential('signalwire', 'signalWireSipApi', { apiToken: tokenWithoutVoice });
-		const result = await env.run({ node: 'signalWire', credential: limited, parameters: { resource: 'sipEndpoint', operation: 'getAll', limit: 1 } });
-		expect(result.error?.message).toBe('SignalWire Get Many SIP Endpoint failed: SignalWire answered HTTP 401');
+		const tokenWithoutVoice = String(
+			env.sandbox.endpoints().signalwire.seeded.tokenWithoutVoiceScope,
+		);
+		const limited = env.credential('signalwire', 'signalWireSipApi', {
+			apiToken: tokenWithoutVoice,
+		});
+		const result = await env.run({
+			node: 'signalWire',
+			credential: limited,
+			parameters: { resource: 'sipEndpoint', operation: 'getAll', limit: 1 },
+		});
+		expect(result.error?.message).toBe(
+			'SignalWire Get Many SIP Endpoint failed: SignalWire answered HTTP 401',
+		);
 		expect(result.error?.description).toContain('SignalWire said: Unauthorized');
 		expect(result.error?.description).toContain('scope');
-		expect(`${result.error?.message} ${result.error?.description}`).not.toContain(tokenWithoutVoice);
+		expect(`${result.error?.message} ${result.error?.description}`).not.toContain(
+			tokenWithoutVoice,
+		);
 	});
 
 	it('a links.next that points at another host is refused, so the credentials never leave the Space', async () => {
@@ -233,38 +310,69 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 			mode: 'status',
 			status: 200,
 			path: '^/api/relay/rest/endpoints/sip$',
-			body: { links: { self: 'x', first: 'x', next: 'https://evil.example.com/steal' }, data: [{ id: 'a', username: 'a' }] },
+			body: {
+				links: { self: 'x', first: 'x', next: 'https://evil.example.com/steal' },
+				data: [{ id: 'a', username: 'a' }],
+			},
 		});
 		const result = await run({ operation: 'getAll', returnAll: true });
 		expect(result.error?.message).toBe(
 			"SignalWire Get Many SIP Endpoint failed: a link in SignalWire's answer pointed to another origin (https://evil.example.com)",
 		);
-		expect(result.error?.description).toContain('This happened on page 2 of the list; nothing was output.');
+		expect(result.error?.description).toContain(
+			'This happened on page 2 of the list; nothing was output.',
+		);
 		expect(result.error?.description).toContain('the credential never left');
 		expect(env.sandbox.requests('signalwire')).toHaveLength(1);
 	});
 
 	it('with Continue On Fail, 5 items of which 2 fail give 5 items with correct pairedItem', async () => {
-		const ids = [seededIds[0], '00000000-0000-4000-8000-000000000001', seededIds[1], 'bad id', seededIds[2]];
+		const ids = [
+			seededIds[0],
+			'00000000-0000-4000-8000-000000000001',
+			seededIds[1],
+			'bad id',
+			seededIds[2],
+		];
 		const result = await run(
 			{ operation: 'get', endpointId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			{ continueOnFail: true, items: ids.map((id) => ({ id })) },
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(5);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-		expect(result.items.map((item) => Boolean(item.json.error))).toEqual([false, true, false, true, false]);
-		expect(result.items[1].json.error).toBe('SignalWire Get SIP Endpoint failed: SignalWire answered HTTP 404');
-		expect(result.items[3].json.error).toContain('"SIP Endpoint" has characters that are not allowed');
+		expect(result.items.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4].map((item) => ({ item })),
+		);
+		expect(result.items.map((item) => Boolean(item.json.error))).toEqual([
+			false,
+			true,
+			false,
+			true,
+			false,
+		]);
+		expect(result.items[1].json.error).toBe(
+			'SignalWire Get SIP Endpoint failed: SignalWire answered HTTP 404',
+		);
+		expect(result.items[3].json.error).toContain(
+			'"SIP Endpoint" has characters that are not allowed',
+		);
 		expect(result.items[2].json.id).toBe(seededIds[1]);
 	});
 
-	it('after all of the above, no API token, Basic header or SIP password appears in n8n\'s log lines', () => {
+	it("after all of the above, no API token, Basic header or SIP password appears in n8n's log lines", () => {
 		const { credentials } = env.sandbox.endpoints().signalwire;
-		const basic = Buffer.from(`${credentials.projectId}:${credentials.apiToken}`).toString('base64');
+		const basic = Buffer.from(`${credentials.projectId}:${credentials.apiToken}`).toString(
+			'base64',
+		);
 		const logs = capturedLogLines().join('\n');
 		expect(logs.length).toBeGreaterThan(0);
-		const passwordsUsedAbove = ['yavin-Or-Bust-42', 'N3w-Secret-Pass-123', 'Pass-Word-991', 'Dup-Secret-777'];
-		for (const secret of [basic, String(credentials.apiToken), ...passwordsUsedAbove]) expect(logs).not.toContain(secret);
+		const passwordsUsedAbove = [
+			'yavin-Or-Bust-42',
+			'N3w-Secret-Pass-123',
+			'Pass-Word-991',
+			'Dup-Secret-777',
+		];
+		for (const secret of [basic, String(credentials.apiToken), ...passwordsUsedAbove])
+			expect(logs).not.toContain(secret);
 	});
 });

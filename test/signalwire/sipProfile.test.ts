@@ -29,10 +29,18 @@ describe('SignalWire SIP Profile on the engine, against the sandbox', () => {
 		});
 
 	it('Get sends GET /api/relay/rest/sip_profile and outputs the profile', async () => {
-		const result = await env.run({ node: 'signalWire', credential, parameters: { resource: 'sipProfile', operation: 'get' } });
+		const result = await env.run({
+			node: 'signalWire',
+			credential,
+			parameters: { resource: 'sipProfile', operation: 'get' },
+		});
 		expect(result.error).toBeUndefined();
 		const [request] = env.sandbox.requests('signalwire');
-		expect([request.method, request.path, request.headers.authorization]).toEqual(['GET', '/api/relay/rest/sip_profile', basicAuth]);
+		expect([request.method, request.path, request.headers.authorization]).toEqual([
+			'GET',
+			'/api/relay/rest/sip_profile',
+			basicAuth,
+		]);
 		expect(result.items.map((item) => item.json)).toEqual([
 			{
 				domain: 'example-office.sip.signalwire.com',
@@ -60,7 +68,10 @@ describe('SignalWire SIP Profile on the engine, against the sandbox', () => {
 		expect(requests[0].path).toBe('/api/relay/rest/sip_profile');
 		expect(requests[0].headers.authorization).toBe(basicAuth);
 		expect(requests[0].headers.host).toBe('example.signalwire.com');
-		expect(requests[0].body).toEqual({ default_codecs: ['PCMU', 'OPUS'], default_encryption: 'required' });
+		expect(requests[0].body).toEqual({
+			default_codecs: ['PCMU', 'OPUS'],
+			default_encryption: 'required',
+		});
 		expect(requests[0].status).toBe(201);
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json).toMatchObject({
@@ -82,7 +93,10 @@ describe('SignalWire SIP Profile on the engine, against the sandbox', () => {
 			default_ciphers: ['AEAD_AES_256_GCM_8'],
 			default_send_as: projectNumbers[2],
 		});
-		expect(result.items[0].json).toMatchObject({ domain: 'example-branch.sip.signalwire.com', default_send_as: projectNumbers[2] });
+		expect(result.items[0].json).toMatchObject({
+			domain: 'example-branch.sip.signalwire.com',
+			default_send_as: projectNumbers[2],
+		});
 	});
 
 	it('an empty Default Send As is sent as null: "pick a random project number"', async () => {
@@ -93,12 +107,17 @@ describe('SignalWire SIP Profile on the engine, against the sandbox', () => {
 	});
 
 	it('a Default Send As that is not E.164 fails before sending, naming the field and the item', async () => {
-		const result = await update({ defaultSendAs: '={{ $itemIndex === 1 ? "555-1234" : "+15551230001" }}' }, [{}, {}]);
+		const result = await update(
+			{ defaultSendAs: '={{ $itemIndex === 1 ? "555-1234" : "+15551230001" }}' },
+			[{}, {}],
+		);
 		expect(result.error?.message).toBe(
 			'"Default Send As" has characters that are not allowed (an E.164 number such as +15551234567, or empty for a random project number) (item 1)',
 		);
 		expect(result.error?.description).toContain('Nothing was sent');
-		expect(env.sandbox.requests('signalwire').map((request) => (request.body as any)?.default_send_as)).not.toContain('555-1234');
+		expect(
+			env.sandbox.requests('signalwire').map((request) => (request.body as any)?.default_send_as),
+		).not.toContain('555-1234');
 	});
 
 	it('a codec SignalWire does not support (set by expression) fails before sending', async () => {
@@ -118,7 +137,9 @@ describe('SignalWire SIP Profile on the engine, against the sandbox', () => {
 	it("SignalWire's relay 422 ({errors:[{detail,…}]}) reaches the error description", async () => {
 		const result = await update({ defaultSendAs: '+15559999999' });
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('SignalWire Update SIP Profile failed: SignalWire answered HTTP 422');
+		expect(result.error?.message).toBe(
+			'SignalWire Update SIP Profile failed: SignalWire answered HTTP 422',
+		);
 		expect(result.error?.description).toContain(
 			'SignalWire said: Default send as is not a purchased or verified number of this project',
 		);
@@ -130,13 +151,28 @@ describe('SignalWire SIP Profile on the engine, against the sandbox', () => {
 			node: 'signalWire',
 			credential,
 			continueOnFail: true,
-			items: [{ number: projectNumbers[1] }, { number: '+15559999999' }, { number: projectNumbers[2] }],
-			parameters: { resource: 'sipProfile', operation: 'update', updateFields: { defaultSendAs: '={{ $json.number }}' } },
+			items: [
+				{ number: projectNumbers[1] },
+				{ number: '+15559999999' },
+				{ number: projectNumbers[2] },
+			],
+			parameters: {
+				resource: 'sipProfile',
+				operation: 'update',
+				updateFields: { defaultSendAs: '={{ $json.number }}' },
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(3);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2].map((item) => ({ item })));
-		expect(result.items[1].json.error).toBe('SignalWire Update SIP Profile failed: SignalWire answered HTTP 422');
-		expect([result.items[0].json.default_send_as, result.items[2].json.default_send_as]).toEqual([projectNumbers[1], projectNumbers[2]]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2].map((item) => ({ item })),
+		);
+		expect(result.items[1].json.error).toBe(
+			'SignalWire Update SIP Profile failed: SignalWire answered HTTP 422',
+		);
+		expect([result.items[0].json.default_send_as, result.items[2].json.default_send_as]).toEqual([
+			projectNumbers[1],
+			projectNumbers[2],
+		]);
 	});
 });

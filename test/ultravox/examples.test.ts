@@ -8,7 +8,9 @@ describe('Ultravox examples run on the engine against the sandbox', () => {
 	it('list: returns every registration', async () => {
 		const run = await env.runExample('ultravox-list-registrations.json');
 		expect(run.data.resultData.error).toBeUndefined();
-		expect(run.data.resultData.runData['List SIP registrations'][0].data!.main[0]).toHaveLength(250);
+		expect(run.data.resultData.runData['List SIP registrations'][0].data!.main[0]).toHaveLength(
+			250,
+		);
 	});
 
 	it('update: moves the first registration to the new proxy', async () => {
@@ -24,8 +26,14 @@ describe('Ultravox examples run on the engine against the sandbox', () => {
 		const run = await env.runExample('ultravox-delete-registration.json');
 		expect(run.data.resultData.error).toBeUndefined();
 		const [first] = run.data.resultData.runData['First registration'][0].data!.main[0]!;
-		expect(run.data.resultData.runData['Delete registration'][0].data!.main[0]!.map((item) => item.json)).toEqual([{ deleted: true }]);
-		const deletes = env.sandbox.requests('ultravox').filter((request) => request.method === 'DELETE');
-		expect(deletes.map((request) => [request.path, request.status])).toEqual([[`/api/sip/registrations/${first.json.registrationId}`, 204]]);
+		expect(
+			run.data.resultData.runData['Delete registration'][0].data!.main[0]!.map((item) => item.json),
+		).toEqual([{ deleted: true }]);
+		const deletes = env.sandbox
+			.requests('ultravox')
+			.filter((request) => request.method === 'DELETE');
+		expect(deletes.map((request) => [request.path, request.status])).toEqual([
+			[`/api/sip/registrations/${first.json.registrationId}`, 204],
+		]);
 	});
 });

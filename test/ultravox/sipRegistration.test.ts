@@ -36,7 +36,11 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 		expect(requests[0].headers['x-api-key']).toBe(apiKey);
 		expect(requests[0].body).toEqual({ proxy: 'pbx2.example.com', authUser: null });
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toMatchObject({ registrationId: id, proxy: 'pbx2.example.com', authUser: null });
+		expect(result.items[0].json).toMatchObject({
+			registrationId: id,
+			proxy: 'pbx2.example.com',
+			authUser: null,
+		});
 		expect(result.items[0].json).not.toHaveProperty('password');
 	});
 
@@ -95,9 +99,15 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 				updateFields: { username: '={{ $itemIndex === 1 ? "u".repeat(61) : "ok" }}' },
 			},
 		});
-		expect(result.error?.message).toBe('"Username" may be at most 60 characters long; this value has 61 (item 1)');
+		expect(result.error?.message).toBe(
+			'"Username" may be at most 60 characters long; this value has 61 (item 1)',
+		);
 		expect(result.error?.description).toContain('Nothing was sent');
-		expect(env.sandbox.requests('ultravox').filter((request) => request.body && (request.body as any).username?.length > 60)).toHaveLength(0);
+		expect(
+			env.sandbox
+				.requests('ultravox')
+				.filter((request) => request.body && (request.body as any).username?.length > 60),
+		).toHaveLength(0);
 	});
 
 	it('Create sends the required fields and outputs the registration without the password', async () => {
@@ -123,7 +133,11 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 			proxy: 'pbx.example.com',
 			outboundProxy: 'proxy.trunk.com',
 		});
-		expect(result.items[0].json).toMatchObject({ username: 'alice', proxy: 'pbx.example.com', successful: true });
+		expect(result.items[0].json).toMatchObject({
+			username: 'alice',
+			proxy: 'pbx.example.com',
+			successful: true,
+		});
 		expect(JSON.stringify(result.items)).not.toContain('Cr3ate-Secret-99');
 	});
 
@@ -149,10 +163,16 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 		const result = await env.run({
 			node: 'ultravox',
 			credential,
-			parameters: { resource: 'sipRegistration', operation: 'get', registrationId: byId('no-such-id') },
+			parameters: {
+				resource: 'sipRegistration',
+				operation: 'get',
+				registrationId: byId('no-such-id'),
+			},
 		});
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('Ultravox Get SIP Registration failed: Ultravox answered HTTP 404');
+		expect(result.error?.message).toBe(
+			'Ultravox Get SIP Registration failed: Ultravox answered HTTP 404',
+		);
 		expect(result.error?.description).toContain('Ultravox said: Not found.');
 		expect(result.error?.httpCode).toBe('404');
 	});
@@ -172,8 +192,16 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(5);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-		expect(result.items.map((item) => Boolean(item.json.error))).toEqual([false, true, false, true, false]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4].map((item) => ({ item })),
+		);
+		expect(result.items.map((item) => Boolean(item.json.error))).toEqual([
+			false,
+			true,
+			false,
+			true,
+			false,
+		]);
 		expect(result.items[1].json.error).toContain('Ultravox Get SIP Registration failed');
 		expect(result.items[2].json.registrationId).toBe(seededIds[1]);
 	});
@@ -184,14 +212,19 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 			status: 'OK',
 			message: 'Connection successful!',
 		});
-		const wrong = await env.testCredential('ultravoxSipApi', { ...(credentials as any), apiKey: 'Zk9Ht7Lm.wrong' });
+		const wrong = await env.testCredential('ultravoxSipApi', {
+			...(credentials as any),
+			apiKey: 'Zk9Ht7Lm.wrong',
+		});
 		expect(wrong).toEqual({
 			status: 'Error',
 			message: 'Ultravox rejected the API key (401). Copy the key again from the Ultravox console.',
 		});
 		// n8n-core retries once after any 401 (it refreshes expirable credentials first), so the
 		// wrong key is tried twice, as in a real n8n.
-		const calls = env.sandbox.requests('ultravox').map((request) => `${request.method} ${request.path}`);
+		const calls = env.sandbox
+			.requests('ultravox')
+			.map((request) => `${request.method} ${request.path}`);
 		expect(calls).toEqual(['GET /api/accounts/me', 'GET /api/accounts/me', 'GET /api/accounts/me']);
 	});
 });
@@ -207,7 +240,9 @@ describe('Ultravox Get Many limit validation', () => {
 			credential: env.credential('ultravox', 'ultravoxSipApi'),
 			parameters: { resource: 'sipRegistration', operation: 'getAll', returnAll: false, limit },
 		});
-		expect(result.error?.message).toBe(`"Limit" must be a whole number from 1 to 100000, got ${limit} (item 0)`);
+		expect(result.error?.message).toBe(
+			`"Limit" must be a whole number from 1 to 100000, got ${limit} (item 0)`,
+		);
 		expect(env.sandbox.requests('ultravox')).toHaveLength(0);
 	});
 });

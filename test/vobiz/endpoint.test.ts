@@ -10,8 +10,16 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 	let authToken: string;
 	const accountPath = () => `/api/v1/Account/${authId}`;
 	const requests = () => env.sandbox.requests('vobiz');
-	const run = async (parameters: Record<string, unknown>, extra: { items?: IDataObject[]; continueOnFail?: boolean } = {}) =>
-		await env.run({ node: 'vobiz', credential, parameters: { resource: 'endpoint', ...parameters } as any, ...extra });
+	const run = async (
+		parameters: Record<string, unknown>,
+		extra: { items?: IDataObject[]; continueOnFail?: boolean } = {},
+	) =>
+		await env.run({
+			node: 'vobiz',
+			credential,
+			parameters: { resource: 'endpoint', ...parameters } as any,
+			...extra,
+		});
 
 	beforeAll(async () => {
 		env = await TestEnvironment.start();
@@ -43,10 +51,19 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 			expect(request.headers['x-auth-id']).toBe(authId);
 			expect(request.headers['x-auth-token']).toBe(authToken);
 			expect(request.headers['content-type']).toMatch(/^application\/json/);
-			expect(request.body).toEqual({ alias: 'Front-Desk', allow_video: true, application: 98765433 });
+			expect(request.body).toEqual({
+				alias: 'Front-Desk',
+				allow_video: true,
+				application: 98765433,
+			});
 			expect(request.status).toBe(202);
 			expect(result.items.map((item) => item.json)).toEqual([
-				{ accepted: true, status: 202, endpointId: id, fieldsSent: ['alias', 'allow_video', 'application'] },
+				{
+					accepted: true,
+					status: 202,
+					endpointId: id,
+					fieldsSent: ['alias', 'allow_video', 'application'],
+				},
 			]);
 
 			const read = await run({ operation: 'get', endpointId: byId(id) });
@@ -60,10 +77,19 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 		it('sends a new password, never outputs it, and the device stays signed out until it gets the password', async () => {
 			const id = seededIds[1];
 			const newPassword = 'N3w-Secret-Pass-123';
-			const result = await run({ operation: 'update', endpointId: byId(id), updateFields: { password: newPassword } });
+			const result = await run({
+				operation: 'update',
+				endpointId: byId(id),
+				updateFields: { password: newPassword },
+			});
 			expect(result.error).toBeUndefined();
 			expect(requests()[0].body).toEqual({ password: newPassword });
-			expect(result.items[0].json).toEqual({ accepted: true, status: 202, endpointId: id, fieldsSent: ['password'] });
+			expect(result.items[0].json).toEqual({
+				accepted: true,
+				status: 202,
+				endpointId: id,
+				fieldsSent: ['password'],
+			});
 			expect(JSON.stringify(result.items)).not.toContain(newPassword);
 			expect(env.sandbox.devices.vendorPassword('vobiz', id)).toBe(newPassword);
 
@@ -86,10 +112,18 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 		});
 
 		it('refuses a 7-character password before any request, naming the field and the item, without echoing it', async () => {
-			const result = await run({ operation: 'update', endpointId: byId(seededIds[0]), updateFields: { password: 'Short7!' } });
-			expect(result.error?.message).toBe('"Password" must be at least 8 characters long; this value has 7 (item 0)');
+			const result = await run({
+				operation: 'update',
+				endpointId: byId(seededIds[0]),
+				updateFields: { password: 'Short7!' },
+			});
+			expect(result.error?.message).toBe(
+				'"Password" must be at least 8 characters long; this value has 7 (item 0)',
+			);
 			expect(result.error?.description).toContain('Nothing was sent');
-			expect(JSON.stringify({ message: result.error?.message, description: result.error?.description })).not.toContain('Short7!');
+			expect(
+				JSON.stringify({ message: result.error?.message, description: result.error?.description }),
+			).not.toContain('Short7!');
 			expect(requests()).toHaveLength(0);
 		});
 
@@ -98,23 +132,44 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 				{
 					operation: 'update',
 					endpointId: byId('={{ $json.id }}'),
-					updateFields: { password: '={{ $itemIndex === 2 ? "Tiny-7!" : "Long-Enough-" + $itemIndex }}' },
+					updateFields: {
+						password: '={{ $itemIndex === 2 ? "Tiny-7!" : "Long-Enough-" + $itemIndex }}',
+					},
 				},
-				{ continueOnFail: true, items: [{ id: seededIds[0] }, { id: seededIds[1] }, { id: seededIds[2] }] },
+				{
+					continueOnFail: true,
+					items: [{ id: seededIds[0] }, { id: seededIds[1] }, { id: seededIds[2] }],
+				},
 			);
 			expect(result.items).toHaveLength(3);
-			expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2].map((item) => ({ item })));
+			expect(result.items.map((item) => item.pairedItem)).toEqual(
+				[0, 1, 2].map((item) => ({ item })),
+			);
 			expect(result.items[0].json).toMatchObject({ accepted: true, endpointId: seededIds[0] });
-			expect(result.items[2].json.error).toBe('"Password" must be at least 8 characters long; this value has 7 (item 2)');
-			expect(requests().map((request) => request.path).sort()).toEqual(
+			expect(result.items[2].json.error).toBe(
+				'"Password" must be at least 8 characters long; this value has 7 (item 2)',
+			);
+			expect(
+				requests()
+					.map((request) => request.path)
+					.sort(),
+			).toEqual(
 				[seededIds[0], seededIds[1]].map((id) => `${accountPath()}/Endpoint/${id}/`).sort(),
 			);
 		});
 
 		it('refuses an update that sets nothing, and a non-numeric application ID, before any request', async () => {
-			const empty = await run({ operation: 'update', endpointId: byId(seededIds[0]), updateFields: {} });
+			const empty = await run({
+				operation: 'update',
+				endpointId: byId(seededIds[0]),
+				updateFields: {},
+			});
 			expect(empty.error?.message).toBe('No field to change was set (item 0)');
-			const notNumeric = await run({ operation: 'update', endpointId: byId(seededIds[0]), updateFields: { application: byId('abc') } });
+			const notNumeric = await run({
+				operation: 'update',
+				endpointId: byId(seededIds[0]),
+				updateFields: { application: byId('abc') },
+			});
 			expect(notNumeric.error?.message).toBe('"Application" must be a number, got "abc" (item 0)');
 			expect(requests()).toHaveLength(0);
 		});
@@ -135,8 +190,14 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 		});
 
 		it('refuses "." and ".." as an endpoint ID instead of sending them into the path', async () => {
-			const result = await run({ operation: 'update', endpointId: byId('..'), updateFields: { alias: 'x' } });
-			expect(result.error?.message).toMatch(/^"Endpoint" has characters that are not allowed .* \(item 0\)$/);
+			const result = await run({
+				operation: 'update',
+				endpointId: byId('..'),
+				updateFields: { alias: 'x' },
+			});
+			expect(result.error?.message).toMatch(
+				/^"Endpoint" has characters that are not allowed .* \(item 0\)$/,
+			);
 			expect(requests()).toHaveLength(0);
 		});
 	});
@@ -148,7 +209,11 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 				username: 'johndesk',
 				password: 'Cr3ate-Secret-99',
 				alias: 'John-Desk',
-				additionalFields: { application: fromList('98765434'), allowVideo: true, allowOtherDomains: true },
+				additionalFields: {
+					application: fromList('98765434'),
+					allowVideo: true,
+					allowOtherDomains: true,
+				},
 			});
 			expect(result.error).toBeUndefined();
 			const [request] = requests();
@@ -163,7 +228,11 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 				allow_other_domains: true,
 			});
 			const created = result.items[0].json;
-			expect(created).toEqual({ alias: 'John-Desk', endpoint_id: expect.any(String), username: 'johndesk' });
+			expect(created).toEqual({
+				alias: 'John-Desk',
+				endpoint_id: expect.any(String),
+				username: 'johndesk',
+			});
 			expect(JSON.stringify(result.items)).not.toContain('Cr3ate-Secret-99');
 
 			const read = await run({ operation: 'get', endpointId: byId(created.endpoint_id as string) });
@@ -191,7 +260,12 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 					resource_uri: `/api/v1/Account/${authId}/Endpoint/55550001/`,
 				},
 			});
-			const result = await run({ operation: 'create', username: 'olddocs', password: 'Old-Docs-Pass-1', alias: 'Old-Docs' });
+			const result = await run({
+				operation: 'create',
+				username: 'olddocs',
+				password: 'Old-Docs-Pass-1',
+				alias: 'Old-Docs',
+			});
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json).toEqual({
 				api_id: 'a1b2c3',
@@ -205,17 +279,39 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 		});
 
 		it('fails clearly when a 2xx answer carries no endpoint_id', async () => {
-			env.sandbox.injectFault({ vendor: 'vobiz', mode: 'status', method: 'POST', status: 201, body: { api_id: 'x', message: 'created' } });
-			const result = await run({ operation: 'create', username: 'noid', password: 'No-Id-Pass-12', alias: 'No-Id' });
-			expect(result.error?.message).toBe('Vobiz Create Endpoint failed: Vobiz answered HTTP 201 with an answer of an unexpected shape');
+			env.sandbox.injectFault({
+				vendor: 'vobiz',
+				mode: 'status',
+				method: 'POST',
+				status: 201,
+				body: { api_id: 'x', message: 'created' },
+			});
+			const result = await run({
+				operation: 'create',
+				username: 'noid',
+				password: 'No-Id-Pass-12',
+				alias: 'No-Id',
+			});
+			expect(result.error?.message).toBe(
+				'Vobiz Create Endpoint failed: Vobiz answered HTTP 201 with an answer of an unexpected shape',
+			);
 			expect(result.error?.description).not.toContain('Vobiz said:');
 			expect(result.error?.description).toContain('the answer carried no endpoint_id');
 		});
 
 		it.each([
-			[{ username: 'john.desk' }, '"Username" has characters that are not allowed (letters and digits only) (item 0)'],
-			[{ alias: 'John Desk' }, '"Alias" has characters that are not allowed (letters, digits, "-" and "_") (item 0)'],
-			[{ password: 'Seven77' }, '"Password" must be at least 8 characters long; this value has 7 (item 0)'],
+			[
+				{ username: 'john.desk' },
+				'"Username" has characters that are not allowed (letters and digits only) (item 0)',
+			],
+			[
+				{ alias: 'John Desk' },
+				'"Alias" has characters that are not allowed (letters, digits, "-" and "_") (item 0)',
+			],
+			[
+				{ password: 'Seven77' },
+				'"Password" must be at least 8 characters long; this value has 7 (item 0)',
+			],
 			// An expression that resolves to nothing gets past n8n's own required-parameter check.
 			[{ username: '={{ "" }}' }, '"Username" is required (item 0)'],
 		])('refuses %j before any request', async (override, message) => {
@@ -231,7 +327,12 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 		});
 
 		it("shows Vobiz's error envelope (409, duplicate username) in the description", async () => {
-			const result = await run({ operation: 'create', username: 'ext1000', password: 'Dup-Pass-1234', alias: 'Dup' });
+			const result = await run({
+				operation: 'create',
+				username: 'ext1000',
+				password: 'Dup-Pass-1234',
+				alias: 'Dup',
+			});
 			expect(result.error?.message).toBe('Vobiz Create Endpoint failed: Vobiz answered HTTP 409');
 			expect(result.error?.description).toContain(
 				'Vobiz said: An endpoint with username ext1000 already exists. [DUPLICATE_USERNAME]',
@@ -245,7 +346,10 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 			const id = seededIds[2];
 			const result = await run({ operation: 'get', endpointId: byId(id) });
 			expect(result.error).toBeUndefined();
-			expect([requests()[0].method, requests()[0].path]).toEqual(['GET', `${accountPath()}/Endpoint/${id}/`]);
+			expect([requests()[0].method, requests()[0].path]).toEqual([
+				'GET',
+				`${accountPath()}/Endpoint/${id}/`,
+			]);
 			expect(requests()[0].rawBody).toBe('');
 			expect(result.items).toHaveLength(1);
 			expect(result.items[0].json).toMatchObject({
@@ -277,8 +381,16 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 			);
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(5);
-			expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-			expect(result.items.map((item) => Boolean(item.json.error))).toEqual([false, true, false, true, false]);
+			expect(result.items.map((item) => item.pairedItem)).toEqual(
+				[0, 1, 2, 3, 4].map((item) => ({ item })),
+			);
+			expect(result.items.map((item) => Boolean(item.json.error))).toEqual([
+				false,
+				true,
+				false,
+				true,
+				false,
+			]);
 			expect(result.items[1].json.error).toBe('Vobiz Get Endpoint failed: Vobiz answered HTTP 404');
 			expect(result.items[4].json.endpoint_id).toBe(seededIds[2]);
 		});
@@ -289,11 +401,18 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 			env.sandbox.configure({ rateLimits: { vobiz: 1 } });
 			try {
 				const result = await run(
-					{ operation: 'get', endpointId: byId('={{ $json.id }}'), rateLimiting: { requestsPerSecond: 50 } },
+					{
+						operation: 'get',
+						endpointId: byId('={{ $json.id }}'),
+						rateLimiting: { requestsPerSecond: 50 },
+					},
 					{ items: [{ id: seededIds[0] }, { id: seededIds[1] }] },
 				);
 				expect(result.error).toBeUndefined();
-				expect(result.items.map((item) => item.json.endpoint_id)).toEqual([seededIds[0], seededIds[1]]);
+				expect(result.items.map((item) => item.json.endpoint_id)).toEqual([
+					seededIds[0],
+					seededIds[1],
+				]);
 				expect(requests().map((request) => request.status)).toEqual([200, 429, 200]);
 			} finally {
 				env.sandbox.configure({ rateLimits: { vobiz: 0 } });
@@ -345,12 +464,23 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 				returnAll: true,
 				filters: { application: fromList('98765433'), aliasContains: 'Desk-100' },
 			});
-			expect(requests()[0].query).toMatchObject({ application_id__exact: '98765433', alias__contains: 'Desk-100' });
-			expect(byApp.items.map((item) => item.json.username)).toEqual(['ext1001', 'ext1004', 'ext1007']);
+			expect(requests()[0].query).toMatchObject({
+				application_id__exact: '98765433',
+				alias__contains: 'Desk-100',
+			});
+			expect(byApp.items.map((item) => item.json.username)).toEqual([
+				'ext1001',
+				'ext1004',
+				'ext1007',
+			]);
 		});
 
 		it('refuses a non-numeric application filter before any request', async () => {
-			const result = await run({ operation: 'getAll', returnAll: true, filters: { application: byId('sales') } });
+			const result = await run({
+				operation: 'getAll',
+				returnAll: true,
+				filters: { application: byId('sales') },
+			});
 			expect(result.error?.message).toBe('"Application" must be a number, got "sales" (item 0)');
 			expect(requests()).toHaveLength(0);
 		});
@@ -380,7 +510,10 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 				status: 'OK',
 				message: 'Connection successful!',
 			});
-			const wrong = await env.testCredential('vobizSipApi', { ...(credentials as any), authToken: 'wrong-token-value' });
+			const wrong = await env.testCredential('vobizSipApi', {
+				...(credentials as any),
+				authToken: 'wrong-token-value',
+			});
 			expect(wrong).toEqual({
 				status: 'Error',
 				message:
@@ -402,7 +535,9 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 				parameters: { resource: 'endpoint', operation: 'get', endpointId: byId(seededIds[0]) },
 			});
 			expect(result.error?.message).toBe('Vobiz Get Endpoint failed: Vobiz answered HTTP 401');
-			expect(result.error?.description).toContain('Vobiz said: Invalid Auth ID or Auth Token. [UNAUTHORIZED]');
+			expect(result.error?.description).toContain(
+				'Vobiz said: Invalid Auth ID or Auth Token. [UNAUTHORIZED]',
+			);
 			expect(JSON.stringify(result.error)).not.toContain('not-the-real-token');
 		});
 
@@ -413,12 +548,16 @@ describe('Vobiz node on the engine, against the sandbox', () => {
 				credential: dots,
 				parameters: { resource: 'endpoint', operation: 'getAll', returnAll: true },
 			});
-			expect(result.error?.message).toMatch(/^The credential's "Auth ID" cannot be used in a Vobiz URL/);
+			expect(result.error?.message).toMatch(
+				/^The credential's "Auth ID" cannot be used in a Vobiz URL/,
+			);
 			expect(requests()).toHaveLength(0);
 		});
 
 		it('plain http to a host other than localhost is refused before the token is sent', async () => {
-			const remote = env.credential('vobiz', 'vobizSipApi', { baseUrl: 'http://api.vobiz.example' });
+			const remote = env.credential('vobiz', 'vobizSipApi', {
+				baseUrl: 'http://api.vobiz.example',
+			});
 			const result = await env.run({
 				node: 'vobiz',
 				credential: remote,

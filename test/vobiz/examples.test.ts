@@ -17,9 +17,18 @@ describe('Vobiz examples run on the engine against the sandbox', () => {
 		expect(run.data.resultData.error).toBeUndefined();
 		const firstId = (env.sandbox.endpoints().vobiz.seeded.endpointIds as string[])[0];
 		const [accepted] = run.data.resultData.runData['Update endpoint'][0].data!.main[0]!;
-		expect(accepted.json).toEqual({ accepted: true, status: 202, endpointId: firstId, fieldsSent: ['alias', 'allow_video'] });
+		expect(accepted.json).toEqual({
+			accepted: true,
+			status: 202,
+			endpointId: firstId,
+			fieldsSent: ['alias', 'allow_video'],
+		});
 		const [readBack] = run.data.resultData.runData['Read it back'][0].data!.main[0]!;
-		expect(readBack.json).toMatchObject({ endpoint_id: firstId, alias: 'Front-Desk', allow_video: true });
+		expect(readBack.json).toMatchObject({
+			endpoint_id: firstId,
+			alias: 'Front-Desk',
+			allow_video: true,
+		});
 		const update = env.sandbox.requests('vobiz').find((request) => request.method === 'POST')!;
 		expect(update.body).toEqual({ alias: 'Front-Desk', allow_video: true });
 	});
@@ -28,7 +37,9 @@ describe('Vobiz examples run on the engine against the sandbox', () => {
 		const run = await env.runExample('vobiz-delete-endpoint.json');
 		expect(run.data.resultData.error).toBeUndefined();
 		const [first] = run.data.resultData.runData['First endpoint'][0].data!.main[0]!;
-		expect(run.data.resultData.runData['Delete endpoint'][0].data!.main[0]!.map((item) => item.json)).toEqual([{ deleted: true }]);
+		expect(
+			run.data.resultData.runData['Delete endpoint'][0].data!.main[0]!.map((item) => item.json),
+		).toEqual([{ deleted: true }]);
 		const deletes = env.sandbox.requests('vobiz').filter((request) => request.method === 'DELETE');
 		expect(deletes.map((request) => request.path)).toEqual([
 			`/api/v1/Account/${env.sandbox.endpoints().vobiz.credentials.authId}/Endpoint/${first.json.endpoint_id}/`,

@@ -6,7 +6,11 @@ import { searchEndpoints } from '../../nodes/Vobiz/listSearch/searchEndpoints';
 import { PACKAGE_NAME } from '../harness/pack';
 import { TestEnvironment } from '../harness/run';
 
-type SearchMethod = (this: LoadOptionsContext, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+type SearchMethod = (
+	this: LoadOptionsContext,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 
 /**
  * The "From List" pickers, run the way the editor runs them: n8n-core's LoadOptionsContext for a
@@ -30,7 +34,12 @@ describe('Vobiz resource-locator lists against the sandbox', () => {
 			parameters: { resource: 'endpoint', operation: 'get' },
 			credentials: { vobizSipApi: { id: credential.id, name: 'Vobiz sandbox' } },
 		};
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: env.nodeTypes });
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: env.nodeTypes,
+		});
 		const additionalData = {
 			credentialsHelper: env.credentials,
 			currentNodeParameters: node.parameters,
@@ -44,12 +53,16 @@ describe('Vobiz resource-locator lists against the sandbox', () => {
 	afterAll(async () => await env.close());
 	beforeEach(() => env.sandbox.clearRequests());
 
-	const search = async (method: SearchMethod, filter?: string, token?: string) => await method.call(context, filter, token);
+	const search = async (method: SearchMethod, filter?: string, token?: string) =>
+		await method.call(context, filter, token);
 
 	it('lists endpoints 100 per page as "alias (username)" → endpoint_id, with the offset as the next token', async () => {
 		const first = await search(searchEndpoints as SearchMethod);
 		expect(first.results).toHaveLength(100);
-		expect(first.results[0]).toEqual({ name: 'Desk-1000 (ext1000)', value: expect.stringMatching(/^\d+$/) });
+		expect(first.results[0]).toEqual({
+			name: 'Desk-1000 (ext1000)',
+			value: expect.stringMatching(/^\d+$/),
+		});
 		expect(first.paginationToken).toBe('100');
 		const second = await search(searchEndpoints as SearchMethod, undefined, first.paginationToken);
 		expect(second.results).toHaveLength(30);

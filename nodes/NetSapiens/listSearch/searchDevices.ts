@@ -14,7 +14,10 @@ export async function searchDevices(
 	const { rows, paginationToken: next } = await countedDevicePage(this, path, paginationToken);
 	const devices = rows.map((row) => {
 		const state = row['device-sip-registration-state'];
-		return { name: state ? `${row.device} (${state})` : String(row.device), value: String(row.device) };
+		return {
+			name: state ? `${row.device} (${state})` : String(row.device),
+			value: String(row.device),
+		};
 	});
 	return { results: matching(devices, filter), paginationToken: next };
 }

@@ -1,5 +1,10 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { ILoadOptionsFunctions, JsonObject, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	JsonObject,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { isForbidden, listPage, matching, netSapiensCall, nextStart } from './pages';
 
 const OWN_DOMAIN: INodeListSearchItems = { name: 'My Domain (~)', value: '~' };
@@ -18,14 +23,27 @@ export async function searchDomains(
 	try {
 		const rows = await listPage(this, 'Domains', '/domains', start);
 		const domains = rows.map((row) => ({
-			name: row.description && row.description !== row.domain ? `${row.domain} (${row.description})` : String(row.domain),
+			name:
+				row.description && row.description !== row.domain
+					? `${row.domain} (${row.description})`
+					: String(row.domain),
 			value: String(row.domain),
 		}));
-		return { results: matching([...first, ...domains], filter), paginationToken: nextStart(start, rows) };
+		return {
+			results: matching([...first, ...domains], filter),
+			paginationToken: nextStart(start, rows),
+		};
 	} catch (error) {
 		if (!isForbidden(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
-		const own = await netSapiensCall(this, 'Domains', { url: '/domains/~' }, (body) => body as { domain?: string } | undefined);
-		const results = own?.domain ? [OWN_DOMAIN, { name: own.domain, value: own.domain }] : [OWN_DOMAIN];
+		const own = await netSapiensCall(
+			this,
+			'Domains',
+			{ url: '/domains/~' },
+			(body) => body as { domain?: string } | undefined,
+		);
+		const results = own?.domain
+			? [OWN_DOMAIN, { name: own.domain, value: own.domain }]
+			: [OWN_DOMAIN];
 		return { results: matching(results, filter) };
 	}
 }

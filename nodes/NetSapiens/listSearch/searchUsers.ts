@@ -1,5 +1,10 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { ILoadOptionsFunctions, JsonObject, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	JsonObject,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { currentValue, isForbidden, listPage, matching, nextStart } from './pages';
 import { pathSegment } from '../../shared/validation';
 
@@ -20,7 +25,10 @@ export async function searchUsers(
 			name: row['name-full-name'] ? `${row.user} (${row['name-full-name']})` : String(row.user),
 			value: String(row.user),
 		}));
-		return { results: matching([...first, ...users], filter), paginationToken: nextStart(start, rows) };
+		return {
+			results: matching([...first, ...users], filter),
+			paginationToken: nextStart(start, rows),
+		};
 	} catch (error) {
 		if (!isForbidden(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
 		return { results: matching([OWN_USER], filter) };

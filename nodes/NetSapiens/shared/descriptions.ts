@@ -19,7 +19,8 @@ export const domainRule: FieldRule = {
 	// The spec's pattern `^[A-Za-z0-9._-]*|~|\*+` is unanchored at its end; this is its intent.
 	// `*` (all domains) is left out: it names no single domain a device can live in.
 	pattern: new RegExp(`^(?:~|${NOT_DOT_SEGMENT}[A-Za-z0-9._-]+)$`),
-	patternHint: 'letters, digits, ".", "_" and "-", or "~" for the domain of the key; not "." or ".."',
+	patternHint:
+		'letters, digits, ".", "_" and "-", or "~" for the domain of the key; not "." or ".."',
 };
 
 /** UserNamePath: 0–16 characters; `~` is the user of the key or token. */
@@ -29,7 +30,8 @@ export const userRule: FieldRule = {
 	required: true,
 	maxLength: 16,
 	pattern: new RegExp(`^${NOT_DOT_SEGMENT}[^\\s/]+$`),
-	patternHint: 'an extension without spaces or "/", or "~" for the user of the key; not "." or ".."',
+	patternHint:
+		'an extension without spaces or "/", or "~" for the user of the key; not "." or ".."',
 };
 
 export const deviceRule: FieldRule = {
@@ -116,7 +118,9 @@ type DeviceField = DeviceFieldBase &
 		| { kind: 'options'; options: INodePropertyOptions[]; default: string }
 	);
 
-const yesNo = (vendorDefault: 'yes' | 'no'): { kind: 'options'; options: INodePropertyOptions[]; default: string } => ({
+const yesNo = (
+	vendorDefault: 'yes' | 'no',
+): { kind: 'options'; options: INodePropertyOptions[]; default: string } => ({
 	kind: 'options',
 	options: [
 		{ name: 'Yes', value: 'yes' },
@@ -146,7 +150,8 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 		displayName: 'Emergency Caller ID Number',
 		kind: 'string',
 		placeholder: '[*]',
-		description: "Emergency caller ID for this device, overriding the user's. NetSapiens' default is [*].",
+		description:
+			"Emergency caller ID for this device, overriding the user's. NetSapiens' default is [*].",
 	},
 	{
 		name: 'forceNotifyNewVoicemails',
@@ -183,7 +188,8 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 		field: 'device-sip-registration-ignore-for-presence-calculation',
 		displayName: 'Ignore for Presence Calculation',
 		...yesNo('no'),
-		description: "Whether this device's registration is left out of the user's presence (default: no)",
+		description:
+			"Whether this device's registration is left out of the user's presence (default: no)",
 	},
 	{
 		name: 'ignoreRegistrationReport',
@@ -197,7 +203,8 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 		field: 'device-sip-no-to-tag-in-cancel',
 		displayName: 'No To-Tag in CANCEL',
 		...yesNo('no'),
-		description: 'Whether SIP CANCEL requests to this device are sent without a To tag (default: no)',
+		description:
+			'Whether SIP CANCEL requests to this device are sent without a To tag (default: no)',
 	},
 	{
 		name: 'srtp',
@@ -207,7 +214,11 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 		options: [
 			{ name: 'Yes', value: 'yes', description: 'Encrypted audio is required' },
 			{ name: 'No', value: 'no', description: 'Plain RTP' },
-			{ name: 'Opportunistic', value: 'opportunistic', description: 'Encrypted audio when the device offers it' },
+			{
+				name: 'Opportunistic',
+				value: 'opportunistic',
+				description: 'Encrypted audio when the device offers it',
+			},
 		],
 		default: 'no',
 		description: 'Secure (encrypted) audio for the device (default: no)',
@@ -228,7 +239,10 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 			{ name: 'No', value: 'no' },
 			{ name: 'Yes', value: 'yes' },
 			{ name: 'Yes, With Transcription', value: 'yes-with-transcription' },
-			{ name: 'Yes, With Transcription and Sentiment', value: 'yes-with-transcription-and-sentiment' },
+			{
+				name: 'Yes, With Transcription and Sentiment',
+				value: 'yes-with-transcription-and-sentiment',
+			},
 		],
 		default: 'no',
 		description: 'Whether calls are recorded, optionally transcribed and analysed (default: no)',
@@ -239,7 +253,8 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 		displayName: 'Allowed User Agent',
 		kind: 'string',
 		placeholder: 'e.g. Yealink',
-		description: 'Restricts registration to this user agent, or a partial match of it, as an extra safeguard',
+		description:
+			'Restricts registration to this user agent, or a partial match of it, as an extra safeguard',
 	},
 	{
 		name: 'natTraversal',
@@ -268,7 +283,8 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 		field: 'device-models-model',
 		displayName: 'Device Model',
 		kind: 'string',
-		description: 'Phone model; with a MAC address it links the device to that phone in provisioning',
+		description:
+			'Phone model; with a MAC address it links the device to that phone in provisioning',
 	},
 	{
 		name: 'macAddress',
@@ -321,7 +337,8 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 		displayName: 'Provisioning Line',
 		kind: 'integer',
 		default: 1,
-		description: 'Which line of the phone this device uses, a whole number (with a model and MAC address)',
+		description:
+			'Which line of the phone this device uses, a whole number (with a model and MAC address)',
 	},
 	{
 		name: 'provisioningOverrides',
@@ -333,16 +350,23 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 ];
 
 /** The fields NetSapiens' OpenAPI types `string | null`: an empty value clears them (sent as null). */
-export const NULLABLE_DEVICE_FIELDS = DEVICE_FIELDS.filter((field) => field.kind === 'string' && field.nullable).map(
-	(field) => field.field,
-);
+export const NULLABLE_DEVICE_FIELDS = DEVICE_FIELDS.filter(
+	(field) => field.kind === 'string' && field.nullable,
+).map((field) => field.field);
 
 /** FieldRules for what NetSapiens' OpenAPI documents about the device body: enums and integers. */
 export const deviceBodyRules: readonly FieldRule[] = DEVICE_FIELDS.flatMap((field): FieldRule[] => {
 	if (field.kind === 'options') {
-		return [{ field: field.field, label: field.displayName, oneOf: field.options.map((option) => String(option.value)) }];
+		return [
+			{
+				field: field.field,
+				label: field.displayName,
+				oneOf: field.options.map((option) => String(option.value)),
+			},
+		];
 	}
-	if (field.kind === 'integer') return [{ field: field.field, label: field.displayName, integer: true }];
+	if (field.kind === 'integer')
+		return [{ field: field.field, label: field.displayName, integer: true }];
 	return [];
 });
 
@@ -352,7 +376,13 @@ export function deviceFieldProperties(kind: 'create' | 'update'): INodePropertie
 		const routing = { send: { type: 'body' as const, property: field.field } };
 		const base = { displayName: field.displayName, name: field.name, routing };
 		if (field.kind === 'options') {
-			return { ...base, type: 'options', options: field.options, default: field.default, description: field.description };
+			return {
+				...base,
+				type: 'options',
+				options: field.options,
+				default: field.default,
+				description: field.description,
+			};
 		}
 		if (field.kind === 'integer') {
 			return {
@@ -363,7 +393,8 @@ export function deviceFieldProperties(kind: 'create' | 'update'): INodePropertie
 				description: field.description,
 			};
 		}
-		const clears = field.nullable && kind === 'update' ? '. Leave empty to clear it (sent as null).' : '';
+		const clears =
+			field.nullable && kind === 'update' ? '. Leave empty to clear it (sent as null).' : '';
 		return {
 			...base,
 			type: 'string',
@@ -391,10 +422,14 @@ export async function refuseEmptyRegistrationPassword(
 	const body = (requestOptions.body ?? {}) as IDataObject;
 	if (body['device-sip-registration-password'] === '') {
 		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(this.getNode(), `"SIP Registration Password" is empty (item ${itemIndex})`, {
-			itemIndex,
-			description: `Enter a password for item ${itemIndex}, or remove the field to leave the password unchanged. Nothing was sent to NetSapiens.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"SIP Registration Password" is empty (item ${itemIndex})`,
+			{
+				itemIndex,
+				description: `Enter a password for item ${itemIndex}, or remove the field to leave the password unchanged. Nothing was sent to NetSapiens.`,
+			},
+		);
 	}
 	return requestOptions;
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { vendorObjectResponse } from '../../shared/output';
 import { vendorFieldNames } from './descriptions';
 import { netSapiensVendor } from './vendor';
@@ -20,7 +25,11 @@ export function acceptedDeviceChange(fieldsCollection: 'additionalFields' | 'upd
 		const answer = items[0]?.json ?? {};
 		const set = this.getNodeParameter(fieldsCollection, {}) as IDataObject;
 		const create = fieldsCollection === 'additionalFields';
-		const fieldsSent = [...(create ? ['device'] : []), ...vendorFieldNames(set), ...(create ? ['synchronous'] : [])];
+		const fieldsSent = [
+			...(create ? ['device'] : []),
+			...vendorFieldNames(set),
+			...(create ? ['synchronous'] : []),
+		];
 		return [
 			{
 				json: {
@@ -68,7 +77,8 @@ export function deviceChangeAnswer(fieldsCollection: 'additionalFields' | 'updat
 	): Promise<INodeExecutionData[]> {
 		if (response.statusCode === 202) {
 			const body = response.body;
-			const readable = typeof body === 'object' && body !== null && !Array.isArray(body) && !Buffer.isBuffer(body);
+			const readable =
+				typeof body === 'object' && body !== null && !Array.isArray(body) && !Buffer.isBuffer(body);
 			return await accepted.call(this, [{ json: readable ? (body as IDataObject) : {} }], response);
 		}
 		return await accepted.call(this, await deviceObject.call(this, items, response), response);

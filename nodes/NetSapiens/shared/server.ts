@@ -33,7 +33,8 @@ function assertHostName(host: string): void {
  */
 export function netSapiensApiBase(server: unknown): string {
 	const raw = typeof server === 'string' ? server.trim() : '';
-	if (!raw) refuse('is empty. Enter the API host name of your NetSapiens platform, e.g. pbx.example.com');
+	if (!raw)
+		refuse('is empty. Enter the API host name of your NetSapiens platform, e.g. pbx.example.com');
 	const codes = [...raw].map((character) => character.codePointAt(0) ?? 0);
 	if (codes.some((code) => code > 0x7f)) {
 		refuse(
@@ -53,7 +54,8 @@ export function netSapiensApiBase(server: unknown): string {
 	const slash = rest.indexOf('/');
 	const authority = slash === -1 ? rest : rest.slice(0, slash);
 	const path = slash === -1 ? '' : rest.slice(slash).replace(/\/+$/, '');
-	if (authority.includes('@')) refuse('must not contain user info (user@host): the credential sends the key itself');
+	if (authority.includes('@'))
+		refuse('must not contain user info (user@host): the credential sends the key itself');
 
 	const bracketed = /^(\[[0-9a-f:.]+\])(?::(\d*))?$/i.exec(authority);
 	const plain = /^([^:[\]]+)(?::(\d*))?$/.exec(authority);
@@ -63,19 +65,29 @@ export function netSapiensApiBase(server: unknown): string {
 	const port = parts[2];
 
 	if (isLoopbackHost(host)) {
-		if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
+		if (
+			port !== undefined &&
+			!(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)
+		) {
 			refuse('has an invalid port');
 		}
 		const segments = path.split('/').slice(1);
-		if (segments.some((segment) => !SAFE_PATH_SEGMENT.test(segment) || segment === '.' || segment === '..')) {
+		if (
+			segments.some(
+				(segment) => !SAFE_PATH_SEGMENT.test(segment) || segment === '.' || segment === '..',
+			)
+		) {
 			refuse('has a path prefix with characters that are not allowed');
 		}
 		return `${scheme ?? 'http'}://${host}${port ? `:${port}` : ''}${path}${API_PATH}`;
 	}
 
-	if (scheme === 'http') refuse('must use https: plain http is only allowed for localhost / 127.0.0.1');
+	if (scheme === 'http')
+		refuse('must use https: plain http is only allowed for localhost / 127.0.0.1');
 	if (port !== undefined) {
-		refuse('must not include a port: NetSapiens serves the API on https port 443. Enter only the host name.');
+		refuse(
+			'must not include a port: NetSapiens serves the API on https port 443. Enter only the host name.',
+		);
 	}
 	if (path) {
 		refuse(`must be the host name only, without a path: the node adds ${API_PATH} itself`);

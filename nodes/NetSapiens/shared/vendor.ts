@@ -5,7 +5,10 @@ import type { PagingStrategy } from '../../shared/requestPath';
 import type { VendorProfile } from '../../shared/vendor';
 
 /** Device fields that hold a password, in what NetSapiens returns and what the node sends. */
-export const DEVICE_SECRET_FIELDS = ['device-sip-registration-password', 'device-provisioning-password'] as const;
+export const DEVICE_SECRET_FIELDS = [
+	'device-sip-registration-password',
+	'device-provisioning-password',
+] as const;
 
 export const MASK = '********';
 
@@ -27,7 +30,10 @@ function outputsSecrets(context: IExecuteSingleFunctions | undefined): boolean {
  * masked unless the user asked for secrets in the output. An empty or null password stays as it
  * is, so "no provisioning password" remains visible.
  */
-export function maskDeviceSecrets(item: IDataObject, context?: IExecuteSingleFunctions): IDataObject {
+export function maskDeviceSecrets(
+	item: IDataObject,
+	context?: IExecuteSingleFunctions,
+): IDataObject {
 	if (outputsSecrets(context)) return item;
 	const masked: IDataObject = { ...item };
 	for (const field of DEVICE_SECRET_FIELDS) {
@@ -87,7 +93,12 @@ export const devicePaging: PagingStrategy = {
 	countedTotal: {
 		label: "NetSapiens' device count (GET …/devices/count)",
 		// The list's own request (base URL, headers), at the count's path, without the paging parameters.
-		request: (firstPage) => ({ ...firstPage, method: 'GET', url: `${firstPage.url.replace(/\/+$/, '')}/count`, qs: {} }),
+		request: (firstPage) => ({
+			...firstPage,
+			method: 'GET',
+			url: `${firstPage.url.replace(/\/+$/, '')}/count`,
+			qs: {},
+		}),
 		totalPath: 'total',
 	},
 };

@@ -17,8 +17,15 @@ export async function opentactList(
 	segments: Record<string, string> = {},
 ): Promise<IDataObject[]> {
 	return await pickerCall(context, opentactVendor, listName, async (request) => {
-		const url = pathTemplate.replace(/\{([^}]+)\}/g, (_placeholder, name: string) => pathSegment(segments[name]));
-		const body = await request({ method: 'GET', url, headers: { Accept: 'application/json' }, json: true });
+		const url = pathTemplate.replace(/\{([^}]+)\}/g, (_placeholder, name: string) =>
+			pathSegment(segments[name]),
+		);
+		const body = await request({
+			method: 'GET',
+			url,
+			headers: { Accept: 'application/json' },
+			json: true,
+		});
 		const failed = opentactVendor.failureInBody?.(body);
 		if (failed) throw new AnswerFailure(context.getNode(), failed.status ?? 200, failed.message);
 		return listItemsOf(body, 'payload');
@@ -27,5 +34,7 @@ export async function opentactList(
 
 export function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	const needle = (filter ?? '').trim().toLowerCase();
-	return !needle || texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
+	return (
+		!needle || texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle))
+	);
 }

@@ -13,7 +13,8 @@ export const domainRule: FieldRule = {
 	label: 'SIP Domain',
 	required: true,
 	pattern: /^(?!\.{1,2}$)[^\s/]+$/,
-	patternHint: 'a SIP domain name such as abc.sip.opentact.org, without spaces or "/", and not "." or ".."',
+	patternHint:
+		'a SIP domain name such as abc.sip.opentact.org, without spaces or "/", and not "." or ".."',
 };
 
 /** SIP users are addressed by their UUID (`components.schemas.UUID`). */
@@ -28,7 +29,12 @@ export const userIdRule: FieldRule = {
 /** What Opentact documents about SIP user fields: the gender enum and the UUID of a number lease. */
 export const sipUserRules: readonly FieldRule[] = [
 	{ field: 'gender', label: 'Gender', oneOf: GENDERS },
-	{ field: 'tn_lease', label: 'TN Lease ID', pattern: UUID_PATTERN, patternHint: `a TN lease UUID such as ${UUID_EXAMPLE}` },
+	{
+		field: 'tn_lease',
+		label: 'TN Lease ID',
+		pattern: UUID_PATTERN,
+		patternHint: `a TN lease UUID such as ${UUID_EXAMPLE}`,
+	},
 ];
 
 /** Optional text fields whose empty value would be sent as "" — refused, see refuseEmptyFields. */
@@ -49,7 +55,8 @@ export const domainLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The SIP domain the user belongs to. Its name (e.g. abc.sip.opentact.org) is its ID.',
+	description:
+		'The SIP domain the user belongs to. Its name (e.g. abc.sip.opentact.org) is its ID.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -112,7 +119,8 @@ export function sipUserFields(kind: 'create' | 'update'): INodeProperties[] {
 			name: 'isActive',
 			type: 'boolean',
 			default: true,
-			description: 'Whether the SIP user is enabled. Turn off to disable the user without deleting it.',
+			description:
+				'Whether the SIP user is enabled. Turn off to disable the user without deleting it.',
 			routing: send('is_active'),
 		},
 		!update && {
@@ -179,7 +187,8 @@ export function sipUserFields(kind: 'create' | 'update'): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. +12025550123',
-			description: 'Phone number of the SIP user, as text (Opentact stores and answers it as a string)',
+			description:
+				'Phone number of the SIP user, as text (Opentact stores and answers it as a string)',
 			routing: send('phone_number'),
 		},
 		{

@@ -6,7 +6,10 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
  * documents no way to clear a SIP user's field, so instead of sending a value with an unknown
  * effect the item fails before anything is sent, saying how to leave the field unchanged.
  */
-export function refuseEmptyFields(fields: ReadonlyArray<{ field: string; label: string }>, collection: string) {
+export function refuseEmptyFields(
+	fields: ReadonlyArray<{ field: string; label: string }>,
+	collection: string,
+) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,

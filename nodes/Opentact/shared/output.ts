@@ -1,4 +1,8 @@
-import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { AnswerFailure } from '../../shared/errors';
 import { vendorObjectResponse } from '../../shared/output';
 import { opentactVendor } from './vendor';
@@ -18,7 +22,12 @@ export async function sipUserPayload(
 	const [envelope] = await checkedEnvelope.call(this, items, response);
 	const payload = envelope?.json.payload;
 	if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-		throw new AnswerFailure(this.getNode(), response.statusCode, 'The answer carried no SIP user in "payload".', 'unexpected');
+		throw new AnswerFailure(
+			this.getNode(),
+			response.statusCode,
+			'The answer carried no SIP user in "payload".',
+			'unexpected',
+		);
 	}
 	return [{ json: payload as INodeExecutionData['json'] }];
 }

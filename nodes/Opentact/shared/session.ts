@@ -1,6 +1,11 @@
 import { createHash } from 'crypto';
 import { ApplicationError } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 import { networkCauseOf } from '../../shared/errors';
 import { redactSecrets } from '../../shared/redact';
 import { DEFAULT_REQUEST_TIMEOUT_MS, parseSafeBaseUrl, trimTrailingSlash } from '../../shared/url';
@@ -68,8 +73,10 @@ function jwtExpiry(token: string): number | undefined {
 }
 
 function forgetStale(now: number): void {
-	for (const [key, issued] of freshTokens) if (now - issued.issuedAt >= REPLACED_TOKEN_REUSE_MS) freshTokens.delete(key);
-	for (const [key, refusal] of recentRefusals) if (now - refusal.at >= REFUSAL_MEMORY_MS) recentRefusals.delete(key);
+	for (const [key, issued] of freshTokens)
+		if (now - issued.issuedAt >= REPLACED_TOKEN_REUSE_MS) freshTokens.delete(key);
+	for (const [key, refusal] of recentRefusals)
+		if (now - refusal.at >= REFUSAL_MEMORY_MS) recentRefusals.delete(key);
 }
 
 function vendorMessageOf(body: unknown, password: string): string | undefined {
@@ -79,7 +86,12 @@ function vendorMessageOf(body: unknown, password: string): string | undefined {
 }
 
 /** GET {base}/auth with Basic email:password → `payload.token` (Opentact's documented login). */
-async function logIn(helper: IHttpRequestHelper, baseUrl: string, email: string, password: string): Promise<string> {
+async function logIn(
+	helper: IHttpRequestHelper,
+	baseUrl: string,
+	email: string,
+	password: string,
+): Promise<string> {
 	const origin = new URL(baseUrl).origin;
 	const answer = await helper.helpers
 		.httpRequest({
@@ -113,7 +125,8 @@ async function logIn(helper: IHttpRequestHelper, baseUrl: string, email: string,
 	const body = answer.body as IDataObject | undefined;
 	const vendorMessage = vendorMessageOf(body, password);
 	const said = vendorMessage ? `: ${vendorMessage}` : '';
-	const refused = answer.statusCode === 401 || (body?.success === false && Number(body?.status) === 401);
+	const refused =
+		answer.statusCode === 401 || (body?.success === false && Number(body?.status) === 401);
 	if (refused) {
 		throw new OpentactLoginError(
 			`Opentact refused the email or password (HTTP 401${said}). Check both in the credential: they are the ones you sign in to the Opentact portal with.`,
@@ -126,14 +139,14 @@ async function logIn(helper: IHttpRequestHelper, baseUrl: string, email: string,
 			`Opentact login failed (HTTP ${answer.statusCode}${said})`,
 			answer.statusCode === 403
 				? 'Opentact accepted the email and password but refused the login. Check that the user is active and may use the API.'
-				: 'Opentact could not log in right now. Try again later; if it keeps failing, check the credential\'s Base URL.',
+				: "Opentact could not log in right now. Try again later; if it keeps failing, check the credential's Base URL.",
 		);
 	}
 	const token = (body?.payload as IDataObject | undefined)?.token;
 	if (typeof token !== 'string' || !token) {
 		throw new OpentactLoginError(
-			'Opentact\'s login answer carried no session token (payload.token)',
-			'Check that the Base URL points at Opentact\'s REST API (https://api.opentact.org/rest). Or use an API token instead.',
+			"Opentact's login answer carried no session token (payload.token)",
+			"Check that the Base URL points at Opentact's REST API (https://api.opentact.org/rest). Or use an API token instead.",
 		);
 	}
 	return token;
@@ -152,7 +165,10 @@ export async function sessionTokenFor(
 	const baseUrl = trimTrailingSlash(parseSafeBaseUrl(credentials.baseUrl).href);
 	const email = String(credentials.email ?? '').trim();
 	const password = String(credentials.password ?? '');
-	for (const [label, value] of [['Email', email], ['Password', password]]) {
+	for (const [label, value] of [
+		['Email', email],
+		['Password', password],
+	]) {
 		if (!value.trim()) {
 			throw new OpentactLoginError(
 				`The credential's ${label} is empty: there is nothing to log in to Opentact with. Nothing was sent.`,

@@ -15,7 +15,8 @@ function withoutSecretsDeep(value: unknown): unknown {
 	if (value === null || typeof value !== 'object') return value;
 	const copy: IDataObject = {};
 	for (const [key, nested] of Object.entries(value as IDataObject)) {
-		if (!SECRET_KEYS.has(key)) copy[key] = withoutSecretsDeep(nested) as IDataObject[keyof IDataObject];
+		if (!SECRET_KEYS.has(key))
+			copy[key] = withoutSecretsDeep(nested) as IDataObject[keyof IDataObject];
 	}
 	return copy;
 }
@@ -56,7 +57,9 @@ export const opentactVendor: VendorProfile = {
 		const status = Number(body.status);
 		return {
 			status: Number.isInteger(status) && status >= 400 && status <= 599 ? status : undefined,
-			message: opentactErrorMessage(body) ?? 'Opentact reported failure (success: false) without a message.',
+			message:
+				opentactErrorMessage(body) ??
+				'Opentact reported failure (success: false) without a message.',
 		};
 	},
 	secretRequestFields: ['password'],

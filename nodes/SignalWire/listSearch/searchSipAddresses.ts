@@ -13,15 +13,29 @@ export async function searchSipAddresses(
 	return await pickerCall(this, signalWireVendor, 'SIP Addresses', async (request) => {
 		const credentials = await this.getCredentials('signalWireSipApi');
 		const trail = PickerTrail.from(paginationToken);
-		const pageRequest = { url: trail.url ?? '/api/fabric/sip_addresses', qs: trail.url ? {} : { page_size: 100 } };
-		const page = await request({ method: 'GET', baseURL: signalWireTarget(credentials).baseUrl, ...pageRequest, json: true });
+		const pageRequest = {
+			url: trail.url ?? '/api/fabric/sip_addresses',
+			qs: trail.url ? {} : { page_size: 100 },
+		};
+		const page = await request({
+			method: 'GET',
+			baseURL: signalWireTarget(credentials).baseUrl,
+			...pageRequest,
+			json: true,
+		});
 		const needle = (filter ?? '').toLowerCase();
 		const results = listItemsOf(page, 'data')
 			.filter(
 				(address) =>
-					!needle || `${address.name ?? ''} ${address.user ?? ''} ${address.uri ?? ''}`.toLowerCase().includes(needle),
+					!needle ||
+					`${address.name ?? ''} ${address.user ?? ''} ${address.uri ?? ''}`
+						.toLowerCase()
+						.includes(needle),
 			)
-			.map((address) => ({ name: `${address.display_name ?? address.name} (${address.uri})`, value: String(address.id) }));
+			.map((address) => ({
+				name: `${address.display_name ?? address.name} (${address.uri})`,
+				value: String(address.id),
+			}));
 		return { results, paginationToken: trail.next(pageRequest, nextLinkOf(page, 'links.next')) };
 	});
 }

@@ -13,10 +13,20 @@ export async function searchSipEndpoints(
 	return await pickerCall(this, signalWireVendor, 'SIP Endpoints', async (request) => {
 		const credentials = await this.getCredentials('signalWireSipApi');
 		const trail = PickerTrail.from(paginationToken);
-		const pageRequest = { url: trail.url ?? '/api/relay/rest/endpoints/sip', qs: trail.url ? {} : { page_size: 100, ...(filter ? { filter_username: filter } : {}) } };
-		const page = await request({ method: 'GET', baseURL: signalWireTarget(credentials).baseUrl, ...pageRequest, json: true });
+		const pageRequest = {
+			url: trail.url ?? '/api/relay/rest/endpoints/sip',
+			qs: trail.url ? {} : { page_size: 100, ...(filter ? { filter_username: filter } : {}) },
+		};
+		const page = await request({
+			method: 'GET',
+			baseURL: signalWireTarget(credentials).baseUrl,
+			...pageRequest,
+			json: true,
+		});
 		const results = listItemsOf(page, 'data').map((endpoint) => ({
-			name: endpoint.caller_id ? `${endpoint.username} (${endpoint.caller_id})` : String(endpoint.username),
+			name: endpoint.caller_id
+				? `${endpoint.username} (${endpoint.caller_id})`
+				: String(endpoint.username),
 			value: String(endpoint.id),
 		}));
 		return { results, paginationToken: trail.next(pageRequest, nextLinkOf(page, 'links.next')) };

@@ -50,7 +50,12 @@ const uuidRule = (field: string, label: string, required = false): FieldRule => 
 export const endpointIdRule = uuidRule('endpointId', 'SIP Endpoint', true);
 export const addressIdRule = uuidRule('addressId', 'SIP Address', true);
 
-function idLocator(name: string, label: string, searchListMethod: string, placeholder: string): INodeProperties {
+function idLocator(
+	name: string,
+	label: string,
+	searchListMethod: string,
+	placeholder: string,
+): INodeProperties {
 	return {
 		displayName: label,
 		name,
@@ -74,7 +79,10 @@ function idLocator(name: string, label: string, searchListMethod: string, placeh
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: UUID.source, errorMessage: `Not a valid ${label} ID (${UUID_HINT})` },
+						properties: {
+							regex: UUID.source,
+							errorMessage: `Not a valid ${label} ID (${UUID_HINT})`,
+						},
 					},
 				],
 			},
@@ -82,8 +90,18 @@ function idLocator(name: string, label: string, searchListMethod: string, placeh
 	};
 }
 
-export const endpointIdLocator = idLocator('endpointId', 'SIP Endpoint', 'searchSipEndpoints', 'Select a SIP endpoint...');
-export const addressIdLocator = idLocator('addressId', 'SIP Address', 'searchSipAddresses', 'Select a SIP address...');
+export const endpointIdLocator = idLocator(
+	'endpointId',
+	'SIP Endpoint',
+	'searchSipEndpoints',
+	'Select a SIP endpoint...',
+);
+export const addressIdLocator = idLocator(
+	'addressId',
+	'SIP Address',
+	'searchSipAddresses',
+	'Select a SIP address...',
+);
 
 // ---------------------------------------------------------------------------------------------
 // SIP profile (relay REST, Update SIP Profile)
@@ -131,7 +149,8 @@ export const sipProfileUpdateFields: INodeProperties[] = [
 			{ name: 'Required', value: 'required', description: 'Refuse unencrypted connections' },
 		],
 		default: 'optional',
-		description: 'Whether connections to endpoints using this profile require encryption. Encryption is always used when possible.',
+		description:
+			'Whether connections to endpoints using this profile require encryption. Encryption is always used when possible.',
 		routing: { send: { type: 'body', property: 'default_encryption' } },
 	},
 	{
@@ -142,7 +161,13 @@ export const sipProfileUpdateFields: INodeProperties[] = [
 		placeholder: 'e.g. +15551234567',
 		description:
 			'The E.164 number calls to phone numbers come from. Leave empty to have SignalWire pick a random purchased or verified number of the project (sent as null).',
-		routing: { send: { type: 'body', property: 'default_send_as', value: '={{ $value === "" ? null : $value }}' } },
+		routing: {
+			send: {
+				type: 'body',
+				property: 'default_send_as',
+				value: '={{ $value === "" ? null : $value }}',
+			},
+		},
 	},
 	{
 		displayName: 'Domain Identifier',
@@ -150,7 +175,8 @@ export const sipProfileUpdateFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. example',
-		description: 'The domain identifier part of the profile\'s SIP domain; must be unique in the project',
+		description:
+			"The domain identifier part of the profile's SIP domain; must be unique in the project",
 		routing: { send: { type: 'body', property: 'domain_identifier' } },
 	},
 ];
@@ -174,8 +200,16 @@ export const sipEndpointRules: readonly FieldRule[] = [
 	{ field: 'call_handler', label: 'Call Handler', oneOf: CALL_HANDLERS },
 	{ field: 'call_request_method', label: 'Call Request Method', oneOf: ['GET', 'POST'] },
 	{ field: 'call_fallback_method', label: 'Call Fallback Method', oneOf: ['GET', 'POST'] },
-	{ field: 'call_status_callback_method', label: 'Call Status Callback Method', oneOf: ['GET', 'POST'] },
-	{ field: 'call_flow_version', label: 'Call Flow Version', oneOf: ['working_copy', 'current_deployed'] },
+	{
+		field: 'call_status_callback_method',
+		label: 'Call Status Callback Method',
+		oneOf: ['GET', 'POST'],
+	},
+	{
+		field: 'call_flow_version',
+		label: 'Call Flow Version',
+		oneOf: ['working_copy', 'current_deployed'],
+	},
 	uuidRule('call_video_room_id', 'Call Video Room ID'),
 	uuidRule('call_flow_id', 'Call Flow ID'),
 	uuidRule('call_ai_agent_id', 'Call AI Agent ID'),
@@ -187,9 +221,16 @@ export const sipEndpointCreateRules: readonly FieldRule[] = [
 	{ field: 'password', label: 'Password', required: true },
 ];
 
-const requiredWhen = (handler: string) => `Used (and required) when Call Handler is ${CALL_HANDLER_NAMES[handler]}`;
+const requiredWhen = (handler: string) =>
+	`Used (and required) when Call Handler is ${CALL_HANDLER_NAMES[handler]}`;
 
-const stringField = (displayName: string, name: string, property: string, description: string, placeholder?: string): INodeProperties => ({
+const stringField = (
+	displayName: string,
+	name: string,
+	property: string,
+	description: string,
+	placeholder?: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -199,7 +240,12 @@ const stringField = (displayName: string, name: string, property: string, descri
 	routing: { send: { type: 'body', property } },
 });
 
-const methodField = (displayName: string, name: string, property: string, description: string): INodeProperties => ({
+const methodField = (
+	displayName: string,
+	name: string,
+	property: string,
+	description: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'options',
@@ -232,11 +278,36 @@ export const passwordField: INodeProperties = {
 
 /** Every documented SIP endpoint body field except username and password, sorted by name. */
 export const sipEndpointOptionalFields: INodeProperties[] = [
-	stringField('Call AI Agent ID', 'callAiAgentId', 'call_ai_agent_id', `The AI agent incoming calls go to. ${requiredWhen('ai_agent')}.`),
-	stringField('Call Dialogflow Agent ID', 'callDialogflowAgentId', 'call_dialogflow_agent_id', `The Dialogflow agent incoming calls go to. ${requiredWhen('dialogflow')}.`),
-	methodField('Call Fallback Method', 'callFallbackMethod', 'call_fallback_method', 'The HTTP method for Call Fallback URL'),
-	stringField('Call Fallback URL', 'callFallbackUrl', 'call_fallback_url', `The LaML URL used when Call Request URL fails. ${requiredWhen('laml_webhooks')}.`),
-	stringField('Call Flow ID', 'callFlowId', 'call_flow_id', `The call flow incoming calls go to. ${requiredWhen('call_flow')}.`),
+	stringField(
+		'Call AI Agent ID',
+		'callAiAgentId',
+		'call_ai_agent_id',
+		`The AI agent incoming calls go to. ${requiredWhen('ai_agent')}.`,
+	),
+	stringField(
+		'Call Dialogflow Agent ID',
+		'callDialogflowAgentId',
+		'call_dialogflow_agent_id',
+		`The Dialogflow agent incoming calls go to. ${requiredWhen('dialogflow')}.`,
+	),
+	methodField(
+		'Call Fallback Method',
+		'callFallbackMethod',
+		'call_fallback_method',
+		'The HTTP method for Call Fallback URL',
+	),
+	stringField(
+		'Call Fallback URL',
+		'callFallbackUrl',
+		'call_fallback_url',
+		`The LaML URL used when Call Request URL fails. ${requiredWhen('laml_webhooks')}.`,
+	),
+	stringField(
+		'Call Flow ID',
+		'callFlowId',
+		'call_flow_id',
+		`The call flow incoming calls go to. ${requiredWhen('call_flow')}.`,
+	),
 	{
 		displayName: 'Call Flow Version',
 		name: 'callFlowVersion',
@@ -258,19 +329,85 @@ export const sipEndpointOptionalFields: INodeProperties[] = [
 		description: 'What handles inbound calls to this endpoint; set the matching Call … field too',
 		routing: { send: { type: 'body', property: 'call_handler' } },
 	},
-	stringField('Call LaML Application ID', 'callLamlApplicationId', 'call_laml_application_id', `The LaML application incoming calls go to. ${requiredWhen('laml_application')}.`),
-	stringField('Call Relay Application', 'callRelayApplication', 'call_relay_application', `The Relay application incoming calls go to. ${requiredWhen('relay_application')}.`),
-	stringField('Call Relay Context', 'callRelayContext', 'call_relay_context', `The Relay context incoming calls go to. ${requiredWhen('relay_context')}.`),
-	stringField('Call Relay Context Status Callback URL', 'callRelayContextStatusCallbackUrl', 'call_relay_context_status_callback_url', `Where status changes are sent. ${requiredWhen('relay_context')}.`),
-	stringField('Call Relay Script URL', 'callRelayScriptUrl', 'call_relay_script_url', `The SWML script that answers incoming calls. ${requiredWhen('relay_script')}.`),
-	stringField('Call Relay Topic', 'callRelayTopic', 'call_relay_topic', `The Relay topic incoming calls go to. ${requiredWhen('relay_topic')}.`),
-	stringField('Call Relay Topic Status Callback URL', 'callRelayTopicStatusCallbackUrl', 'call_relay_topic_status_callback_url', `Where status changes are sent. ${requiredWhen('relay_topic')}.`),
-	methodField('Call Request Method', 'callRequestMethod', 'call_request_method', 'The HTTP method for Call Request URL'),
-	stringField('Call Request URL', 'callRequestUrl', 'call_request_url', `The LaML URL fetched when a call comes in. ${requiredWhen('laml_webhooks')}.`),
-	methodField('Call Status Callback Method', 'callStatusCallbackMethod', 'call_status_callback_method', 'The HTTP method for Call Status Callback URL'),
-	stringField('Call Status Callback URL', 'callStatusCallbackUrl', 'call_status_callback_url', `Where status changes are sent. ${requiredWhen('laml_webhooks')}.`),
-	stringField('Call Video Room ID', 'callVideoRoomId', 'call_video_room_id', `The video room incoming calls go to. ${requiredWhen('video_room')}.`),
-	stringField('Caller ID', 'callerId', 'caller_id', 'Friendly caller ID: the CNAM when calling a phone number, the From when calling another SIP endpoint', 'e.g. C-3P0'),
+	stringField(
+		'Call LaML Application ID',
+		'callLamlApplicationId',
+		'call_laml_application_id',
+		`The LaML application incoming calls go to. ${requiredWhen('laml_application')}.`,
+	),
+	stringField(
+		'Call Relay Application',
+		'callRelayApplication',
+		'call_relay_application',
+		`The Relay application incoming calls go to. ${requiredWhen('relay_application')}.`,
+	),
+	stringField(
+		'Call Relay Context',
+		'callRelayContext',
+		'call_relay_context',
+		`The Relay context incoming calls go to. ${requiredWhen('relay_context')}.`,
+	),
+	stringField(
+		'Call Relay Context Status Callback URL',
+		'callRelayContextStatusCallbackUrl',
+		'call_relay_context_status_callback_url',
+		`Where status changes are sent. ${requiredWhen('relay_context')}.`,
+	),
+	stringField(
+		'Call Relay Script URL',
+		'callRelayScriptUrl',
+		'call_relay_script_url',
+		`The SWML script that answers incoming calls. ${requiredWhen('relay_script')}.`,
+	),
+	stringField(
+		'Call Relay Topic',
+		'callRelayTopic',
+		'call_relay_topic',
+		`The Relay topic incoming calls go to. ${requiredWhen('relay_topic')}.`,
+	),
+	stringField(
+		'Call Relay Topic Status Callback URL',
+		'callRelayTopicStatusCallbackUrl',
+		'call_relay_topic_status_callback_url',
+		`Where status changes are sent. ${requiredWhen('relay_topic')}.`,
+	),
+	methodField(
+		'Call Request Method',
+		'callRequestMethod',
+		'call_request_method',
+		'The HTTP method for Call Request URL',
+	),
+	stringField(
+		'Call Request URL',
+		'callRequestUrl',
+		'call_request_url',
+		`The LaML URL fetched when a call comes in. ${requiredWhen('laml_webhooks')}.`,
+	),
+	methodField(
+		'Call Status Callback Method',
+		'callStatusCallbackMethod',
+		'call_status_callback_method',
+		'The HTTP method for Call Status Callback URL',
+	),
+	stringField(
+		'Call Status Callback URL',
+		'callStatusCallbackUrl',
+		'call_status_callback_url',
+		`Where status changes are sent. ${requiredWhen('laml_webhooks')}.`,
+	),
+	stringField(
+		'Call Video Room ID',
+		'callVideoRoomId',
+		'call_video_room_id',
+		`The video room incoming calls go to. ${requiredWhen('video_room')}.`,
+	),
+	stringField(
+		'Caller ID',
+		'callerId',
+		'caller_id',
+		'Friendly caller ID: the CNAM when calling a phone number, the From when calling another SIP endpoint',
+		'e.g. C-3P0',
+	),
 	{
 		displayName: 'Ciphers',
 		name: 'ciphers',
@@ -294,7 +431,7 @@ export const sipEndpointOptionalFields: INodeProperties[] = [
 		name: 'encryption',
 		type: 'options',
 		options: [
-			{ name: 'Default', value: 'default', description: 'Use the SIP profile\'s setting' },
+			{ name: 'Default', value: 'default', description: "Use the SIP profile's setting" },
 			{ name: 'Optional', value: 'optional' },
 			{ name: 'Required', value: 'required' },
 		],
@@ -302,7 +439,13 @@ export const sipEndpointOptionalFields: INodeProperties[] = [
 		description: 'Whether connections to this endpoint require encryption',
 		routing: { send: { type: 'body', property: 'encryption' } },
 	},
-	stringField('Send As', 'sendAs', 'send_as', 'The purchased or verified number calls to phone numbers come from, or "random" for a random one of the project', 'e.g. random'),
+	stringField(
+		'Send As',
+		'sendAs',
+		'send_as',
+		'The purchased or verified number calls to phone numbers come from, or "random" for a random one of the project',
+		'e.g. random',
+	),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -363,7 +506,13 @@ export const sipAddressOptionalFields: INodeProperties[] = [
 		description: 'Codecs enabled for calls to this address (at least one)',
 		routing: { send: { type: 'body', property: 'codecs' } },
 	},
-	stringField('Domain ID', 'contextId', 'context_id', 'The Domain (context) the address is grouped under; it must exist in the project', 'e.g. 9c8b7a6d-5e4f-3a2b-1c0d-9e8f7a6b5c4d'),
+	stringField(
+		'Domain ID',
+		'contextId',
+		'context_id',
+		'The Domain (context) the address is grouped under; it must exist in the project',
+		'e.g. 9c8b7a6d-5e4f-3a2b-1c0d-9e8f7a6b5c4d',
+	),
 	{
 		displayName: 'Encryption',
 		name: 'encryption',
@@ -384,7 +533,8 @@ export const sipAddressOptionalFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add IP or CIDR' },
 		default: [],
 		placeholder: 'e.g. 10.0.0.0/24',
-		description: 'Allowed IP addresses or CIDR ranges (at most 256); required when IP Auth Enabled is on',
+		description:
+			'Allowed IP addresses or CIDR ranges (at most 256); required when IP Auth Enabled is on',
 		routing: { send: { type: 'body', property: 'ip_auth' } },
 	},
 	{
@@ -397,9 +547,16 @@ export const sipAddressOptionalFields: INodeProperties[] = [
 	},
 	{
 		...passwordField,
-		description: 'The SIP registration password. SignalWire treats it as write-only and never returns it.',
+		description:
+			'The SIP registration password. SignalWire treats it as write-only and never returns it.',
 	},
-	stringField('User', 'user', 'user', 'The SIP username that reaches this address, without spaces; "*" accepts any', 'e.g. agent'),
+	stringField(
+		'User',
+		'user',
+		'user',
+		'The SIP username that reaches this address, without spaces; "*" accepts any',
+		'e.g. agent',
+	),
 ];
 
 /**

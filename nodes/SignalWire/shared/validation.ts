@@ -20,7 +20,8 @@ function listProblem(rule: ListRule, value: unknown): string | undefined {
 		return `may have at most ${rule.maxItems} entries; this one has ${value.length}`;
 	}
 	const unknown = rule.oneOf ? value.filter((entry) => !rule.oneOf!.includes(String(entry))) : [];
-	if (unknown.length) return `has values SignalWire does not support (${unknown.join(', ')}); use ${rule.oneOf!.join(', ')}`;
+	if (unknown.length)
+		return `has values SignalWire does not support (${unknown.join(', ')}); use ${rule.oneOf!.join(', ')}`;
 	return undefined;
 }
 
@@ -36,10 +37,14 @@ export function validateLists(rules: readonly ListRule[]) {
 			if (!(rule.field in body)) continue;
 			const problem = listProblem(rule, body[rule.field]);
 			if (!problem) continue;
-			throw new NodeOperationError(this.getNode(), `"${rule.label}" ${problem} (item ${itemIndex})`, {
-				itemIndex,
-				description: `Fix "${rule.label}" for item ${itemIndex} and run again. Nothing was sent to the vendor.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`"${rule.label}" ${problem} (item ${itemIndex})`,
+				{
+					itemIndex,
+					description: `Fix "${rule.label}" for item ${itemIndex} and run again. Nothing was sent to the vendor.`,
+				},
+			);
 		}
 		return requestOptions;
 	};

@@ -34,7 +34,9 @@ export const signalWireVendor: VendorProfile = {
 	errorMessage: (body) => {
 		if (!isObject(body)) return flattenErrorBody(body);
 		if (Array.isArray(body.errors)) {
-			const parts = body.errors.map(describeErrorItem).filter((part): part is string => Boolean(part));
+			const parts = body.errors
+				.map(describeErrorItem)
+				.filter((part): part is string => Boolean(part));
 			if (parts.length) return parts.join('; ');
 		}
 		if (typeof body.error === 'string') return body.error;
@@ -63,7 +65,12 @@ export const signalWireVendor: VendorProfile = {
  */
 const linksPaging = () =>
 	// SignalWire allows up to 1000 per page; 100 keeps each answer small without many more requests.
-	nextUrlPaging({ itemsPath: 'data', nextUrlPath: 'links.next', pageSizeParameter: 'page_size', maxPageSize: 100 });
+	nextUrlPaging({
+		itemsPath: 'data',
+		nextUrlPath: 'links.next',
+		pageSizeParameter: 'page_size',
+		maxPageSize: 100,
+	});
 
 export const sipEndpointPaging = linksPaging();
 export const sipAddressPaging = linksPaging();

@@ -13,13 +13,24 @@ export async function searchSipRegistrations(
 	return await pickerCall(this, ultravoxVendor, 'SIP Registrations', async (request) => {
 		const credentials = await this.getCredentials('ultravoxSipApi');
 		const trail = PickerTrail.from(paginationToken);
-		const pageRequest = { url: trail.url ?? '/api/sip/registrations', qs: trail.url ? {} : { pageSize: 100 } };
-		const page = await request({ method: 'GET', baseURL: trimTrailingSlash(String(credentials.baseUrl)), ...pageRequest, json: true });
+		const pageRequest = {
+			url: trail.url ?? '/api/sip/registrations',
+			qs: trail.url ? {} : { pageSize: 100 },
+		};
+		const page = await request({
+			method: 'GET',
+			baseURL: trimTrailingSlash(String(credentials.baseUrl)),
+			...pageRequest,
+			json: true,
+		});
 		const needle = (filter ?? '').toLowerCase();
 		const results = listItemsOf(page, 'results')
 			.filter(
 				(registration) =>
-					!needle || `${registration.username ?? ''} ${registration.proxy ?? ''}`.toLowerCase().includes(needle),
+					!needle ||
+					`${registration.username ?? ''} ${registration.proxy ?? ''}`
+						.toLowerCase()
+						.includes(needle),
 			)
 			.map((registration) => ({
 				name: `${registration.username} @ ${registration.proxy}`,

@@ -29,7 +29,9 @@ export const ultravoxVendor: VendorProfile = {
 		passwordBody: (password) => ({ password }),
 		// `successful`: Ultravox's REGISTER to your PBX with these credentials is active. After a
 		// rotation it turns true only once the PBX accepts the new password.
-		registration: (body) => ({ registered: (body as IDataObject | undefined)?.successful === true }),
+		registration: (body) => ({
+			registered: (body as IDataObject | undefined)?.successful === true,
+		}),
 	},
 };
 

@@ -35,12 +35,21 @@ export async function vobizListPage(
 		const next = offset + objects.length;
 		const total = (page as { meta?: { total_count?: unknown } }).meta?.total_count;
 		const more =
-			typeof total === 'number' ? moreAfter(next, total, objects.length, '"meta.total_count"') : objects.length === PAGE_SIZE;
+			typeof total === 'number'
+				? moreAfter(next, total, objects.length, '"meta.total_count"')
+				: objects.length === PAGE_SIZE;
 		return { objects, nextOffset: more ? String(next) : undefined };
 	});
 }
 
 export function matches(filter: string | undefined, ...values: unknown[]): boolean {
 	const needle = (filter ?? '').toLowerCase();
-	return !needle || values.map((value) => String(value ?? '')).join(' ').toLowerCase().includes(needle);
+	return (
+		!needle ||
+		values
+			.map((value) => String(value ?? ''))
+			.join(' ')
+			.toLowerCase()
+			.includes(needle)
+	);
 }

@@ -1,5 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { assertCredentialFilled } from '../../shared/url';
 import { assertFields } from '../../shared/validation';
 import type { FieldRule } from '../../shared/validation';
@@ -35,7 +40,8 @@ export async function validateAuthIdForPath(
 			`The credential's "Auth ID" cannot be used in a Vobiz URL: it must be ${authIdRule.patternHint} (item ${itemIndex})`,
 			{
 				itemIndex,
-				description: 'Open the Vobiz credential and paste the Auth ID again from the Vobiz console. Nothing was sent to Vobiz.',
+				description:
+					'Open the Vobiz credential and paste the Auth ID again from the Vobiz console. Nothing was sent to Vobiz.',
 			},
 		);
 	}
@@ -122,7 +128,8 @@ export const endpointIdLocator: INodeProperties = {
 };
 
 // An app_id picked from the list arrives as text; Vobiz documents `application` as an integer.
-const asInteger = '={{ /^\\d+$/.test(String($value).trim()) ? Number(String($value).trim()) : $value }}';
+const asInteger =
+	'={{ /^\\d+$/.test(String($value).trim()) ? Number(String($value).trim()) : $value }}';
 
 function applicationLocator(
 	name: string,
@@ -151,7 +158,10 @@ function applicationLocator(
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^[0-9]+$', errorMessage: 'An application ID is a number (app_id)' },
+						properties: {
+							regex: '^[0-9]+$',
+							errorMessage: 'An application ID is a number (app_id)',
+						},
 					},
 				],
 			},
@@ -206,7 +216,8 @@ const allowSameDomain: INodeProperties = {
 	name: 'allowSameDomain',
 	type: 'boolean',
 	default: true,
-	description: 'Whether the endpoint may call other endpoints of this account (Vobiz default: on). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
+	description:
+		'Whether the endpoint may call other endpoints of this account (Vobiz default: on). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
 	routing: { send: { type: 'body', property: 'allow_same_domain' } },
 };
 
@@ -215,7 +226,8 @@ const allowOtherDomains: INodeProperties = {
 	name: 'allowOtherDomains',
 	type: 'boolean',
 	default: false,
-	description: 'Whether the endpoint may call SIP addresses outside Vobiz (Vobiz default: off). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
+	description:
+		'Whether the endpoint may call SIP addresses outside Vobiz (Vobiz default: off). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
 	routing: { send: { type: 'body', property: 'allow_other_domains' } },
 };
 
@@ -224,7 +236,8 @@ const allowPhones: INodeProperties = {
 	name: 'allowPhones',
 	type: 'boolean',
 	default: true,
-	description: 'Whether the endpoint may call phone numbers (Vobiz default: on). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
+	description:
+		'Whether the endpoint may call phone numbers (Vobiz default: on). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
 	routing: { send: { type: 'body', property: 'allow_phones' } },
 };
 
@@ -233,7 +246,8 @@ const allowApps: INodeProperties = {
 	name: 'allowApps',
 	type: 'boolean',
 	default: true,
-	description: 'Whether the endpoint may call applications (Vobiz default: on). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
+	description:
+		'Whether the endpoint may call applications (Vobiz default: on). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
 	routing: { send: { type: 'body', property: 'allow_apps' } },
 };
 
@@ -259,7 +273,8 @@ export const createOptionalFields: INodeProperties[] = [
 		name: 'subAccount',
 		type: 'string',
 		default: '',
-		description: 'Create the endpoint under this sub-account (its Auth ID) instead of the main account',
+		description:
+			'Create the endpoint under this sub-account (its Auth ID) instead of the main account',
 		routing: { send: { type: 'body', property: 'sub_account' } },
 	},
 ];
@@ -319,7 +334,8 @@ export const listFilters: INodeProperties[] = [
 		name: 'applicationIsNull',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to list only endpoints without an application (on) or only endpoints with one (off)',
+		description:
+			'Whether to list only endpoints without an application (on) or only endpoints with one (off)',
 		routing: { send: { type: 'query', property: 'application_id__isnull' } },
 	},
 	{

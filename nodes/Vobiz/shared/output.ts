@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { AnswerFailure } from '../../shared/errors';
 import { updateFieldNames } from './descriptions';
 
@@ -33,7 +38,11 @@ export async function createdEndpoint(
 ): Promise<INodeExecutionData[]> {
 	return items.map((item) => {
 		const answer = item.json;
-		if (answer.endpoint_id === undefined || answer.endpoint_id === null || answer.endpoint_id === '') {
+		if (
+			answer.endpoint_id === undefined ||
+			answer.endpoint_id === null ||
+			answer.endpoint_id === ''
+		) {
 			throw new AnswerFailure(
 				this.getNode(),
 				response.statusCode,

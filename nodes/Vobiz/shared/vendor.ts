@@ -25,13 +25,17 @@ export function vobizErrorMessage(body: unknown): string | undefined {
 		const headline = text(message) ?? text(code);
 		const codeNote = text(code) && text(message) ? ` [${code as string}]` : '';
 		const detailText = flattenErrorBody(details);
-		return headline ? `${headline}${codeNote}${detailText ? ` (${detailText})` : ''}` : flattenErrorBody(body.error);
+		return headline
+			? `${headline}${codeNote}${detailText ? ` (${detailText})` : ''}`
+			: flattenErrorBody(body.error);
 	}
 	if (text(body.error)) {
 		const parts = [text(body.message), flattenErrorBody(body.details)].filter(Boolean);
 		return parts.length ? `${body.error as string} (${parts.join('; ')})` : (body.error as string);
 	}
-	return text(body.message) ?? flattenErrorBody(withoutKeys(body, ['api_id', 'timestamp', 'requestId']));
+	return (
+		text(body.message) ?? flattenErrorBody(withoutKeys(body, ['api_id', 'timestamp', 'requestId']))
+	);
 }
 
 export const vobizVendor: VendorProfile = {
@@ -55,7 +59,9 @@ export const vobizVendor: VendorProfile = {
 		// "A new password signs out every registered device until it re-registers" (Vobiz): a
 		// registered endpoint after the change has re-registered with the new password.
 		// sip_registered is the string "true"/"false" in Vobiz's answers.
-		registration: (body) => ({ registered: String((body as IDataObject | undefined)?.sip_registered) === 'true' }),
+		registration: (body) => ({
+			registered: String((body as IDataObject | undefined)?.sip_registered) === 'true',
+		}),
 		// "A new password signs out every registered device until it re-registers"
 		// (Vobiz's endpoint guide, https://github.com/vobiz-ai/Agent-Skills, skills/vobiz-applications-endpoints).
 		changeSignsOut: true,

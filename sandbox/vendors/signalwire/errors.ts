@@ -14,7 +14,10 @@ export interface FabricError {
 	attribute: string | null;
 }
 
-export const simple = (status: number, error: string): SandboxResponse => ({ status, body: { error } });
+export const simple = (status: number, error: string): SandboxResponse => ({
+	status,
+	body: { error },
+});
 export const notFound = () => simple(404, 'Not Found');
 export const unauthorized = () => simple(401, 'Unauthorized');
 
@@ -28,7 +31,14 @@ export function humanize(field: string): string {
 export function relayInvalid(details: string[]): SandboxResponse {
 	return {
 		status: 422,
-		body: { errors: details.map((detail) => ({ detail, status: '422', title: 'Invalid Attribute', code: '422' })) },
+		body: {
+			errors: details.map((detail) => ({
+				detail,
+				status: '422',
+				title: 'Invalid Attribute',
+				code: '422',
+			})),
+		},
 	};
 }
 
@@ -47,13 +57,26 @@ export function fabricInvalid(errors: FabricError[]): SandboxResponse {
 }
 
 /** One invalid parameter in the words of an API family. */
-export function invalid(family: Family, attribute: string | null, message: string, code = 'invalid_parameter'): SandboxResponse {
-	return family === 'relay' ? relayInvalid([message]) : fabricInvalid([{ code, message, attribute }]);
+export function invalid(
+	family: Family,
+	attribute: string | null,
+	message: string,
+	code = 'invalid_parameter',
+): SandboxResponse {
+	return family === 'relay'
+		? relayInvalid([message])
+		: fabricInvalid([{ code, message, attribute }]);
 }
 
 /** A contract violation in the words of the API family that found it. */
-function violationError(violation: ContractViolation): { attribute: string | null; relay: string; fabric: FabricError } {
-	const path = violation.field || String(violation.params.unevaluatedProperty ?? violation.params.additionalProperty ?? '');
+function violationError(violation: ContractViolation): {
+	attribute: string | null;
+	relay: string;
+	fabric: FabricError;
+} {
+	const path =
+		violation.field ||
+		String(violation.params.unevaluatedProperty ?? violation.params.additionalProperty ?? '');
 	const attribute = path.split('.')[0] || null;
 	const name = attribute ? humanize(attribute) : 'Request body';
 	const params = violation.params;
@@ -76,7 +99,11 @@ function violationError(violation: ContractViolation): { attribute: string | nul
 		case 'unevaluatedProperties':
 		case 'false schema':
 			relay = `${name} is not a permitted attribute`;
-			fabric = { code: 'invalid_parameter', message: `${name} is not a permitted parameter`, attribute };
+			fabric = {
+				code: 'invalid_parameter',
+				message: `${name} is not a permitted parameter`,
+				attribute,
+			};
 			break;
 		case 'maxLength':
 			relay = `${name} is too long (maximum is ${params.limit} characters)`;
@@ -96,7 +123,11 @@ function violationError(violation: ContractViolation): { attribute: string | nul
 			break;
 		default:
 			relay = `${name} is invalid`;
-			fabric = { code: 'invalid_parameter', message: `${name} is invalid (${violation.message})`, attribute };
+			fabric = {
+				code: 'invalid_parameter',
+				message: `${name} is invalid (${violation.message})`,
+				attribute,
+			};
 	}
 	return { attribute, relay, fabric };
 }
@@ -110,5 +141,7 @@ export function contractFailure(family: Family, violations: ContractViolation[])
 		seen.add(key);
 		return true;
 	});
-	return family === 'relay' ? relayInvalid(errors.map((error) => error.relay)) : fabricInvalid(errors.map((error) => error.fabric));
+	return family === 'relay'
+		? relayInvalid(errors.map((error) => error.relay))
+		: fabricInvalid(errors.map((error) => error.fabric));
 }

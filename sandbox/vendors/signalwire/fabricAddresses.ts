@@ -43,7 +43,9 @@ export class FabricSipAddresses {
 			.on('GET', COLLECTION, (request, _params, context) => this.list(request, context))
 			.on('POST', COLLECTION, (request, _params, context) => this.create(request, context))
 			.on('GET', `${COLLECTION}/{id}`, (_request, { id }) => this.get(id))
-			.on('PATCH', `${COLLECTION}/{id}`, (request, { id }, context) => this.update(id, request, context))
+			.on('PATCH', `${COLLECTION}/{id}`, (request, { id }, context) =>
+				this.update(id, request, context),
+			)
 			.on('DELETE', `${COLLECTION}/{id}`, (_request, { id }, context) => this.delete(id, context));
 	}
 
@@ -52,7 +54,12 @@ export class FabricSipAddresses {
 		this.addresses = new Map();
 		for (let n = 0; n < SEEDED_ADDRESSES; n++) {
 			const at = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
-			const address = this.newAddress(`line-${n}`, this.space.callingResources[n % 3], this.space.publicDomain, at);
+			const address = this.newAddress(
+				`line-${n}`,
+				this.space.callingResources[n % 3],
+				this.space.publicDomain,
+				at,
+			);
 			address.user = `agent${n}`;
 			address.password = passwords[n];
 			this.addresses.set(address.id, address);
@@ -61,14 +68,24 @@ export class FabricSipAddresses {
 	}
 
 	seeded(): { sipAddressIds: string[]; sipAddressCount: number } {
-		return { sipAddressIds: [...this.addresses.keys()].slice(0, 5), sipAddressCount: this.addresses.size };
+		return {
+			sipAddressIds: [...this.addresses.keys()].slice(0, 5),
+			sipAddressCount: this.addresses.size,
+		};
 	}
 
 	passwords(): string[] {
-		return [...this.addresses.values()].flatMap((address) => (address.password ? [address.password] : []));
+		return [...this.addresses.values()].flatMap((address) =>
+			address.password ? [address.password] : [],
+		);
 	}
 
-	private newAddress(name: string, handler: string, contextId: string, at = new Date().toISOString()): Address {
+	private newAddress(
+		name: string,
+		handler: string,
+		contextId: string,
+		at = new Date().toISOString(),
+	): Address {
 		const address: Address = {
 			id: randomUUID(),
 			type: 'sip_address',
@@ -94,7 +111,8 @@ export class FabricSipAddresses {
 
 	/** [I] From the spec's example sip:my-space-support-line@sip.signalwire.com (default Domain). */
 	private uriOf(address: Address): string {
-		const domain = address.context === 'public' ? 'sip.signalwire.com' : `${address.context}.sip.signalwire.com`;
+		const domain =
+			address.context === 'public' ? 'sip.signalwire.com' : `${address.context}.sip.signalwire.com`;
 		return `sip:${SPACE}-${address.name}@${domain}`;
 	}
 
@@ -106,8 +124,16 @@ export class FabricSipAddresses {
 	/** Rules the spec states in words rather than in the schema. */
 	private problems(merged: Address, exceptId?: string): FabricError[] {
 		const errors: FabricError[] = [];
-		if ([...this.addresses.values()].some((other) => other.name === merged.name && other.id !== exceptId)) {
-			errors.push({ code: 'invalid_parameter', message: 'Name has already been taken', attribute: 'name' });
+		if (
+			[...this.addresses.values()].some(
+				(other) => other.name === merged.name && other.id !== exceptId,
+			)
+		) {
+			errors.push({
+				code: 'invalid_parameter',
+				message: 'Name has already been taken',
+				attribute: 'name',
+			});
 		}
 		if (!this.space.callingResources.includes(merged.calling_handler_resource_id)) {
 			errors.push({
@@ -131,7 +157,11 @@ export class FabricSipAddresses {
 		if ('status' in found) return found;
 		return {
 			status: 200,
-			body: { links: found.links, items_count: found.items.length, data: found.items.map((address) => this.view(address)) },
+			body: {
+				links: found.links,
+				items_count: found.items.length,
+				data: found.items.map((address) => this.view(address)),
+			},
 		};
 	}
 
@@ -140,7 +170,13 @@ export class FabricSipAddresses {
 		if (context_id !== undefined) {
 			const domain = this.space.domains.get(String(context_id));
 			if (!domain) {
-				return [{ code: 'invalid_parameter', message: 'Context must reference a Domain of this project', attribute: 'context_id' }];
+				return [
+					{
+						code: 'invalid_parameter',
+						message: 'Context must reference a Domain of this project',
+						attribute: 'context_id',
+					},
+				];
 			}
 			address.context = domain;
 		}
@@ -152,7 +188,11 @@ export class FabricSipAddresses {
 
 	private create(request: SandboxRequest, context: VendorContext): SandboxResponse {
 		const body = request.body as Record<string, unknown>;
-		const address = this.newAddress(String(body.name), String(body.calling_handler_resource_id), this.space.publicDomain);
+		const address = this.newAddress(
+			String(body.name),
+			String(body.calling_handler_resource_id),
+			this.space.publicDomain,
+		);
 		const errors = [...this.apply(address, body), ...this.problems(address)];
 		if (errors.length) return fabricInvalid(errors);
 		if (typeof body.password === 'string') {
@@ -172,14 +212,20 @@ export class FabricSipAddresses {
 		const address = this.addresses.get(id);
 		if (!address) return notFound();
 		const changes = (request.body ?? {}) as Record<string, unknown>;
-		const candidate: Address = { ...address, codecs: [...address.codecs], ciphers: [...address.ciphers], ip_auth: [...address.ip_auth] };
+		const candidate: Address = {
+			...address,
+			codecs: [...address.codecs],
+			ciphers: [...address.ciphers],
+			ip_auth: [...address.ip_auth],
+		};
 		const errors = [...this.apply(candidate, changes), ...this.problems(candidate, id)];
 		if (errors.length) return fabricInvalid(errors);
 		candidate.updated_at = new Date().toISOString();
 		this.addresses.set(id, candidate);
 		if (typeof changes.password === 'string') {
 			candidate.password = changes.password;
-			if (context.devices.has(VENDOR, id)) context.devices.passwordChanged(VENDOR, id, changes.password);
+			if (context.devices.has(VENDOR, id))
+				context.devices.passwordChanged(VENDOR, id, changes.password);
 			else context.devices.created(VENDOR, id, changes.password);
 		}
 		return { status: 200, body: this.view(candidate) };

@@ -32,7 +32,12 @@ export function page<T extends { id: string }>(
 	if (!(pageNumber >= 0)) return invalid(family, 'page_number', 'Page number must be 0 or greater');
 	const pageToken = request.query.get('page_token');
 	if (pageNumber > 0 && !pageToken) {
-		return invalid(family, 'page_token', 'Page token is required when page number is greater than 0', 'missing_required_parameter');
+		return invalid(
+			family,
+			'page_token',
+			'Page token is required when page number is greater than 0',
+			'missing_required_parameter',
+		);
 	}
 	let start = 0;
 	if (pageToken) {
@@ -53,7 +58,8 @@ export function page<T extends { id: string }>(
 		self: link(pageNumber, pageToken ?? undefined),
 		first: link(0),
 	};
-	if (start + pageSize < all.length && items.length) links.next = link(pageNumber + 1, `PA${items[items.length - 1].id}`);
+	if (start + pageSize < all.length && items.length)
+		links.next = link(pageNumber + 1, `PA${items[items.length - 1].id}`);
 	if (start > 0) links.prev = link(Math.max(0, pageNumber - 1), `PB${all[start].id}`);
 	return { items, links };
 }

@@ -53,7 +53,12 @@ interface Endpoint {
 	call_relay_application: string | null;
 	call_video_room_id: string | null;
 	call_relay_script_url: string | null;
-	hidden: { password: string; call_flow_id?: string; call_flow_version?: string; call_ai_agent_id?: string };
+	hidden: {
+		password: string;
+		call_flow_id?: string;
+		call_flow_version?: string;
+		call_ai_agent_id?: string;
+	};
 }
 
 const COLLECTION = '/api/relay/rest/endpoints/sip';
@@ -68,7 +73,9 @@ export class RelaySipEndpoints {
 			.on('GET', COLLECTION, (request, _params, context) => this.list(request, context))
 			.on('POST', COLLECTION, (request, _params, context) => this.create(request, context))
 			.on('GET', `${COLLECTION}/{id}`, (_request, { id }) => this.get(id))
-			.on('PUT', `${COLLECTION}/{id}`, (request, { id }, context) => this.update(id, request, context))
+			.on('PUT', `${COLLECTION}/{id}`, (request, { id }, context) =>
+				this.update(id, request, context),
+			)
 			.on('DELETE', `${COLLECTION}/{id}`, (_request, { id }, context) => this.delete(id, context));
 	}
 
@@ -85,7 +92,10 @@ export class RelaySipEndpoints {
 	}
 
 	seeded(): { sipEndpointIds: string[]; sipEndpointCount: number } {
-		return { sipEndpointIds: [...this.endpoints.keys()].slice(0, 5), sipEndpointCount: this.endpoints.size };
+		return {
+			sipEndpointIds: [...this.endpoints.keys()].slice(0, 5),
+			sipEndpointCount: this.endpoints.size,
+		};
 	}
 
 	passwords(): string[] {
@@ -137,16 +147,24 @@ export class RelaySipEndpoints {
 		const username = merged.username;
 		if (typeof username === 'string') {
 			if (username === '') details.push("Username can't be blank");
-			else if (/[\s@]/.test(username)) details.push('Username must not contain white space characters or @');
+			else if (/[\s@]/.test(username))
+				details.push('Username must not contain white space characters or @');
 			// [I] The exact wording of the uniqueness error is not documented.
-			else if ([...this.endpoints.values()].some((other) => other.username === username && other.id !== exceptId)) {
+			else if (
+				[...this.endpoints.values()].some(
+					(other) => other.username === username && other.id !== exceptId,
+				)
+			) {
 				details.push('Username has already been taken');
 			}
 		}
 		if (merged.password === '') details.push("Password can't be blank");
 		const handler = merged.call_handler;
 		const target = typeof handler === 'string' ? HANDLER_TARGET[handler] : undefined;
-		if (target && (merged[target] === undefined || merged[target] === null || merged[target] === '')) {
+		if (
+			target &&
+			(merged[target] === undefined || merged[target] === null || merged[target] === '')
+		) {
 			details.push(`${humanize(target)} can't be blank when call handler is ${handler}`);
 		}
 		return details;
@@ -156,16 +174,19 @@ export class RelaySipEndpoints {
 		const { password, call_flow_id, call_flow_version, call_ai_agent_id, ...visible } = changes;
 		Object.assign(endpoint, visible);
 		if (typeof password === 'string') endpoint.hidden.password = password;
-		if (call_flow_version !== undefined) endpoint.hidden.call_flow_version = String(call_flow_version);
+		if (call_flow_version !== undefined)
+			endpoint.hidden.call_flow_version = String(call_flow_version);
 		// [I] SipEndpoint has no call_flow_id / call_ai_agent_id; the handling resource shows up as
 		// calling_handler_resource_id instead.
 		if (typeof call_flow_id === 'string') {
 			endpoint.hidden.call_flow_id = call_flow_id;
-			if (endpoint.call_handler === 'call_flow') endpoint.calling_handler_resource_id = call_flow_id;
+			if (endpoint.call_handler === 'call_flow')
+				endpoint.calling_handler_resource_id = call_flow_id;
 		}
 		if (typeof call_ai_agent_id === 'string') {
 			endpoint.hidden.call_ai_agent_id = call_ai_agent_id;
-			if (endpoint.call_handler === 'ai_agent') endpoint.calling_handler_resource_id = call_ai_agent_id;
+			if (endpoint.call_handler === 'ai_agent')
+				endpoint.calling_handler_resource_id = call_ai_agent_id;
 		}
 	}
 
@@ -179,11 +200,18 @@ export class RelaySipEndpoints {
 			const needle = request.query.get(parameter);
 			if (!needle) continue;
 			keep[parameter] = needle;
-			all = all.filter((endpoint) => String(endpoint[field] ?? '').toLowerCase().includes(needle.toLowerCase()));
+			all = all.filter((endpoint) =>
+				String(endpoint[field] ?? '')
+					.toLowerCase()
+					.includes(needle.toLowerCase()),
+			);
 		}
 		const found = page('relay', all, request, context, keep);
 		if ('status' in found) return found;
-		return { status: 200, body: { links: found.links, data: found.items.map((endpoint) => this.view(endpoint)) } };
+		return {
+			status: 200,
+			body: { links: found.links, data: found.items.map((endpoint) => this.view(endpoint)) },
+		};
 	}
 
 	private create(request: SandboxRequest, context: VendorContext): SandboxResponse {
@@ -211,7 +239,8 @@ export class RelaySipEndpoints {
 		const details = this.problems(merged, id);
 		if (details.length) return relayInvalid(details);
 		this.apply(endpoint, changes);
-		if (typeof changes.password === 'string') context.devices.passwordChanged(VENDOR, id, changes.password);
+		if (typeof changes.password === 'string')
+			context.devices.passwordChanged(VENDOR, id, changes.password);
 		return { status: 200, body: this.view(endpoint) };
 	}
 

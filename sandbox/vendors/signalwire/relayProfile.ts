@@ -50,7 +50,11 @@ export class RelaySipProfile {
 	 * description says "Specify null or an empty string" for a random number, so null is accepted.
 	 */
 	forContract(body: unknown): unknown {
-		if (body && typeof body === 'object' && (body as Record<string, unknown>).default_send_as === null) {
+		if (
+			body &&
+			typeof body === 'object' &&
+			(body as Record<string, unknown>).default_send_as === null
+		) {
 			return { ...(body as Record<string, unknown>), default_send_as: '' };
 		}
 		return body;
@@ -58,30 +62,44 @@ export class RelaySipProfile {
 
 	private view() {
 		// [I] The domain joins Space and identifier: the spec's example is your-space-example.sip.signalwire.com.
-		return { domain: `${SPACE}-${this.profile.domain_identifier}.sip.signalwire.com`, ...this.profile };
+		return {
+			domain: `${SPACE}-${this.profile.domain_identifier}.sip.signalwire.com`,
+			...this.profile,
+		};
 	}
 
 	private update(request: SandboxRequest): SandboxResponse {
 		const changes = request.body as Partial<Record<keyof SipProfile, unknown>>;
 		const details: string[] = [];
-		if (changes.domain_identifier !== undefined && String(changes.domain_identifier).trim() === '') {
+		if (
+			changes.domain_identifier !== undefined &&
+			String(changes.domain_identifier).trim() === ''
+		) {
 			details.push("Domain identifier can't be blank");
 		}
-		const unsupportedCodecs = ((changes.default_codecs as string[]) ?? []).filter((codec) => !PROFILE_CODECS.includes(codec));
-		if (unsupportedCodecs.length) details.push(`Default codecs contains unsupported values: ${unsupportedCodecs.join(', ')}`);
-		const unsupportedCiphers = ((changes.default_ciphers as string[]) ?? []).filter((cipher) => !CIPHERS.includes(cipher));
-		if (unsupportedCiphers.length) details.push(`Default ciphers contains unsupported values: ${unsupportedCiphers.join(', ')}`);
+		const unsupportedCodecs = ((changes.default_codecs as string[]) ?? []).filter(
+			(codec) => !PROFILE_CODECS.includes(codec),
+		);
+		if (unsupportedCodecs.length)
+			details.push(`Default codecs contains unsupported values: ${unsupportedCodecs.join(', ')}`);
+		const unsupportedCiphers = ((changes.default_ciphers as string[]) ?? []).filter(
+			(cipher) => !CIPHERS.includes(cipher),
+		);
+		if (unsupportedCiphers.length)
+			details.push(`Default ciphers contains unsupported values: ${unsupportedCiphers.join(', ')}`);
 		const sendAs = changes.default_send_as;
 		if (typeof sendAs === 'string' && sendAs !== '') {
 			if (!E164.test(sendAs)) details.push('Default send as must be an E.164 number');
 			// [I] SignalWire can only send from numbers the project bought or verified.
-			else if (!this.space.projectNumbers.includes(sendAs)) details.push('Default send as is not a purchased or verified number of this project');
+			else if (!this.space.projectNumbers.includes(sendAs))
+				details.push('Default send as is not a purchased or verified number of this project');
 		}
 		if (details.length) return relayInvalid(details);
 		const { default_send_as: _sendAs, ...rest } = changes;
 		Object.assign(this.profile, rest);
 		// [I] null and "" both mean "pick a random number"; the response schema types it as a string.
-		if ('default_send_as' in changes) this.profile.default_send_as = typeof sendAs === 'string' ? sendAs : '';
+		if ('default_send_as' in changes)
+			this.profile.default_send_as = typeof sendAs === 'string' ? sendAs : '';
 		// The spec answers this PUT with 201.
 		return { status: 201, body: this.view() };
 	}

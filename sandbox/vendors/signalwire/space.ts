@@ -34,7 +34,9 @@ function token(): string {
 /** `count` random passwords (12 bytes each, base64url), for seeded devices. */
 export function seededPasswords(count: number): string[] {
 	const entropy = randomBytes(12 * count);
-	return Array.from({ length: count }, (_, n) => entropy.subarray(12 * n, 12 * (n + 1)).toString('base64url'));
+	return Array.from({ length: count }, (_, n) =>
+		entropy.subarray(12 * n, 12 * (n + 1)).toString('base64url'),
+	);
 }
 
 export class SignalWireSpace {
@@ -61,14 +63,19 @@ export class SignalWireSpace {
 
 	/** The Space a request is addressed to (its Host header), undefined when it names none. */
 	spaceOf(request: SandboxRequest): string | undefined {
-		const host = String(request.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
+		const host = String(request.headers.host ?? '')
+			.toLowerCase()
+			.replace(/:\d+$/, '');
 		return /^([a-z0-9-]+)\.signalwire\.com$/.exec(host)?.[1];
 	}
 
 	/** The API token of a request's Basic project_id:api_token, undefined when it is not one of the project's. */
 	tokenOf(request: SandboxRequest): ApiToken | undefined {
 		const header = request.headers.authorization;
-		const encoded = typeof header === 'string' ? /^Basic ([A-Za-z0-9+/=]+)$/i.exec(header.trim())?.[1] : undefined;
+		const encoded =
+			typeof header === 'string'
+				? /^Basic ([A-Za-z0-9+/=]+)$/i.exec(header.trim())?.[1]
+				: undefined;
 		if (!encoded) return undefined;
 		const decoded = Buffer.from(encoded, 'base64').toString('utf8');
 		const colon = decoded.indexOf(':');
@@ -81,7 +88,9 @@ export class SignalWireSpace {
 	secrets(): string[] {
 		return [
 			...this.tokens.map((entry) => entry.token),
-			...this.tokens.map((entry) => Buffer.from(`${this.projectId}:${entry.token}`).toString('base64')),
+			...this.tokens.map((entry) =>
+				Buffer.from(`${this.projectId}:${entry.token}`).toString('base64'),
+			),
 		];
 	}
 }

@@ -1,6 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
-import { deviceFieldProperties, domainLocator, outputSecretsOption, userLocator } from '../../shared/descriptions';
+import {
+	deviceFieldProperties,
+	domainLocator,
+	outputSecretsOption,
+	userLocator,
+} from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	domainLocator,
@@ -32,7 +37,8 @@ const properties: INodeProperties[] = [
 			},
 		],
 		default: 'no',
-		description: 'Whether NetSapiens answers only once the device is written, with the device itself',
+		description:
+			'Whether NetSapiens answers only once the device is written, with the device itself',
 		routing: { send: { type: 'body', property: 'synchronous' } },
 	},
 	{

@@ -12,7 +12,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'A User', value: 'user', description: 'The devices of one user' },
-			{ name: 'The Whole Domain', value: 'domain', description: 'The devices of every user in the domain' },
+			{
+				name: 'The Whole Domain',
+				value: 'domain',
+				description: 'The devices of every user in the domain',
+			},
 		],
 		default: 'user',
 	},

@@ -55,7 +55,12 @@ export const deviceDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['device'] } },
 		options: [
 			// Spread into a literal: n8n's lint rules read each option as an object literal.
-			{ ...checkRegistrationOption(netSapiensVendor.rotation!, { url: deviceUrl, preSend: [fillDevicePath] }) },
+			{
+				...checkRegistrationOption(netSapiensVendor.rotation!, {
+					url: deviceUrl,
+					preSend: [fillDevicePath],
+				}),
+			},
 			{
 				name: 'Create',
 				value: 'create',
@@ -108,12 +113,19 @@ export const deviceDescription: INodeProperties[] = [
 					send: { preSend: [fillListPath] },
 				},
 			},
-			{ ...rotatePasswordOption(netSapiensVendor.rotation!, { method: 'PUT', url: deviceUrl, preSend: [fillDevicePath] }) },
+			{
+				...rotatePasswordOption(netSapiensVendor.rotation!, {
+					method: 'PUT',
+					url: deviceUrl,
+					preSend: [fillDevicePath],
+				}),
+			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a device',
-				description: 'Change device settings such as the SIP registration password; only the fields you set are sent',
+				description:
+					'Change device settings such as the SIP registration password; only the fields you set are sent',
 				routing: {
 					request: { method: 'PUT', url: deviceUrl },
 					send: {

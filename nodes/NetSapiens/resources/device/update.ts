@@ -1,6 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
-import { deviceFieldProperties, deviceLocator, domainLocator, userLocator } from '../../shared/descriptions';
+import {
+	deviceFieldProperties,
+	deviceLocator,
+	domainLocator,
+	userLocator,
+} from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	domainLocator,

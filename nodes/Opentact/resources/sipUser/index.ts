@@ -5,7 +5,12 @@ import {
 	rotatePasswordOption,
 } from '../../../shared/rotationDescriptions';
 import { fillPath, validateBody } from '../../../shared/validation';
-import { domainRule, optionalTextFields, sipUserRules, userIdRule } from '../../shared/descriptions';
+import {
+	domainRule,
+	optionalTextFields,
+	sipUserRules,
+	userIdRule,
+} from '../../shared/descriptions';
 import { refuseEmptyFields } from '../../shared/emptyFields';
 import { sipUserDeleted, sipUserPayload } from '../../shared/output';
 import { opentactVendor } from '../../shared/vendor';
@@ -97,13 +102,17 @@ export const sipUserDescription: INodeProperties[] = [
 				value: 'update',
 				// n8n's name for it; the description keeps Opentact's own ("Modify SIP User") so users find it by either word.
 				action: 'Update a SIP user',
-				description: "Change a SIP user's password, profile, active state or number lease (Opentact: Modify SIP User)",
+				description:
+					"Change a SIP user's password, profile, active state or number lease (Opentact: Modify SIP User)",
 				routing: {
 					request: { method: 'PATCH', url: sipUserUrl },
 					send: {
 						preSend: [
 							fillPath([domainRule, userIdRule]),
-							validateBody(sipUserRules, { secretFields: ['password'], atLeastOne: 'Update Fields' }),
+							validateBody(sipUserRules, {
+								secretFields: ['password'],
+								atLeastOne: 'Update Fields',
+							}),
 							refuseEmptyFields(optionalTextFields, 'Update Fields'),
 						],
 					},

@@ -11,7 +11,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 1f2e3d4c-5b6a-7980-a1b2-c3d4e5f60718',
-		description: 'The resource of the project (an AI agent, SWML script, call flow, …) that handles inbound calls to this address. It cannot be changed later.',
+		description:
+			'The resource of the project (an AI agent, SWML script, call flow, …) that handles inbound calls to this address. It cannot be changed later.',
 		routing: { send: { type: 'body', property: 'calling_handler_resource_id' } },
 	},
 	{

@@ -1,4 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 
-export const description: INodeProperties[] = returnAllAndLimit({ resource: ['sipAddress'], operation: ['getAll'] });
+export const description: INodeProperties[] = returnAllAndLimit({
+	resource: ['sipAddress'],
+	operation: ['getAll'],
+});

@@ -44,7 +44,8 @@ export const sipEndpointDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a SIP endpoint',
-				description: 'Create a SIP endpoint (legacy) with a username and password devices register with',
+				description:
+					'Create a SIP endpoint (legacy) with a username and password devices register with',
 				routing: {
 					request: { method: 'POST', url: endpointsUrl },
 					send: { preSend: [validateBody(sipEndpointCreateRules, { secretFields })] },
@@ -79,7 +80,8 @@ export const sipEndpointDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many SIP endpoints',
-				description: 'List the SIP endpoints (legacy) of the project, optionally filtered by username or caller ID',
+				description:
+					'List the SIP endpoints (legacy) of the project, optionally filtered by username or caller ID',
 				routing: { request: { method: 'GET', url: endpointsUrl } },
 			},
 			{

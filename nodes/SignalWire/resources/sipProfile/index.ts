@@ -22,7 +22,8 @@ export const sipProfileDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get the SIP profile',
-				description: 'Get the project\'s SIP profile: domain, default codecs, ciphers, encryption and caller number',
+				description:
+					"Get the project's SIP profile: domain, default codecs, ciphers, encryption and caller number",
 				routing: {
 					request: { method: 'GET', url: profileUrl },
 					output: objectResponse,

@@ -5,7 +5,8 @@ import { registrationIdLocator } from '../../shared/descriptions';
 const properties: INodeProperties[] = [
 	{
 		...registrationIdLocator,
-		description: 'The SIP registration to delete. Ultravox stops registering with that PBX at once.',
+		description:
+			'The SIP registration to delete. Ultravox stops registering with that PBX at once.',
 	},
 ];
 

@@ -29,7 +29,12 @@ export const sipRegistrationDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['sipRegistration'] } },
 		options: [
 			// Spread into a literal: n8n's lint rules read each option as an object literal.
-			{ ...checkRegistrationOption(ultravoxVendor.rotation!, { url: registrationUrl, preSend: [fillPath([registrationIdRule])] }) },
+			{
+				...checkRegistrationOption(ultravoxVendor.rotation!, {
+					url: registrationUrl,
+					preSend: [fillPath([registrationIdRule])],
+				}),
+			},
 			{
 				name: 'Create',
 				value: 'create',
@@ -95,14 +100,18 @@ export const sipRegistrationDescription: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a SIP registration',
-				description: 'Change the username, password, proxy, outbound proxy or auth user of a registration',
+				description:
+					'Change the username, password, proxy, outbound proxy or auth user of a registration',
 				routing: {
 					request: { method: 'PATCH', url: registrationUrl },
 					send: {
 						preSend: [
 							fillPath([registrationIdRule]),
 							emptyAsNull(['outboundProxy', 'authUser']),
-							validateBody(sipRegistrationRules, { secretFields: ['password'], atLeastOne: 'Update Fields' }),
+							validateBody(sipRegistrationRules, {
+								secretFields: ['password'],
+								atLeastOne: 'Update Fields',
+							}),
 						],
 					},
 					output: objectResponse,

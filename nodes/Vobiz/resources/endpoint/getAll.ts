@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		description: 'Vobiz applies these filters before paging, so Limit counts matching endpoints only',
+		description:
+			'Vobiz applies these filters before paging, so Limit counts matching endpoints only',
 		options: listFilters,
 	},
 	notRegisteredSinceField(vobizVendor.rotation!, false),

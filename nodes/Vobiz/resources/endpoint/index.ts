@@ -41,7 +41,12 @@ export const endpointDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['endpoint'] } },
 		options: [
 			// Spread into a literal: n8n's lint rules read each option as an object literal.
-			{ ...checkRegistrationOption(vobizVendor.rotation!, { url: endpointUrl, preSend: checkEndpointPath }) },
+			{
+				...checkRegistrationOption(vobizVendor.rotation!, {
+					url: endpointUrl,
+					preSend: checkEndpointPath,
+				}),
+			},
 			{
 				name: 'Create',
 				value: 'create',
@@ -50,7 +55,10 @@ export const endpointDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: endpointsUrl },
 					send: {
-						preSend: [...checkEndpointsPath, validateBody(createEndpointRules, { secretFields: ['password'] })],
+						preSend: [
+							...checkEndpointsPath,
+							validateBody(createEndpointRules, { secretFields: ['password'] }),
+						],
 					},
 					output: { postReceive: [vendorObjectResponse(vobizVendor), createdEndpoint] },
 				},
@@ -89,18 +97,28 @@ export const endpointDescription: INodeProperties[] = [
 					send: { preSend: [...checkEndpointsPath, validateQuery(listFilterRules)] },
 				},
 			},
-			{ ...rotatePasswordOption(vobizVendor.rotation!, { method: 'POST', url: endpointUrl, preSend: checkEndpointPath }) },
+			{
+				...rotatePasswordOption(vobizVendor.rotation!, {
+					method: 'POST',
+					url: endpointUrl,
+					preSend: checkEndpointPath,
+				}),
+			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update an endpoint',
-				description: 'Change the password, alias, application or voice, message and video permissions',
+				description:
+					'Change the password, alias, application or voice, message and video permissions',
 				routing: {
 					request: { method: 'POST', url: endpointUrl },
 					send: {
 						preSend: [
 							...checkEndpointPath,
-							validateBody(updateEndpointRules, { secretFields: ['password'], atLeastOne: 'Update Fields' }),
+							validateBody(updateEndpointRules, {
+								secretFields: ['password'],
+								atLeastOne: 'Update Fields',
+							}),
 						],
 					},
 					output: { postReceive: [updateAccepted] },
