@@ -20,10 +20,11 @@ const { BUNDLE, classNameOf, sourceOf } = require('../../scripts/bundle') as {
 /**
  * `npm pack` budget (bytes of the .tgz). Issue 9 set 60 kB (met at 59.5 kB); the hardening of issue 16
  * (per-item parameter checks, redaction, list-shape checks, rotation outcomes) and issue 19's operations
- * took it to 78.5 kB. Full minification would save only ~13 % of the code. This budget guards growth
- * from there; see BENCHMARKS.md.
+ * took it to 78.5 kB, and the NetSapiens count check (issue 16) to 80.6 kB. Full minification would save only
+ * ~13 % of the code. The unmerged issue-18 branch brings the pack to 58.9 kB by leaving n8n's lazy-loading
+ * metadata out of the tarball; until it lands, this budget guards growth; see BENCHMARKS.md.
  */
-const PACKED_SIZE_BUDGET = 80_000;
+const PACKED_SIZE_BUDGET = 82_000;
 
 describe('package.json is what n8n expects of a community package', () => {
 	it('names, keywords, license, files and peer dependency', () => {
