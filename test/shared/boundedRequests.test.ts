@@ -1,34 +1,10 @@
-import { createServer } from 'node:http';
-import type { Server, IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
 import { TestEnvironment } from '../harness/run';
 import { VENDOR_CASES } from './vendorCases';
 import { byId } from '../harness/locator';
+import { startLocalServer } from '../harness/localServer';
 
 /** A vendor that accepts the connection and never answers. */
-async function silentVendor(): Promise<{
-	url: string;
-	requests: IncomingMessage[];
-	close(): Promise<void>;
-}> {
-	const requests: IncomingMessage[] = [];
-	const sockets = new Set<Socket>();
-	const server: Server = createServer((request) => void requests.push(request));
-	server.on('connection', (socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	return {
-		url: `http://127.0.0.1:${port}`,
-		requests,
-		close: async () => {
-			for (const socket of sockets) socket.destroy();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		},
-	};
-}
+const silentVendor = () => startLocalServer(() => undefined);
 
 describe('shared request path: bounded time, and errors that say what happened', () => {
 	let env: TestEnvironment;

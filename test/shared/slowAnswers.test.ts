@@ -1,6 +1,5 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { Socket } from 'node:net';
+import { startLocalServer } from '../harness/localServer';
+import type { LocalServer } from '../harness/localServer';
 import { TestEnvironment } from '../harness/run';
 
 /**
@@ -17,13 +16,8 @@ import { TestEnvironment } from '../harness/run';
  * belongs in nodes/shared/requestPath.ts (a deadline per attempt raced against the attempt, raised
  * as the same "timed out" failure so reads retry and writes say the outcome is unknown).
  */
-async function tricklingVendor(
-	byteEveryMs: number,
-): Promise<{ url: string; requests: number; close(): Promise<void> }> {
-	const sockets = new Set<Socket>();
-	const state = { requests: 0 };
-	const server: Server = createServer((_request, response) => {
-		state.requests++;
+function tricklingVendor(byteEveryMs: number): Promise<LocalServer> {
+	return startLocalServer((_request, response) => {
 		const body = JSON.stringify({
 			registrationId: 'reg-1',
 			username: 'u1',
@@ -41,22 +35,6 @@ async function tricklingVendor(
 		}, byteEveryMs);
 		response.on('close', () => clearInterval(tick));
 	});
-	server.on('connection', (socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	return {
-		url: `http://127.0.0.1:${port}`,
-		get requests() {
-			return state.requests;
-		},
-		close: async () => {
-			for (const socket of sockets) socket.destroy();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		},
-	};
 }
 
 describe('a vendor that trickles its answer byte by byte', () => {
