@@ -77,6 +77,16 @@ function shareLeavingOut(ids: string[], count: number): FleetSimulation {
 	);
 }
 
+/** The headers of a call to the Vobiz API of `sandbox`, as its seeded account. */
+function vobizHeaders(sandbox: Sandbox): Record<string, string> {
+	const { credentials } = sandbox.endpoints().vobiz;
+	return {
+		'X-Auth-ID': String(credentials.authId),
+		'X-Auth-Token': String(credentials.authToken),
+		'Content-Type': 'application/json',
+	};
+}
+
 /**
  * Plays the phones: every password change the sandbox receives for `vendor` (a request whose JSON body carries
  * `field`) is provisioned onto the simulated device `idOf(path)`, unless that device is in `skip`.
@@ -152,8 +162,13 @@ suite('password rotation example workflows in a real n8n', () => {
 		if (tarball) rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}, 60_000);
 
-	async function importAndRun(workflow: WorkflowJson, seed: string): Promise<StoredExecution> {
-		const bound = bindWorkflow(workflow, byType, seed);
+	/** Imports `workflow` bound to the sandbox credentials (`credentials`, by type) and runs it from "Run now". */
+	async function importAndRun(
+		workflow: WorkflowJson,
+		seed: string,
+		credentials = byType,
+	): Promise<StoredExecution> {
+		const bound = bindWorkflow(workflow, credentials, seed);
 		const [id] = await n8n.importWorkflow(bound);
 		return await runManually(editor, id, 'Run now', n8n.install, { timeoutMs: 3 * 60_000 });
 	}
@@ -166,36 +181,41 @@ suite('password rotation example workflows in a real n8n', () => {
 		let fleet: string[];
 		let sink: AlertSink;
 
-		beforeAll(async () => {
-			// A small fleet keeps the run short: delete all but four of the seeded endpoints through Vobiz's own API.
-			const { baseUrl, credentials } = sandbox.endpoints().vobiz;
-			const headers = {
-				'X-Auth-ID': String(credentials.authId),
-				'X-Auth-Token': String(credentials.authToken),
-			};
-			const list = async (): Promise<string[]> => {
-				const ids: string[] = [];
-				for (let offset = 0; ; offset += 100) {
-					const r = await fetch(
-						`${baseUrl}/api/v1/Account/${credentials.authId}/Endpoint/?limit=100&offset=${offset}`,
-						{ headers },
-					);
-					const page = (await r.json()) as {
-						objects: Array<{ endpoint_id: string }>;
-						meta: { next: string | null };
-					};
-					ids.push(...page.objects.map((o) => o.endpoint_id));
-					if (!page.meta.next) return ids;
-				}
-			};
-			for (const id of (await list()).slice(4)) {
+		/** The IDs of every endpoint `at` holds, listed page by page through Vobiz's own API. */
+		async function endpointIds(at: Sandbox): Promise<string[]> {
+			const { baseUrl, credentials } = at.endpoints().vobiz;
+			const ids: string[] = [];
+			// bounded by the sandbox's seeded fleet: the last page has no `next`
+			for (let offset = 0; ; offset += 100) {
+				const r = await fetch(
+					`${baseUrl}/api/v1/Account/${credentials.authId}/Endpoint/?limit=100&offset=${offset}`,
+					{ headers: vobizHeaders(at) },
+				);
+				const page = (await r.json()) as {
+					objects: Array<{ endpoint_id: string }>;
+					meta: { next: string | null };
+				};
+				ids.push(...page.objects.map((o) => o.endpoint_id));
+				if (!page.meta.next) return ids;
+			}
+		}
+
+		/** Deletes endpoints `ids` at `at` through Vobiz's own API. */
+		async function deleteEndpoints(at: Sandbox, ids: string[]): Promise<void> {
+			const { baseUrl, credentials } = at.endpoints().vobiz;
+			for (const id of ids) {
 				const r = await fetch(`${baseUrl}/api/v1/Account/${credentials.authId}/Endpoint/${id}/`, {
 					method: 'DELETE',
-					headers,
+					headers: vobizHeaders(at),
 				});
 				expect(r.status).toBe(204);
 			}
-			fleet = await list();
+		}
+
+		beforeAll(async () => {
+			// A small fleet keeps the run short: delete all but four of the seeded endpoints.
+			await deleteEndpoints(sandbox, (await endpointIds(sandbox)).slice(4));
+			fleet = await endpointIds(sandbox);
 			expect(fleet).toHaveLength(4);
 			sink = await startAlertSink();
 		});
@@ -517,6 +537,62 @@ suite('password rotation example workflows in a real n8n', () => {
 		);
 
 		test(
+			'an empty fleet: one summary item, every count 0, and no alert',
+			async () => {
+				// An account with no endpoint at all (a second sandbox, every seeded endpoint deleted), and an n8n
+				// credential for it, as a team sets up rotation before its first phone is provisioned.
+				const empty = await startSandbox({ port: 0 });
+				try {
+					await deleteEndpoints(empty, await endpointIds(empty));
+					expect(await endpointIds(empty)).toEqual([]);
+					const type = meta.nodes.find((node) => node.name.toLowerCase() === 'vobiz')!
+						.credentialTypes[0];
+					const credential = {
+						id: shortId('rotation-credential', 'vobiz-empty'),
+						name: 'Vobiz (empty sandbox)',
+					};
+					await n8n.importCredentials([
+						{ ...credential, type, data: empty.endpoints().vobiz.credentials },
+					]);
+					const before = empty.requests('vobiz').length;
+					const alertsBefore = sink.alerts.length;
+					const run = await importAndRun(monthly(-60, 60), `${file}#empty`, {
+						...byType,
+						[type]: credential,
+					});
+					const why = summary(run);
+					expect({ status: run.status, why }).toEqual({ status: 'success', why });
+
+					expect(outputOf(run, 'Summary').flat()).toEqual([
+						expect.objectContaining({
+							devices: 0,
+							rotated: 0,
+							verified: 0,
+							notVerified: 0,
+							refused: 0,
+							failed: 0,
+							needsAttention: [],
+						}),
+					]);
+					expect(ranNodes(run)).toContain('Every endpoint rotated and verified');
+					expect(ranNodes(run)).not.toContain('Alert: not every phone verified');
+					expect(sink.alerts.slice(alertsBefore)).toEqual([]);
+					// nothing was read per endpoint or written: the one list call was all
+					expect(ranNodes(run)).not.toContain('Its stored passwords');
+					expect(
+						empty
+							.requests('vobiz')
+							.slice(before)
+							.map((r) => r.method),
+					).toEqual(['GET']);
+				} finally {
+					await empty.close();
+				}
+			},
+			4 * 60_000,
+		);
+
+		test(
 			'a scheduled run inside its window where every phone picks up its password: all verified, no alert; each row keeps current and previous',
 			async () => {
 				const rowsBefore = await storedRows();
@@ -668,11 +744,7 @@ suite('password rotation example workflows in a real n8n', () => {
 			're-applies the stored password where Vobiz drifted from the store, and alerts the sink only for the phone it cannot repair',
 			async () => {
 				const { baseUrl, credentials } = sandbox.endpoints().vobiz;
-				const headers = {
-					'X-Auth-ID': String(credentials.authId),
-					'X-Auth-Token': String(credentials.authToken),
-					'Content-Type': 'application/json',
-				};
+				const headers = vobizHeaders(sandbox);
 				const listed = await fetch(
 					`${baseUrl}/api/v1/Account/${credentials.authId}/Endpoint/?limit=100&offset=0`,
 					{ headers },
