@@ -82,26 +82,51 @@ function sessionCookie(res) {
 }
 
 /**
- * Creates the owner (first start) or logs in as it (persistent folder).
+ * How long `POST /rest/owner/setup` may answer 404 before that counts as its answer: n8n 1.123.81 passes its readiness
+ * check before the route is mounted and has answered 404 there for ~17 s on a busy 2-core machine; 60 s leaves room
+ * for a slower start without hiding a route that never comes.
+ */
+const OWNER_SETUP_404_MS = 60_000;
+
+/**
+ * Creates the owner (first start) or logs in as it (persistent folder). A 404 from the setup route is retried every
+ * `intervalMs` for at most `notFoundMs` (see OWNER_SETUP_404_MS); any other answer is final.
  * @param {string} url
  * @param {{ email: string; firstName: string; lastName: string; password: string }} owner
+ * @param {{ notFoundMs?: number; intervalMs?: number }} [options]
  * @returns {Promise<{ cookie: string; browserId: string }>}
  */
-async function setupOrLogin(url, owner) {
+async function setupOrLogin(
+	url,
+	owner,
+	{ notFoundMs = OWNER_SETUP_404_MS, intervalMs = 500 } = {},
+) {
 	const browserId = crypto.randomUUID();
 	const headers = { 'content-type': 'application/json', 'browser-id': browserId };
-	const setup = await fetch(`${url}/rest/owner/setup`, {
-		method: 'POST',
-		headers,
-		body: JSON.stringify({
-			email: owner.email,
-			firstName: owner.firstName,
-			lastName: owner.lastName,
-			password: owner.password,
-		}),
-	});
-	if (setup.ok) return { cookie: sessionCookie(setup), browserId };
-	const setupText = await setup.text();
+	const started = Date.now();
+	let setup;
+	let setupText;
+	let tries = 0;
+	// bounded: stops at the first answer other than 404, or once `notFoundMs` has passed
+	for (;;) {
+		tries++;
+		setup = await fetch(`${url}/rest/owner/setup`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({
+				email: owner.email,
+				firstName: owner.firstName,
+				lastName: owner.lastName,
+				password: owner.password,
+			}),
+		});
+		if (setup.ok) return { cookie: sessionCookie(setup), browserId };
+		setupText = await setup.text();
+		if (setup.status !== 404 || Date.now() - started >= notFoundMs) break;
+		await new Promise((r) => setTimeout(r, intervalMs));
+	}
+	const waited =
+		setup.status === 404 ? `, still 404 after ${tries} tries over ${Date.now() - started} ms` : '';
 	const login = await fetch(`${url}/rest/login`, {
 		method: 'POST',
 		headers,
@@ -113,7 +138,7 @@ async function setupOrLogin(url, owner) {
 	});
 	if (login.ok) return { cookie: sessionCookie(login), browserId };
 	throw new Error(
-		`owner setup failed (${setup.status} ${setupText}) and login failed (${login.status} ${await login.text()})`,
+		`owner setup failed (${setup.status} ${setupText.slice(0, 500)}${waited}) and login failed (${login.status} ${(await login.text()).slice(0, 500)})`,
 	);
 }
 
