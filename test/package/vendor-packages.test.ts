@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * registration), and even fully minified (identifiers too, names kept) the bundle alone gzips to 25.2 kB (Ultravox)
  * to 30.8 kB (NetSapiens), the string literals (descriptions, error messages) ~13-21 kB of it. The bundle stays
  * whitespace-only minified (scripts/bundle.js: the shipped code stays readable for review), so the budgets are
- * the sizes measured at issue 18 (n8n's lazy-loading metadata left out of the tarball) plus ~4 %; BENCHMARKS.md.
+ * the sizes measured at issue 18 (n8n's lazy-loading metadata left out of the tarball) plus ~4 %; docs/real-n8n.md.
  */
 const PACKED_SIZE_BUDGETS: Record<string, number> = {
 	signalwire: 38_000, // measured 36.6 kB
