@@ -8,7 +8,7 @@
  *
  * N8N_E2E_VERSIONS=2.41.1,1 picks the versions (`1` = the newest 1.x). A version that is not installed is
  * installed first when CI is set (.ci/run installs both beforehand), else skipped with a message: a 1.x install
- * takes ~10 minutes (`node scripts/n8n/install.js --version 1`). SKIP_N8N_E2E=1 skips the whole file.
+ * takes ~13 minutes (`node scripts/n8n/install.js --version 1`). SKIP_N8N_E2E=1 skips the whole file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +52,7 @@ function skipReasonFor(version: string): string | undefined {
 		checkInstalled(installDir(version), version)
 	)
 		return undefined;
-	return `n8n ${version} is not installed (node scripts/n8n/install.js --version ${version}, ~10 min; .ci/run installs it)`;
+	return `n8n ${version} is not installed (node scripts/n8n/install.js --version ${version}, ~13 min; .ci/run installs it)`;
 }
 
 const versions = requested.map((version) => ({ version, skip: skipReasonFor(version) }));
@@ -275,7 +275,7 @@ describe.each(versions)(
 			let writes: Array<{ method: string; body: unknown }>;
 			let calls: string[];
 			const why = () =>
-				`exit ${result.code}; vendor calls: ${calls.join(', ')}\n${(result.stdout + result.stderr).split('\n').slice(-30).join('\n')}`;
+				`exit ${result.code}; run data of [${Object.keys(result.runData ?? {}).join(', ')}] read from ${result.stdout.length} B of stdout; vendor calls: ${calls.join(', ')}\n${(result.stdout + result.stderr).split('\n').slice(-30).join('\n')}`;
 
 			beforeAll(async () => {
 				if (skip) return;
@@ -302,11 +302,10 @@ describe.each(versions)(
 					// between the two reads: the sandbox simulates devices, and the branches run in either order)
 					const umbrellaItems = nodeOutput(result, 'Umbrella Get Many').map(identity);
 					const packageItems = nodeOutput(result, 'Package Get Many').map(identity);
-					expect({ items: umbrellaItems.length, why: why() }).toEqual({
-						items: expect.any(Number),
+					expect({ listed: umbrellaItems.length > 0, why: why() }).toEqual({
+						listed: true,
 						why: why(),
 					});
-					expect(umbrellaItems.length).toBeGreaterThan(0);
 					expect(packageItems.sort()).toEqual(umbrellaItems.sort());
 				},
 			);

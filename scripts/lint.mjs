@@ -5,7 +5,7 @@
 // of n8n's node tooling; `npm run format` fixes what it reports).
 // `npm run lint:packages` (after `npm run build` and `npm run build:packages`): the scanner's two legs for every
 // package that is published: the source leg on each per-vendor package's staged source (packages-dist/.source/),
-// and the tarball leg on the umbrella and each per-vendor package: `npm pack`, unpack, lint every .js file and the
+// and the tarball leg on the umbrella and each per-vendor package (its root packages/<slug>/): `npm pack`, unpack, lint every .js file and the
 // package.json with the same rules (eslint.config.mjs `tarballConfig`).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -75,14 +75,14 @@ async function lintTarball(packageDir) {
 const legs = [];
 if (process.argv.includes('--packages')) {
 	legs.push({ name: 'n8n-nodes-sip-credentials tarball', run: () => lintTarball(ROOT) });
-	for (const { packageName } of VENDORS) {
+	for (const { packageName, packageDir } of VENDORS) {
 		legs.push({
 			name: `${packageName} source`,
 			run: () => lintSource(path.join(ROOT, OUTPUT_DIR, '.source', packageName), SCANNER_SOURCES),
 		});
 		legs.push({
 			name: `${packageName} tarball`,
-			run: () => lintTarball(path.join(ROOT, OUTPUT_DIR, packageName)),
+			run: () => lintTarball(path.join(ROOT, packageDir)),
 		});
 	}
 } else {

@@ -103,6 +103,42 @@ async function installPack(n8nFolder, install, tarball) {
 }
 
 /**
+ * Run under n8n's Node: `node -e <this> <package dir> <json list of node files>`; prints the nodes' descriptions
+ * (name, displayName, version) as JSON. n8n-workflow resolves through NODE_PATH, as n8n resolves it for the packages
+ * it loads.
+ */
+const DESCRIBE_NODES_SCRIPT = `
+const path = require('node:path');
+const [dir, files] = process.argv.slice(1);
+const described = JSON.parse(files).flatMap((file) =>
+	Object.values(require(path.join(dir, file))).map((Node) => {
+		const { name, displayName, version } = new Node().description;
+		return { name, displayName, version };
+	}),
+);
+process.stdout.write(JSON.stringify(described));
+`;
+
+/**
+ * The descriptions of an installed package's nodes. A package without n8n's lazy-loading metadata (dist/types is
+ * left out of the tarballs by package.json `files`) is asked by requiring its node files, as n8n loads it then.
+ * @param {N8nInstall} install
+ * @param {InstalledPack} installed
+ * @returns {Promise<Array<{ name: string; displayName: string; version: number | number[] }>>}
+ */
+async function nodeDescriptionsOf(install, installed) {
+	const typesFile = path.join(installed.dir, 'dist', 'types', 'nodes.json');
+	if (fs.existsSync(typesFile)) return JSON.parse(await fsp.readFile(typesFile, 'utf8'));
+	const n8nModules = path.resolve(path.dirname(install.n8nBin), '..', '..');
+	const { stdout } = await runChecked(
+		install.nodeBin,
+		['-e', DESCRIBE_NODES_SCRIPT, installed.dir, JSON.stringify(installed.n8n.nodes ?? [])],
+		{ env: { ...cleanEnv(), NODE_PATH: n8nModules } },
+	);
+	return JSON.parse(stdout);
+}
+
+/**
  * Records an installed pack in n8n's database as the community-package installer does once it has loaded it
  * (n8n 2.x `InstalledPackagesRepository.persistPackageWithNodes`): one `installed_packages` row and one
  * `installed_nodes` row per node. Without them Settings → Community Nodes lists nothing, although the nodes load
@@ -115,10 +151,7 @@ async function installPack(n8nFolder, install, tarball) {
 async function recordInstalledPackage(database, install, installed) {
 	if (!fs.existsSync(database)) throw new Error(`no n8n database at ${database}`);
 	const pkg = JSON.parse(await fsp.readFile(path.join(installed.dir, 'package.json'), 'utf8'));
-	/** @type {Array<{ name: string; displayName: string; version: number | number[] }>} */
-	const types = JSON.parse(
-		await fsp.readFile(path.join(installed.dir, 'dist', 'types', 'nodes.json'), 'utf8'),
-	);
+	const types = await nodeDescriptionsOf(install, installed);
 	const nodes = [...new Map(types.map((d) => [d.name, d])).values()].map((d) => ({
 		name: d.displayName,
 		type: `${pkg.name}.${d.name}`,

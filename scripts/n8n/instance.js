@@ -102,7 +102,7 @@ const { makeTempDir } = require('./scratch');
  * @property {string} [version]  n8n version (default: N8N_E2E_VERSION or the pinned one; `1` = the newest 1.x covered)
  */
 
-/** @typedef {{ env?: Record<string, string>; timeoutMs?: number }} N8nRunOptions */
+/** @typedef {{ env?: Record<string, string>; timeoutMs?: number; stdoutFile?: string }} N8nRunOptions */
 
 /** Fixed so credentials imported into a persistent user folder stay readable across runs. Test-only key. */
 const DEFAULT_ENCRYPTION_KEY = 'n8n-nodes-sip-credentials-e2e-not-a-secret';
@@ -205,11 +205,12 @@ class N8nInstance {
 	 * @param {N8nRunOptions} [options]
 	 * @returns {Promise<CommandResult>}
 	 */
-	async run(args, { env, timeoutMs = 5 * 60_000 } = {}) {
+	async run(args, { env, timeoutMs = 5 * 60_000, stdoutFile } = {}) {
 		return runCommand(this.install.nodeBin, [this.install.n8nBin, ...args], {
 			cwd: this.userFolder,
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }),
 			timeoutMs,
+			stdoutFile,
 		});
 	}
 
@@ -304,11 +305,16 @@ class N8nInstance {
 	 * @returns {Promise<ExecuteResult>}
 	 */
 	async execute(id, { timeoutMs = 5 * 60_000 } = {}) {
-		// `execute` prints the run through the logger at level info (also on failure, before the error lines)
+		// `execute` prints the run through the logger at level info (also on failure, before the error lines).
+		// Into a file, not a pipe: n8n 1.x's `execute` calls process.exit() right after printing, which cut a 5 MB
+		// run (two NetSapiens lists of 1,200 devices) to its first 3 MB in a pipe, and the run then read as empty.
+		const stdoutFile = path.join(this.userFolder, `execute-${id}-${Date.now()}.out`);
 		const r = await this.run(['execute', `--id=${id}`, '--rawOutput'], {
 			timeoutMs,
 			env: { N8N_LOG_LEVEL: 'info' },
+			stdoutFile,
 		});
+		fs.rmSync(stdoutFile, { force: true });
 		const data = parseTrailingJson(r.stdout) ?? parseTrailingJson(r.stderr);
 		return {
 			ok: r.code === 0,

@@ -4,6 +4,7 @@
  * recorded; `killAll()` (also run on process exit and, after `installSignalHandlers()`, on SIGINT/SIGTERM) kills
  * the whole groups, so nothing is left behind.
  */
+const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { npmEnv } = require('./install');
@@ -26,6 +27,9 @@ const { npmEnv } = require('./install');
  * @property {number} [timeoutMs]  killed (whole group) after this long; default 10 minutes
  * @property {string} [input]  written to stdin, which is then closed
  * @property {(line: string, stream: 'stdout' | 'stderr') => void} [onLine]
+ * @property {string} [stdoutFile]  stdout goes to this file instead of a pipe (and is read back into `stdout`):
+ *   a command that calls process.exit() right after printing a large output loses the part still queued for a
+ *   pipe, never what it wrote to a file (Node writes to files synchronously)
  */
 
 /** @type {Set<ChildProcess>} */
@@ -179,10 +183,21 @@ function tail(text, n = 40) {
  * @param {RunOptions} [options]
  * @returns {Promise<CommandResult>}
  */
-function runCommand(cmd, args, { cwd, env, timeoutMs = 10 * 60_000, input, onLine } = {}) {
+function runCommand(
+	cmd,
+	args,
+	{ cwd, env, timeoutMs = 10 * 60_000, input, onLine, stdoutFile } = {},
+) {
 	return new Promise((resolve, reject) => {
 		const t0 = Date.now();
-		const child = spawnTracked(cmd, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+		const stdoutFd = stdoutFile === undefined ? undefined : fs.openSync(stdoutFile, 'w');
+		let child;
+		try {
+			child = spawnTracked(cmd, args, { cwd, env, stdio: ['pipe', stdoutFd ?? 'pipe', 'pipe'] });
+		} finally {
+			// the child holds its own copy of the descriptor
+			if (stdoutFd !== undefined) fs.closeSync(stdoutFd);
+		}
 		const {
 			stdin,
 			stdout: out,
@@ -190,7 +205,7 @@ function runCommand(cmd, args, { cwd, env, timeoutMs = 10 * 60_000, input, onLin
 		} = /** @type {import('node:child_process').ChildProcessWithoutNullStreams} */ (child);
 		let stdout = '';
 		let stderr = '';
-		out.setEncoding('utf8').on('data', (/** @type {string} */ d) => {
+		out?.setEncoding('utf8').on('data', (/** @type {string} */ d) => {
 			stdout += d;
 			if (onLine) for (const l of d.split('\n')) if (l) onLine(l, 'stdout');
 		});
@@ -212,6 +227,7 @@ function runCommand(cmd, args, { cwd, env, timeoutMs = 10 * 60_000, input, onLin
 			clearTimeout(timer);
 			// sweep anything the command left running in its group
 			killGroupQuietly(child.pid, 'SIGKILL');
+			if (stdoutFile !== undefined) stdout = fs.readFileSync(stdoutFile, 'utf8');
 			const result = { code, signal, stdout, stderr, durationMs: Date.now() - t0 };
 			if (timedOut) {
 				const error = new Error(

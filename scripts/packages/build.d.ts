@@ -13,3 +13,5 @@ export function packageJsonFor(
 	vendor: import('./vendors').Vendor,
 ): Record<string, any>;
 export const STAGING: string;
+/** The files build.js writes into a package's committed root (dist/ aside). */
+export const ROOT_FILES: string[];

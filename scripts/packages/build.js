@@ -1,15 +1,21 @@
 #!/usr/bin/env node
-'use strict';
 /**
  * `npm run build:packages`: the five per-vendor packages (scripts/packages/vendors.js), each built from the
- * umbrella's own source into packages-dist/<package name>/ (git-ignored), ready for `npm pack` / `npm publish`:
+ * umbrella's own source into its root packages/<slug>/, from where it is packed and published:
  *
- *   dist/            that vendor's node and credential, bundled with nodes/shared by esbuild (n8n-workflow external),
- *                    icons, codex, n8n's lazy-loading metadata (dist/known, dist/types)
- *   package.json     the `n8n` attribute listing only them; repository, homepage, author, bugs, engines, keywords;
- *                    no dependencies, peer n8n-workflow
- *   README.md        scripts/packages/README.template.md + docs/vendors/<vendor>.md
- *   LICENSE, CHANGELOG.md
+ *   package.json     the `n8n` attribute listing only its node and credential; repository (with `directory`),
+ *                    homepage, author, bugs, engines, keywords; no dependencies, peer n8n-workflow     (committed)
+ *   README.md        scripts/packages/README.template.md + the built credential's fields                (committed)
+ *   LICENSE, CHANGELOG.md                                                                               (committed)
+ *   dist/            that vendor's node and credential, bundled with nodes/shared by esbuild (n8n-workflow
+ *                    external), icons, codex                                                          (git-ignored)
+ *
+ * The root files are committed because @n8n/scan-community-package looks for the package's source at the commit its
+ * npm provenance names: the folder of that checkout whose package.json has the package's name. A test
+ * (test/package/package-roots.test.ts) fails when the committed files differ from what this build writes.
+ *
+ * n8n's lazy-loading metadata (dist/known, dist/types) is generated (the README and the tests read it) but, as in
+ * the umbrella, left out of the tarball by `files`: n8n then loads the package by requiring its entry files.
  *
  * The source is staged first in packages-dist/.source/<package name>/ (the vendor's folder, nodes/shared and its
  * credential, with the credential renamed as vendors.js says, and the codex pointing at the package's node type):
@@ -19,6 +25,7 @@
  *   node scripts/packages/build.js              # all five
  *   node scripts/packages/build.js vobiz ...    # some, by slug
  */
+'use strict';
 const fs = require('fs');
 const path = require('path');
 const { bundle } = require('../bundle');
@@ -28,6 +35,10 @@ const { VENDORS, OUTPUT_DIR, credentialTypeOf } = require('./vendors');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const STAGING = '.source';
+/** What a package root holds besides dist/: all of it written here. */
+const ROOT_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json'];
+/** n8n's lazy-loading metadata: built (README, tests), not shipped. */
+const UNSHIPPED = ['!dist/known', '!dist/types', '!dist/methods'];
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 /** `https://github.com/o/r.git` → `https://github.com/o/r` */
@@ -95,11 +106,12 @@ function packageJsonFor(umbrella, vendor) {
 		license: umbrella.license,
 		homepage: `${repositoryUrl}/blob/main/${vendor.docs}`,
 		author: umbrella.author,
-		repository: umbrella.repository,
+		// `directory`: where in the repository the package's root is (npm shows it; the scanner finds it by name)
+		repository: { ...umbrella.repository, directory: vendor.packageDir },
 		bugs: umbrella.bugs,
 		engines: umbrella.engines,
 		// npm packs README and LICENSE by itself, not the CHANGELOG
-		files: ['dist', 'CHANGELOG.md'],
+		files: ['dist', ...UNSHIPPED, 'CHANGELOG.md'],
 		n8n: {
 			n8nNodesApiVersion: umbrella.n8n.n8nNodesApiVersion,
 			strict: umbrella.n8n.strict,
@@ -198,12 +210,18 @@ function changelogFor(root, umbrella, vendor) {
 	return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 
-/** Builds one per-vendor package; returns its folder. */
-async function buildPackage(vendor, { root = ROOT, outDir = path.join(root, OUTPUT_DIR) } = {}) {
+/**
+ * Builds one per-vendor package; returns its folder: its root packages/<slug>/, or `outDir`/<package name> when
+ * `outDir` is given (the staging then goes below `outDir` too).
+ */
+async function buildPackage(vendor, { root = ROOT, outDir } = {}) {
 	const umbrella = readJson(path.join(root, 'package.json'));
-	const stage = path.join(outDir, STAGING, vendor.packageName);
-	const dir = path.join(outDir, vendor.packageName);
-	for (const folder of [stage, dir]) fs.rmSync(folder, { recursive: true, force: true });
+	const stage = path.join(outDir ?? path.join(root, OUTPUT_DIR), STAGING, vendor.packageName);
+	const dir = outDir ? path.join(outDir, vendor.packageName) : path.join(root, vendor.packageDir);
+	fs.rmSync(stage, { recursive: true, force: true });
+	// only what this build writes: a file someone adds to the root stays (and the roots test names it)
+	for (const file of ['dist', ...ROOT_FILES])
+		fs.rmSync(path.join(dir, file), { recursive: true, force: true });
 
 	const renames = renamesFor(umbrella, vendor);
 	for (const from of [
@@ -235,15 +253,11 @@ async function buildPackage(vendor, { root = ROOT, outDir = path.join(root, OUTP
 }
 
 /**
- * Builds the per-vendor packages (all, or those whose slug is listed) into `outDir`; returns their folders.
- * `outDir` must lie inside the repository: n8n's metadata generator loads the bundles, which require n8n-workflow
- * from the repository's node_modules.
+ * Builds the per-vendor packages (all, or those whose slug is listed) into their roots, or into `outDir`; returns
+ * their folders. `outDir` must lie inside the repository: n8n's metadata generator loads the bundles, which require
+ * n8n-workflow from the repository's node_modules.
  */
-async function buildPackages({
-	root = ROOT,
-	slugs = [],
-	outDir = path.join(root, OUTPUT_DIR),
-} = {}) {
+async function buildPackages({ root = ROOT, slugs = [], outDir } = {}) {
 	const unknown = slugs.filter((slug) => !VENDORS.some((vendor) => vendor.slug === slug));
 	if (unknown.length)
 		throw new Error(
@@ -255,7 +269,7 @@ async function buildPackages({
 	return dirs;
 }
 
-module.exports = { buildPackage, buildPackages, packageJsonFor, STAGING };
+module.exports = { buildPackage, buildPackages, packageJsonFor, ROOT_FILES, STAGING };
 
 if (require.main === module) {
 	buildPackages({ slugs: process.argv.slice(2) }).then(

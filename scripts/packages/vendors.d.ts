@@ -8,6 +8,8 @@ export interface Vendor {
 	resources: string;
 	docs: string;
 	packageName: string;
+	/** the package's committed root, `packages/<slug>` */
+	packageDir: string;
 	/** the per-vendor package's credential class */
 	packageCredential: string;
 }

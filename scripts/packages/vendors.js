@@ -50,6 +50,8 @@ const VENDORS = [
 	...vendor,
 	docs: `docs/vendors/${vendor.slug}.md`,
 	packageName: `n8n-nodes-${vendor.slug}-sip`,
+	/** the package's committed root (package.json, README, LICENSE, CHANGELOG); the build adds dist/ */
+	packageDir: `packages/${vendor.slug}`,
 	/** the credential class and type name in the per-vendor package */
 	packageCredential: vendor.credential.replace(/Api$/, 'PackageApi'),
 }));
@@ -57,7 +59,7 @@ const VENDORS = [
 /** `VobizSipApi` → `vobizSipApi`: the credential type name n8n keys it by. */
 const credentialTypeOf = (className) => className.charAt(0).toLowerCase() + className.slice(1);
 
-/** Where the built packages go (git-ignored). */
+/** Where the build stages each package's source (git-ignored). */
 const OUTPUT_DIR = 'packages-dist';
 
 module.exports = { VENDORS, OUTPUT_DIR, credentialTypeOf };

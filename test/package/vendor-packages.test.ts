@@ -1,19 +1,31 @@
 /**
- * The five per-vendor packages `npm run build:packages` writes into packages-dist/ (npm test builds them before
- * jest): what each holds, its package.json, its metadata, its size.
+ * The five per-vendor packages `npm run build:packages` writes into their roots packages/<slug>/ (npm test builds
+ * them before jest): what each holds, its metadata, its size. package-json.test.ts checks their package.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import umbrella from '../../package.json';
-import { OUTPUT_DIR, VENDORS } from '../../scripts/packages/vendors';
+import { VENDORS } from '../../scripts/packages/vendors';
 import { packSourceFiles } from '../harness/pack';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-/** Issue 18's budget is 25 kB; see PACKED_SIZE_BUDGET_REASON. */
-const PACKED_SIZE_BUDGET = 46_000;
-const PACKED_SIZE_BUDGET_REASON =
-	'each package bundles the whole shared core (per-item parameter checks, redaction, list-shape and loop checks, rotation outcomes, registration): NetSapiens measured 44.3 kB, whitespace-only minified';
+/**
+ * `npm pack` budget per package (bytes of the .tgz). Issue 18 asks for 25 kB; no package reaches it: each bundles
+ * the shared core (per-item parameter checks, redaction, list-shape and loop checks, rotation outcomes,
+ * registration), and even fully minified (identifiers too, names kept) the bundle alone gzips to 25.2 kB (Ultravox)
+ * to 30.8 kB (NetSapiens), the string literals (descriptions, error messages) ~13-21 kB of it. The bundle stays
+ * whitespace-only minified (scripts/bundle.js: the shipped code stays readable for review), so the budgets are
+ * the sizes measured at issue 18 (n8n's lazy-loading metadata left out of the tarball) plus ~4 %; docs/real-n8n.md.
+ */
+const PACKED_SIZE_BUDGETS: Record<string, number> = {
+	signalwire: 38_000, // measured 36.6 kB
+	ultravox: 34_500, // 32.8 kB
+	opentact: 36_000, // 34.4 kB
+	vobiz: 36_500, // 35.1 kB
+	netsapiens: 40_500, // 39.1 kB
+};
+const PACKED_SIZE_BUDGET_REASON = 'the shared core bundled whitespace-only minified, see above';
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
@@ -37,7 +49,7 @@ it('there is one per-vendor package per node of the umbrella', () => {
 });
 
 describe.each(VENDORS)('$packageName', (vendor) => {
-	const dir = path.join(ROOT, OUTPUT_DIR, vendor.packageName);
+	const dir = path.join(ROOT, vendor.packageDir);
 	const built = existsSync(path.join(dir, 'package.json'));
 	if (!built) throw new Error(`${dir} is missing: run npm run build:packages first`);
 	const pkg = readJson(path.join(dir, 'package.json'));
@@ -47,7 +59,7 @@ describe.each(VENDORS)('$packageName', (vendor) => {
 	const umbrellaCredentialType =
 		vendor.credential.charAt(0).toLowerCase() + vendor.credential.slice(1);
 
-	it('ships its node, its credential, one bundle, icons, codex, metadata, README, LICENSE and CHANGELOG, nothing else', () => {
+	it('ships its node, its credential, one bundle, icons, codex, README, LICENSE and CHANGELOG, nothing else', () => {
 		const icon = vendor.folder.toLowerCase();
 		expect(pack.files).toEqual(
 			[
@@ -57,53 +69,30 @@ describe.each(VENDORS)('$packageName', (vendor) => {
 				'package.json',
 				'dist/bundle.js',
 				`dist/credentials/${vendor.packageCredential}.credentials.js`,
-				'dist/known/credentials.json',
-				'dist/known/nodes.json',
-				'dist/methods/defined.json',
-				'dist/methods/referenced.json',
 				`dist/nodes/${vendor.folder}/${vendor.folder}.node.js`,
 				`dist/nodes/${vendor.folder}/${vendor.folder}.node.json`,
 				`dist/nodes/${vendor.folder}/${icon}.dark.svg`,
 				`dist/nodes/${vendor.folder}/${icon}.svg`,
-				'dist/types/credentials.json',
-				'dist/types/nodes.json',
 			].sort(),
 		);
 	});
 
-	it('package.json: what n8n and its verification ask of a community package', () => {
+	it('package.json: its own name, node and credential; the umbrella’s version', () => {
 		expect(pkg).toMatchObject({
 			name: vendor.packageName,
 			version: umbrella.version,
-			license: 'MIT',
-			author: umbrella.author,
-			repository: umbrella.repository,
-			bugs: umbrella.bugs,
-			engines: umbrella.engines,
-			peerDependencies: { 'n8n-workflow': '*' },
 			n8n: {
-				n8nNodesApiVersion: 1,
-				strict: true,
 				nodes: [`dist/nodes/${vendor.folder}/${vendor.folder}.node.js`],
 				credentials: [`dist/credentials/${vendor.packageCredential}.credentials.js`],
 			},
 		});
 		expect(pkg.name).toMatch(/^n8n-nodes-[a-z]+-sip$/);
 		expect(pkg.homepage).toBe(`${umbrella.homepage}/blob/main/docs/vendors/${vendor.slug}.md`);
-		expect(pkg.keywords).toEqual(
-			expect.arrayContaining(['n8n-community-node-package', 'sip', 'voip', vendor.slug]),
-		);
-		for (const field of [
-			'dependencies',
-			'devDependencies',
-			'optionalDependencies',
-			'scripts',
-			'overrides',
-		])
+		for (const field of ['devDependencies', 'scripts', 'overrides'])
 			expect(pkg).not.toHaveProperty(field);
 	});
 
-	it('its metadata names one node and one credential, of types the umbrella does not use', () => {
+	it('its metadata (built, not shipped) names one node and one credential, of types the umbrella does not use', () => {
 		const knownNodes = readJson(path.join(dir, 'dist/known/nodes.json'));
 		const knownCredentials = readJson(path.join(dir, 'dist/known/credentials.json'));
 		const [nodeType, ...otherNodes] = readJson(path.join(dir, 'dist/types/nodes.json'));
@@ -174,7 +163,7 @@ describe.each(VENDORS)('$packageName', (vendor) => {
 		expect(changelog).toContain(`${vendor.service} node`);
 	});
 
-	it(`npm pack stays within ${PACKED_SIZE_BUDGET / 1000} kB (${PACKED_SIZE_BUDGET_REASON})`, () => {
-		expect(pack.size).toBeLessThanOrEqual(PACKED_SIZE_BUDGET);
+	it(`npm pack stays within ${PACKED_SIZE_BUDGETS[vendor.slug] / 1000} kB (${PACKED_SIZE_BUDGET_REASON})`, () => {
+		expect(pack.size).toBeLessThanOrEqual(PACKED_SIZE_BUDGETS[vendor.slug]);
 	});
 });

@@ -90,6 +90,8 @@ it('the release publishes the umbrella and the five packages with provenance, fr
 	const publishes = runs.filter((run) => run.includes('npm publish'));
 	expect(publishes).toHaveLength(2);
 	for (const run of publishes) expect(run).toContain('--provenance --access public');
-	expect(publishes[1]).toContain('packages-dist/n8n-nodes-*-sip');
+	// from the committed roots, after checking they are what the build wrote
+	expect(publishes[1]).toContain('packages/*/');
+	expect(order('git diff --exit-code -- packages/')).toBeGreaterThan(order('npm run build:packages'));
 	expect(order('npm publish')).toBeGreaterThan(order('npm run lint:packages'));
 });
