@@ -1,6 +1,7 @@
 import { startLocalServer } from '../harness/localServer';
 import type { LocalServer } from '../harness/localServer';
 import { byId } from '../harness/locator';
+import { searchSipRegistrations } from '../../nodes/Ultravox/listSearch/searchSipRegistrations';
 import { TestEnvironment } from '../harness/run';
 
 /** What the trickling vendor saw of one request: its body, and whether the client hung up early. */
@@ -192,17 +193,24 @@ describe('a vendor that trickles its answer byte by byte', () => {
 	});
 
 	// About 450 bytes at one per 100 ms: 45 s of answer. A login has no Timeout of the node's own
-	// (n8n runs it inside the node's request, and alone when it tests a credential): 30 s in total.
-	describe('a session login, when n8n tests the credential', () => {
+	// (n8n runs it inside the node's request, and alone when it tests a credential), nor has a "From
+	// List" picker: 30 s in total for each.
+	describe('without a Timeout of the node: session logins and pickers', () => {
 		beforeEach(async () => (vendor = await tricklingVendor(100, { padding: 'x'.repeat(430) })));
 
-		it('Opentact and NetSapiens logins give up after 30 s in total, not when the trickle ends', async () => {
+		it('Opentact and NetSapiens logins (credential test) and a picker give up after 30 s in total, not when the trickle ends', async () => {
 			const startedAt = Date.now();
-			const timed = async (run: () => Promise<{ status: string; message: string }>) => {
-				const verdict = await run();
-				return { ...verdict, seconds: (Date.now() - startedAt) / 1000 };
+			const timed = async <T>(run: () => Promise<T>) => {
+				const outcome = await run().catch((error: Error) => error);
+				return { outcome, seconds: (Date.now() - startedAt) / 1000 };
 			};
-			const [opentact, netSapiens] = await Promise.all([
+			const picker = env.pickerContext(
+				'ultravox',
+				env.credential('ultravox', 'ultravoxSipApi', { baseUrl: vendor.url }),
+				{ resource: 'sipRegistration', operation: 'get' },
+				'parameters.registrationId',
+			);
+			const [opentact, netSapiens, picked] = await Promise.all([
 				timed(
 					async () =>
 						await env.testCredential('opentactSipApi', {
@@ -223,17 +231,26 @@ describe('a vendor that trickles its answer byte by byte', () => {
 							password: 'UserPassw0rd!Zz-77',
 						}),
 				),
+				timed(async () => await searchSipRegistrations.call(picker)),
 			]);
-			expect(vendor.exchanges.map((exchange) => exchange.url).sort()).toEqual([
+			expect(vendor.exchanges.map((exchange) => exchange.url.split('?')[0]).sort()).toEqual([
+				'/api/sip/registrations',
 				'/ns-api/v2/tokens',
 				'/rest/auth',
 			]);
 			await expectAbandoned(vendor.exchanges);
 			for (const verdict of [opentact, netSapiens]) {
-				expect(verdict.status).toBe('Error');
-				expect(verdict.message).toContain('in time');
-				expect(verdict.seconds).toBeGreaterThanOrEqual(29);
-				expect(verdict.seconds).toBeLessThan(40);
+				expect(verdict.outcome).toMatchObject({
+					status: 'Error',
+					message: expect.stringContaining('in time'),
+				});
+			}
+			expect(picked.outcome).toMatchObject({
+				message: expect.stringMatching(/^Ultravox .* \(From List\) failed: the request timed out$/),
+			});
+			for (const { seconds } of [opentact, netSapiens, picked]) {
+				expect(seconds).toBeGreaterThanOrEqual(29);
+				expect(seconds).toBeLessThan(40);
 			}
 		}, 90_000);
 	});
