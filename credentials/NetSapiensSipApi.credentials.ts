@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { netSapiensApiBase } from '../nodes/NetSapiens/shared/server';
 import { netSapiensErrorMessage } from '../nodes/NetSapiens/shared/vendor';
-import { withinDeadline } from '../nodes/shared/deadline';
+import { LOGIN_DEADLINE_MS, withinDeadline } from '../nodes/shared/deadline';
 import { networkCauseOf } from '../nodes/shared/errors';
 import { redactSecrets } from '../nodes/shared/redact';
 import { credentialTestRules } from '../nodes/shared/credentialTest';
@@ -245,10 +245,10 @@ export class NetSapiensSipApi implements ICredentialType {
 		const password = String(credentials.password ?? '');
 		let answer: IDataObject;
 		try {
-			// Bounded in total, not only while the socket is silent: a login answered byte by byte would
-			// otherwise hold every item waiting for it (issue 16).
+			// Bounded in total (LOGIN_DEADLINE_MS), not only while the socket is silent: a login answered
+			// byte by byte would otherwise hold every item waiting for it (issue 16).
 			answer = (await withinDeadline(
-				DEFAULT_REQUEST_TIMEOUT_MS,
+				LOGIN_DEADLINE_MS,
 				async (controller) =>
 					await this.helpers.httpRequest({
 						method: 'POST',

@@ -1,5 +1,6 @@
 import { sleep } from 'n8n-workflow';
 import type { IHttpRequestOptions } from 'n8n-workflow';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './url';
 
 /**
  * The longest one sleep of a deadline lasts. n8n-workflow 2.x's sleep ends at once when its abort
@@ -7,6 +8,14 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
  * still holds a timer until its current slice ends: at most this long, not the whole Timeout.
  */
 const SLICE_MS = 1000;
+
+/**
+ * The total bound of a session login (Opentact, NetSapiens). A login runs inside the node request
+ * that needs it, whose deadline is the node's Timeout, 30 s by default: the login gives up just
+ * before that, so that a vendor whose login never answers fails the item with the login's own
+ * words ("could not reach … to log in"), once, instead of as the request's timeout, retried.
+ */
+export const LOGIN_DEADLINE_MS = DEFAULT_REQUEST_TIMEOUT_MS - 1000;
 
 /**
  * What an attempt that outlived its deadline fails with: shaped as the HTTP client's own timeout

@@ -198,7 +198,7 @@ describe('a vendor that trickles its answer byte by byte', () => {
 	describe('without a Timeout of the node: session logins and pickers', () => {
 		beforeEach(async () => (vendor = await tricklingVendor(100, { padding: 'x'.repeat(430) })));
 
-		it('Opentact and NetSapiens logins (credential test) and a picker give up after 30 s in total, not when the trickle ends', async () => {
+		it('Opentact and NetSapiens logins (credential test) and a picker give up within 30 s in total, not when the trickle ends', async () => {
 			const startedAt = Date.now();
 			const timed = async <T>(run: () => Promise<T>) => {
 				const outcome = await run().catch((error: Error) => error);

@@ -6,7 +6,7 @@ import type {
 	IHttpRequestHelper,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { withinDeadline } from '../../shared/deadline';
+import { LOGIN_DEADLINE_MS, withinDeadline } from '../../shared/deadline';
 import { networkCauseOf } from '../../shared/errors';
 import { redactSecrets } from '../../shared/redact';
 import { DEFAULT_REQUEST_TIMEOUT_MS, parseSafeBaseUrl, trimTrailingSlash } from '../../shared/url';
@@ -94,10 +94,10 @@ async function logIn(
 	password: string,
 ): Promise<string> {
 	const origin = new URL(baseUrl).origin;
-	// Bounded in total, not only while the socket is silent: a login answered byte by byte would
-	// otherwise hold every item waiting for it (issue 16).
+	// Bounded in total (LOGIN_DEADLINE_MS), not only while the socket is silent: a login answered
+	// byte by byte would otherwise hold every item waiting for it (issue 16).
 	const answer = await withinDeadline(
-		DEFAULT_REQUEST_TIMEOUT_MS,
+		LOGIN_DEADLINE_MS,
 		async (controller) =>
 			await helper.helpers.httpRequest({
 				method: 'GET',
