@@ -12,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { netSapiensApiBase } from '../nodes/NetSapiens/shared/server';
 import { netSapiensErrorMessage } from '../nodes/NetSapiens/shared/vendor';
+import { LOGIN_DEADLINE_MS, withinDeadline } from '../nodes/shared/deadline';
 import { networkCauseOf } from '../nodes/shared/errors';
 import { redactSecrets } from '../nodes/shared/redact';
 import { credentialTestRules } from '../nodes/shared/credentialTest';
@@ -244,22 +245,29 @@ export class NetSapiensSipApi implements ICredentialType {
 		const password = String(credentials.password ?? '');
 		let answer: IDataObject;
 		try {
-			answer = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${base}/tokens`,
-				body: {
-					grant_type: 'password',
-					client_id: String(credentials.clientId ?? ''),
-					client_secret: clientSecret,
-					username: String(credentials.username ?? ''),
-					password,
-				},
-				json: true,
-				// The body carries the client secret and the password: never re-post it to wherever a
-				// redirect points.
-				disableFollowRedirect: true,
-				timeout: DEFAULT_REQUEST_TIMEOUT_MS,
-			})) as IDataObject;
+			// Bounded in total (LOGIN_DEADLINE_MS), not only while the socket is silent: a login answered
+			// byte by byte would otherwise hold every item waiting for it (issue 16).
+			answer = (await withinDeadline(
+				LOGIN_DEADLINE_MS,
+				async (controller) =>
+					await this.helpers.httpRequest({
+						method: 'POST',
+						url: `${base}/tokens`,
+						body: {
+							grant_type: 'password',
+							client_id: String(credentials.clientId ?? ''),
+							client_secret: clientSecret,
+							username: String(credentials.username ?? ''),
+							password,
+						},
+						json: true,
+						// The body carries the client secret and the password: never re-post it to wherever a
+						// redirect points.
+						disableFollowRedirect: true,
+						timeout: DEFAULT_REQUEST_TIMEOUT_MS,
+						abortSignal: controller.signal,
+					}),
+			)) as IDataObject;
 		} catch (error) {
 			throw loginFailure(error, base, [clientSecret, password, String(credentials.apiKey ?? '')]);
 		}

@@ -57,7 +57,7 @@ export async function checkRegistration(
 		itemIndex,
 	)!;
 	const waiting = context.getNodeParameter('check', 'once') === 'waitForRegistration';
-	const { waitMs, pollMs } = waiting ? waitBounds(context, itemIndex) : { waitMs: 0, pollMs: 0 };
+	const { waitMs, pollMs } = waiting ? waitBounds(context) : { waitMs: 0, pollMs: 0 };
 	const read: IHttpRequestOptions = {
 		...(requestData.options as IHttpRequestOptions),
 		method: 'GET',

@@ -1,4 +1,5 @@
 import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { requestWithinDeadline } from './deadline';
 import { AnswerFailure, httpFailureOf, refusedRequestError, toNodeApiError } from './errors';
 import { ListShapeError, StatedTotalError } from './paging';
 import { redactError, secretsOfCredential } from './redact';
@@ -22,11 +23,20 @@ export async function pickerCall<T>(
 	listName: string,
 	call: (request: PickerRequest) => Promise<T>,
 ): Promise<T> {
-	const request: PickerRequest = async (options) =>
-		(await context.helpers.httpRequestWithAuthentication.call(context, vendor.credentialType, {
-			timeout: DEFAULT_REQUEST_TIMEOUT_MS,
-			...options,
-		})) as unknown;
+	const request: PickerRequest = async (options) => {
+		const full: IHttpRequestOptions = { timeout: DEFAULT_REQUEST_TIMEOUT_MS, ...options };
+		// The timeout bounds the request in total, as the node's do (a vendor trickling bytes).
+		return await requestWithinDeadline(
+			full,
+			full.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
+			async () =>
+				(await context.helpers.httpRequestWithAuthentication.call(
+					context,
+					vendor.credentialType,
+					full,
+				)) as unknown,
+		);
+	};
 	try {
 		return await call(request);
 	} catch (error) {

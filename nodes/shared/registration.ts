@@ -1,4 +1,4 @@
-import { ApplicationError, NodeOperationError, sleep } from 'n8n-workflow';
+import { ApplicationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { UNREADABLE_DETAIL } from './errors';
 import { instantParameter } from './instant';
@@ -70,8 +70,8 @@ export interface WatchedRegistration {
 }
 
 /**
- * Reads the resource until it shows a registration after the moment, or the wait ends. Bounded:
- * one read per poll interval until `waitMs` has passed (one read when it is 0), using n8n's sleep.
+ * Reads the resource until it shows a registration after the moment, or the wait ends, using n8n's
+ * sleep.
  */
 export async function watchRegistration(
 	path: RequestPathContext,
@@ -81,6 +81,8 @@ export async function watchRegistration(
 ): Promise<WatchedRegistration> {
 	const deadline = Date.now() + watch.waitMs;
 	let signOutSeen = watch.signedOutAtMoment === true;
+	// Bounded: one read per poll interval until `waitMs` has passed (one read when it is 0), so at
+	// most waitMs / pollMs + 1 reads; waitBounds keeps waitMs within 3600 s and pollMs at 1 s or more.
 	for (;;) {
 		const sentAt = Date.now();
 		const state = registration(await readRegistrationBody(path, read));
@@ -96,41 +98,22 @@ export async function watchRegistration(
 export const MAXIMUM_WAIT_SECONDS = 3600;
 
 /**
- * The timeout and poll interval of a wait for registration, checked before any request: a NaN or
- * out-of-range value would make the wait unbounded or a busy loop.
+ * The timeout and poll interval of a wait for registration, in ms. Both were checked per item by
+ * assertParameters (parameters.ts) before any request: whole seconds from 1 to their maximum
+ * (MAXIMUM_WAIT_SECONDS, or UPPER_BOUNDS for Rotate Password's poll interval). The fallbacks only
+ * keep watchRegistration bounded should a value ever reach here unchecked.
  */
-export function waitBounds(
-	context: IExecuteSingleFunctions,
-	itemIndex: number,
-): { waitMs: number; pollMs: number } {
-	const check = (name: string, label: string, fallback: number, maximum: number) => {
-		const raw = context.getNodeParameter(name, fallback) as unknown;
-		const seconds = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-		if (
-			typeof seconds !== 'number' ||
-			!Number.isFinite(seconds) ||
-			seconds < 1 ||
-			seconds > maximum
-		) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`"${label}" must be a number of seconds from 1 to ${maximum}, not ${JSON.stringify(raw) ?? String(raw)} (item ${itemIndex})`,
-				{
-					itemIndex,
-					description: `Set "${label}" to a number of seconds between 1 and ${maximum}. Nothing was sent to the vendor.`,
-				},
-			);
-		}
-		return seconds * 1000;
+export function waitBounds(context: IExecuteSingleFunctions): { waitMs: number; pollMs: number } {
+	const seconds = (name: string, fallback: number) => {
+		const value = context.getNodeParameter(name, fallback) as unknown;
+		return typeof value === 'number' && value >= 1 && value <= MAXIMUM_WAIT_SECONDS
+			? value * 1000
+			: fallback * 1000;
 	};
-	const waitMs = check(
-		'registrationTimeoutSeconds',
-		'Registration Timeout (Seconds)',
-		60,
-		MAXIMUM_WAIT_SECONDS,
-	);
-	const pollMs = check('pollIntervalSeconds', 'Poll Interval (Seconds)', 5, MAXIMUM_WAIT_SECONDS);
-	return { waitMs, pollMs };
+	return {
+		waitMs: seconds('registrationTimeoutSeconds', 60),
+		pollMs: seconds('pollIntervalSeconds', 5),
+	};
 }
 
 /**

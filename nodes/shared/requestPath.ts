@@ -13,6 +13,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { checkRegistration } from './checkRegistration';
+import { requestWithinDeadline } from './deadline';
 import {
 	AnswerFailure,
 	httpFailureOf,
@@ -172,7 +173,12 @@ function pathContext(
 			try {
 				return await pacer.paced(options.requestsPerSecond, async () => {
 					sentAt = Date.now();
-					return await attempt();
+					// The Timeout bounds the attempt in total, not only the socket's silences (issue 16).
+					return await requestWithinDeadline(
+						request,
+						request.timeout ?? options.timeoutMs,
+						attempt,
+					);
 				});
 			} catch (error) {
 				retryTimeSpentMs += Date.now() - sentAt;

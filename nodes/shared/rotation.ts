@@ -149,12 +149,12 @@ export function notVerifiableDetail(path: RequestPathContext, profile: RotationP
 	);
 }
 
-/** The wait of "Wait for Registration", checked before the apply so that a bad value sends nothing. */
+/** The wait of "Wait for Registration" (its values checked by assertParameters before the apply). */
 export function verificationWait(path: RequestPathContext): { waitMs: number; pollMs: number } {
 	const waiting =
 		path.context.getNodeParameter('verification', 'readBack') === 'waitForRegistration';
 	return waiting && path.vendor.rotation?.registration
-		? waitBounds(path.context, path.itemIndex)
+		? waitBounds(path.context)
 		: { waitMs: 0, pollMs: 0 };
 }
 

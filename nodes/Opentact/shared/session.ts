@@ -6,6 +6,7 @@ import type {
 	IHttpRequestHelper,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
+import { LOGIN_DEADLINE_MS, withinDeadline } from '../../shared/deadline';
 import { networkCauseOf } from '../../shared/errors';
 import { redactSecrets } from '../../shared/redact';
 import { DEFAULT_REQUEST_TIMEOUT_MS, parseSafeBaseUrl, trimTrailingSlash } from '../../shared/url';
@@ -93,27 +94,32 @@ async function logIn(
 	password: string,
 ): Promise<string> {
 	const origin = new URL(baseUrl).origin;
-	const answer = await helper.helpers
-		.httpRequest({
-			method: 'GET',
-			url: `${baseUrl}/auth`,
-			auth: { username: email, password },
-			headers: { Accept: 'application/json' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			// The login carries the email and password (Basic): never re-send them to wherever a redirect
-			// points. A 3xx is then an unexpected answer like any other.
-			disableFollowRedirect: true,
-			timeout: DEFAULT_REQUEST_TIMEOUT_MS,
-		})
-		.then(
-			(response) => response as IN8nHttpFullResponse,
-			// Only the network code survives: the client's error object holds the Authorization header.
-			(error: { code?: unknown; cause?: { code?: unknown } }) => ({
-				networkCode: String(error?.code ?? error?.cause?.code ?? 'unknown network error'),
+	// Bounded in total (LOGIN_DEADLINE_MS), not only while the socket is silent: a login answered
+	// byte by byte would otherwise hold every item waiting for it (issue 16).
+	const answer = await withinDeadline(
+		LOGIN_DEADLINE_MS,
+		async (controller) =>
+			await helper.helpers.httpRequest({
+				method: 'GET',
+				url: `${baseUrl}/auth`,
+				auth: { username: email, password },
+				headers: { Accept: 'application/json' },
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				// The login carries the email and password (Basic): never re-send them to wherever a redirect
+				// points. A 3xx is then an unexpected answer like any other.
+				disableFollowRedirect: true,
+				timeout: DEFAULT_REQUEST_TIMEOUT_MS,
+				abortSignal: controller.signal,
 			}),
-		);
+	).then(
+		(response) => response as IN8nHttpFullResponse,
+		// Only the network code survives: the client's error object holds the Authorization header.
+		(error: { code?: unknown; cause?: { code?: unknown } }) => ({
+			networkCode: String(error?.code ?? error?.cause?.code ?? 'unknown network error'),
+		}),
+	);
 
 	if ('networkCode' in answer) {
 		const cause = networkCauseOf(answer.networkCode, new URL(baseUrl).host, false);
