@@ -104,35 +104,6 @@ export function assertFields(
 }
 
 /**
- * preSend hook: validates the JSON body the routing built against the vendor's field rules.
- * With `atLeastOne`, an update that sets no field is refused instead of sending an empty change.
- */
-export function validateBody(
-	rules: readonly FieldRule[],
-	options: { secretFields?: readonly string[]; atLeastOne?: string } = {},
-) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const body = (requestOptions.body ?? {}) as IDataObject;
-		if (options.atLeastOne && Object.keys(body).length === 0) {
-			const itemIndex = this.getItemIndex();
-			throw new NodeOperationError(
-				this.getNode(),
-				`No field to change was set (item ${itemIndex})`,
-				{
-					itemIndex,
-					description: `Add at least one field under "${options.atLeastOne}". Nothing was sent to the vendor.`,
-				},
-			);
-		}
-		assertFields(this, body, rules, options.secretFields);
-		return requestOptions;
-	};
-}
-
-/**
  * Longest value one URL path segment may take, whatever the vendor's own rule says. Vendor IDs are
  * at most a few dozen characters; a megabyte-long "ID" (an expression that resolved to a whole
  * body) would otherwise go out as a URL that web servers drop without an answer (a connection
