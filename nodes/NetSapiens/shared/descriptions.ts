@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { limitWords } from '../../shared/fieldSpec';
 import type { FieldSpec } from '../../shared/fieldSpec';
 import type { FieldRule } from '../../shared/validation';
 
@@ -73,7 +74,7 @@ export const domainLocator = locator(
 	'searchDomains',
 	'~',
 	'e.g. example.com, or ~',
-	'The NetSapiens domain. "~" means the domain of the API key or logged-in user (at most 64 characters).',
+	`The NetSapiens domain. "~" means the domain of the API key or logged-in user (${limitWords(domainRule)}).`,
 	'"~" (the default) is the domain of the API key or logged-in user',
 );
 
@@ -83,7 +84,7 @@ export const userLocator = locator(
 	'searchUsers',
 	'~',
 	'e.g. 1000, or ~',
-	'The user (extension) that owns the device. "~" means the user of the API key or logged-in user (at most 16 characters).',
+	`The user (extension) that owns the device. "~" means the user of the API key or logged-in user (${limitWords(userRule)}).`,
 	'"~" (the default) is the user of the API key or logged-in user',
 );
 
@@ -130,9 +131,9 @@ export const DEVICE_FIELDS: readonly FieldSpec[] = [
 		type: 'string',
 		default: '',
 		typeOptions: { password: true },
-		// An empty password (often an expression that resolved to nothing) would lock every phone of the
-		// device out; removing the field is how to leave the password as it is.
+		// Often an expression that resolved to nothing; removing the field leaves the password as it is.
 		empty: 'refuse',
+		emptyRefused: 'an empty password would lock every phone of the device out',
 		description:
 			'The password the device registers with. On create, NetSapiens generates a random 16-character one when this is not set.',
 	},

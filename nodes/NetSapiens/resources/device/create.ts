@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 			'Whether NetSapiens answers only once the device is written, with the device itself',
 		routing: { send: { type: 'body', property: 'synchronous' } },
 	},
-	fieldCollection(DEVICE_FIELDS, 'create'),
+	fieldCollection(DEVICE_FIELDS, 'create', { order: 'table' }),
 	{
 		...outputSecretsOption,
 		displayOptions: { show: { synchronous: ['yes'] } },

@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [
 	domainLocator,
 	userLocator,
 	deviceLocator,
-	fieldCollection(DEVICE_FIELDS, 'update'),
+	fieldCollection(DEVICE_FIELDS, 'update', { order: 'table' }),
 ];
 
 export const description = updateDisplayOptions(

@@ -5,7 +5,7 @@ import { REGISTRATION_FIELDS } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	...requiredFields(REGISTRATION_FIELDS),
-	fieldCollection(REGISTRATION_FIELDS, 'create'),
+	fieldCollection(REGISTRATION_FIELDS, 'create', { order: 'table' }),
 ];
 
 export const description = updateDisplayOptions(

@@ -5,7 +5,7 @@ import { REGISTRATION_FIELDS, registrationIdLocator } from '../../shared/descrip
 
 const properties: INodeProperties[] = [
 	registrationIdLocator,
-	fieldCollection(REGISTRATION_FIELDS, 'update'),
+	fieldCollection(REGISTRATION_FIELDS, 'update', { order: 'table' }),
 ];
 
 export const description = updateDisplayOptions(
