@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -104,16 +105,10 @@ export const SIP_USER_FIELDS: readonly FieldSpec[] = [
 		create: 'required',
 		update: false,
 	},
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: 'The SIP password. Opentact never returns it.',
+	passwordSpec('The SIP password. Opentact never returns it.', {
 		create: 'required',
 		update: false,
-	},
+	}),
 	{
 		displayName: 'Active',
 		name: 'isActive',
@@ -174,17 +169,10 @@ export const SIP_USER_FIELDS: readonly FieldSpec[] = [
 		send: 'last_name',
 		...NO_CLEAR,
 	},
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description:
-			'The new SIP password. Phones registered with the old one stop registering until they get it. Opentact never returns it.',
-		...NO_CLEAR,
-		create: false,
-	},
+	passwordSpec(
+		'The new SIP password. Phones registered with the old one stop registering until they get it. Opentact never returns it.',
+		{ ...NO_CLEAR, create: false },
+	),
 	{
 		displayName: 'Phone Number',
 		name: 'phoneNumber',

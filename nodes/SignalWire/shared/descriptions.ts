@@ -1,5 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
 
 // Both cases, without a flag: the locator's regex validation is built from the source alone.
@@ -219,26 +220,14 @@ export const ENDPOINT_FIELDS: readonly FieldSpec[] = [
 			create: 'required',
 		},
 	),
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: 'The password devices register with. SignalWire never returns it.',
+	passwordSpec('The password devices register with. SignalWire never returns it.', {
 		create: 'required',
 		update: false,
-	},
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description:
-			'A new password devices must register with; they fail to register until they are given it. SignalWire never returns it.',
-		create: false,
-	},
+	}),
+	passwordSpec(
+		'A new password devices must register with; they fail to register until they are given it. SignalWire never returns it.',
+		{ create: false },
+	),
 	stringField(
 		'Call AI Agent ID',
 		'callAiAgentId',
@@ -504,15 +493,9 @@ export const ADDRESS_FIELDS: readonly FieldSpec[] = [
 		description: 'Whether to enforce IP authentication for this address',
 		send: 'ip_auth_enabled',
 	},
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description:
-			'The SIP registration password. SignalWire treats it as write-only and never returns it.',
-	},
+	passwordSpec(
+		'The SIP registration password. SignalWire treats it as write-only and never returns it.',
+	),
 	{
 		displayName: 'User',
 		name: 'user',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
 
 export const registrationIdRule: FieldRule = {
@@ -48,15 +49,9 @@ export const REGISTRATION_FIELDS: readonly FieldSpec[] = [
 		limit: { maxLength: 60 },
 		create: 'required',
 	},
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: 'The SIP password for the username. Ultravox never returns it.',
+	passwordSpec('The SIP password for the username. Ultravox never returns it.', {
 		create: 'required',
-	},
+	}),
 	{
 		displayName: 'Proxy',
 		name: 'proxy',

@@ -8,6 +8,7 @@ import type {
 import { assertCredentialFilled } from '../../shared/url';
 import { assertFields } from '../../shared/validation';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
 
 const NOT_A_DOT_SEGMENT = /^(?!\.{1,2}$)[^\s]+$/;
@@ -152,17 +153,10 @@ export const ENDPOINT_FIELDS: readonly FieldSpec[] = [
 		create: 'required',
 		update: false,
 	},
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description:
-			'SIP password. Vobiz never returns it. A new password signs out every device registered with the old one until it re-registers.',
-		limit: { minLength: 8 },
-		create: 'required',
-	},
+	passwordSpec(
+		'SIP password. Vobiz never returns it. A new password signs out every device registered with the old one until it re-registers.',
+		{ limit: { minLength: 8 }, create: 'required' },
+	),
 	{
 		displayName: 'Alias',
 		name: 'alias',
