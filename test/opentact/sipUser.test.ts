@@ -534,7 +534,7 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		];
 		const result = await runSipUser(
 			'get',
-			{ userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ userId: byId('={{ $json.id }}') },
 			{ continueOnFail: true, items: ids.map((id) => ({ id })) },
 		);
 		expect(result.error).toBeUndefined();
@@ -562,7 +562,7 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 	it('Continue On Fail also keeps items that fail validation, paired with their input', async () => {
 		const result = await runSipUser(
 			'get',
-			{ userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ userId: byId('={{ $json.id }}') },
 			{
 				continueOnFail: true,
 				items: [{ id: seeded.sipUserIds[0] }, { id: '..' }, { id: seeded.sipUserIds[1] }],

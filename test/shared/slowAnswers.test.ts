@@ -1,6 +1,7 @@
 import { startLocalServer } from '../harness/localServer';
 import type { LocalServer } from '../harness/localServer';
 import { TestEnvironment } from '../harness/run';
+import { byId } from '../harness/locator';
 
 /**
  * A vendor that answers its headers at once, then its body one byte at a time, each byte well inside
@@ -61,7 +62,7 @@ describe('a vendor that trickles its answer byte by byte', () => {
 				parameters: {
 					resource: 'sipRegistration',
 					operation: 'get',
-					registrationId: { __rl: true, mode: 'id', value: 'reg-1' },
+					registrationId: byId('reg-1'),
 					rateLimiting: { serverErrorRetries: 1 },
 					requestOptions: { timeout: 1000 },
 				},

@@ -322,7 +322,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 			seededIds[2],
 		];
 		const result = await run(
-			{ operation: 'get', endpointId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ operation: 'get', endpointId: byId('={{ $json.id }}') },
 			{ continueOnFail: true, items: ids.map((id) => ({ id })) },
 		);
 		expect(result.error).toBeUndefined();

@@ -187,7 +187,7 @@ describe('Ultravox node on the engine, against the sandbox', () => {
 			parameters: {
 				resource: 'sipRegistration',
 				operation: 'get',
-				registrationId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				registrationId: byId('={{ $json.id }}'),
 			},
 		});
 		expect(result.error).toBeUndefined();
