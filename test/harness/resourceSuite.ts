@@ -1,11 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
-import { TestEnvironment } from './run';
 import type { RunResult } from './run';
+import { sandboxSuite } from './sandboxSuite';
+import type { SandboxSuite } from './sandboxSuite';
 
-/** One resource's test file on the engine: its environment, credential and a run of its operations. */
-export interface ResourceSuite {
-	readonly env: TestEnvironment;
-	readonly credential: { type: string; id: string };
+/** A sandboxSuite for one resource of a node: its seeded fixtures and a run of its operations. */
+export interface ResourceSuite extends SandboxSuite {
 	/** The vendor's seeded fixtures as they are after the reset before each test. */
 	readonly seeded: Record<string, any>;
 	run(
@@ -15,9 +14,8 @@ export interface ResourceSuite {
 }
 
 /**
- * Registers, in the calling `describe`, the setup every resource test file repeated: one engine and
- * sandbox for the file, the vendor's credential, and before each test a reset sandbox (fixtures as
- * seeded) with no recorded requests. `run` sends the resource with the operation's parameters.
+ * Call inside a `describe` (see sandboxSuite for the engine, credential and reset before each test);
+ * `run` sends the resource with the operation's parameters, as the user's node would.
  */
 export function resourceSuite(options: {
 	vendor: string;
@@ -25,31 +23,21 @@ export function resourceSuite(options: {
 	credentialType: string;
 	resource: string;
 }): ResourceSuite {
-	let env: TestEnvironment | undefined;
-	let credential: { type: string; id: string } | undefined;
-	beforeAll(async () => {
-		env = await TestEnvironment.start();
-		credential = env.credential(options.vendor, options.credentialType);
-	});
-	afterAll(async () => await env?.close());
-	beforeEach(() => {
-		env!.sandbox.reset();
-		env!.sandbox.clearRequests();
-	});
+	const suite = sandboxSuite(options.vendor, options.credentialType);
 	return {
 		get env() {
-			return env!;
+			return suite.env;
 		},
 		get credential() {
-			return credential!;
+			return suite.credential;
 		},
 		get seeded() {
-			return env!.sandbox.endpoints()[options.vendor].seeded as Record<string, any>;
+			return suite.env.sandbox.endpoints()[options.vendor].seeded as Record<string, any>;
 		},
 		run: async (parameters, extra = {}) =>
-			await env!.run({
+			await suite.env.run({
 				node: options.node,
-				credential,
+				credential: suite.credential,
 				parameters: { resource: options.resource, ...parameters },
 				...extra,
 			}),
