@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from 'n8n-workflow';
+import type { FieldSpec } from './fieldSpec';
 import { passwordProblem } from './password';
 import type { VendorProfile } from './vendor';
 
@@ -53,3 +54,14 @@ export function assertPasswordFields(
 		});
 	}
 }
+
+/** The "Password" field of a write (a password-type text, never echoed), with its vendor's words and placement. */
+export const passwordSpec = (description: string, more: Partial<FieldSpec> = {}): FieldSpec => ({
+	displayName: 'Password',
+	name: 'password',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	description,
+	...more,
+});

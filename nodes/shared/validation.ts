@@ -15,12 +15,32 @@ export interface FieldRule {
 	integer?: boolean;
 	minimum?: number;
 	maximum?: number;
+	/** The allowed values (of each entry, for a list). */
 	oneOf?: readonly string[];
 	/** Whether an empty value is refused (a required field). */
 	required?: boolean;
+	/** The value is a list (multiOptions, multipleValues): entry counts, and `oneOf` per entry. */
+	list?: boolean;
+	minItems?: number;
+	maxItems?: number;
 }
 
-function describeProblem(rule: FieldRule, value: unknown): string | undefined {
+function listProblem(rule: FieldRule, value: unknown, vendorName: string): string | undefined {
+	if (!Array.isArray(value)) return 'must be a list of values';
+	if (rule.minItems !== undefined && value.length < rule.minItems) {
+		return `needs at least ${rule.minItems} entr${rule.minItems === 1 ? 'y' : 'ies'}`;
+	}
+	if (rule.maxItems !== undefined && value.length > rule.maxItems) {
+		return `may have at most ${rule.maxItems} entries; this one has ${value.length}`;
+	}
+	const unknown = rule.oneOf ? value.filter((entry) => !rule.oneOf!.includes(String(entry))) : [];
+	if (unknown.length)
+		return `has values ${vendorName} does not support (${unknown.join(', ')}); use ${rule.oneOf!.join(', ')}`;
+	return undefined;
+}
+
+function describeProblem(rule: FieldRule, value: unknown, vendorName: string): string | undefined {
+	if (rule.list && value !== undefined) return listProblem(rule, value, vendorName);
 	if (value === undefined || value === null || value === '') {
 		return rule.required ? `is required` : undefined;
 	}
@@ -63,11 +83,13 @@ export function assertFields(
 	values: IDataObject,
 	rules: readonly FieldRule[],
 	secretFields: readonly string[] = [],
+	/** Who does not support a listed value, in the words of a list's error. */
+	vendorName = 'the vendor',
 ): void {
 	const itemIndex = context.getItemIndex();
 	for (const rule of rules) {
 		if (!(rule.field in values) && !rule.required) continue;
-		let problem = describeProblem(rule, values[rule.field]);
+		let problem = describeProblem(rule, values[rule.field], vendorName);
 		if (!problem) continue;
 		if (secretFields.includes(rule.field)) problem = problem.replace(/, got .*$/, '');
 		throw new NodeOperationError(
@@ -79,35 +101,6 @@ export function assertFields(
 			},
 		);
 	}
-}
-
-/**
- * preSend hook: validates the JSON body the routing built against the vendor's field rules.
- * With `atLeastOne`, an update that sets no field is refused instead of sending an empty change.
- */
-export function validateBody(
-	rules: readonly FieldRule[],
-	options: { secretFields?: readonly string[]; atLeastOne?: string } = {},
-) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const body = (requestOptions.body ?? {}) as IDataObject;
-		if (options.atLeastOne && Object.keys(body).length === 0) {
-			const itemIndex = this.getItemIndex();
-			throw new NodeOperationError(
-				this.getNode(),
-				`No field to change was set (item ${itemIndex})`,
-				{
-					itemIndex,
-					description: `Add at least one field under "${options.atLeastOne}". Nothing was sent to the vendor.`,
-				},
-			);
-		}
-		assertFields(this, body, rules, options.secretFields);
-		return requestOptions;
-	};
 }
 
 /**
@@ -152,18 +145,6 @@ export function fillPath(
 		requestOptions.url = requestOptions.url.replace(/\{([^}]+)\}/g, (placeholder, name: string) =>
 			name in values ? pathSegment(values[name]) : placeholder,
 		);
-		return requestOptions;
-	};
-}
-
-/** preSend hook: an empty value of a nullable field means "clear it", which the vendor spells null. */
-export function emptyAsNull(fields: readonly string[]) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const body = (requestOptions.body ?? {}) as IDataObject;
-		for (const field of fields) if (body[field] === '') body[field] = null;
 		return requestOptions;
 	};
 }

@@ -3,6 +3,7 @@ import { TestEnvironment } from '../harness/run';
 import type { RunOptions } from '../harness/run';
 import { BRANCH_DOMAIN, calls, EMPTY_DOMAIN, MAIN_DOMAIN, OutputLedger, VENDOR } from './helpers';
 import { byId, fromList } from '../harness/locator';
+import { expectOneItemPerInput } from '../harness/continueOnFail';
 
 describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 	let env: TestEnvironment;
@@ -534,21 +535,10 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		];
 		const result = await runSipUser(
 			'get',
-			{ userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ userId: byId('={{ $json.id }}') },
 			{ continueOnFail: true, items: ids.map((id) => ({ id })) },
 		);
-		expect(result.error).toBeUndefined();
-		expect(result.items).toHaveLength(5);
-		expect(result.items.map((item) => item.pairedItem)).toEqual(
-			[0, 1, 2, 3, 4].map((item) => ({ item })),
-		);
-		expect(result.items.map((item) => Boolean(item.json.error))).toEqual([
-			false,
-			true,
-			false,
-			true,
-			false,
-		]);
+		expectOneItemPerInput(result, [false, true, false, true, false]);
 		expect(result.items[1].json.error).toBe(
 			'Opentact Get SIP User failed: Opentact answered HTTP 404',
 		);
@@ -562,7 +552,7 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 	it('Continue On Fail also keeps items that fail validation, paired with their input', async () => {
 		const result = await runSipUser(
 			'get',
-			{ userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ userId: byId('={{ $json.id }}') },
 			{
 				continueOnFail: true,
 				items: [{ id: seeded.sipUserIds[0] }, { id: '..' }, { id: seeded.sipUserIds[1] }],

@@ -4,6 +4,7 @@
  * process hosts. It reads its job as JSON on stdin once it is ready, and prints its result as JSON.
  */
 import { TestEnvironment } from '../harness/run';
+import { byId } from '../harness/locator';
 
 interface Job {
 	credentials: Record<string, unknown>;
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
 		parameters: {
 			resource: 'sipRegistration',
 			operation: 'get',
-			registrationId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			registrationId: byId('={{ $json.id }}'),
 			rateLimiting: { requestsPerSecond: job.requestsPerSecond },
 		},
 	});

@@ -11,6 +11,7 @@ import type { ParameterCheck } from '../../nodes/shared/parameters';
 import { packNodeTypes } from '../harness/pack';
 import { TestEnvironment } from '../harness/run';
 import { VENDOR_CASES } from './vendorCases';
+import { byId } from '../harness/locator';
 
 /**
  * Every number and boolean parameter of every operation of every node, found by walking the node
@@ -99,8 +100,7 @@ function withRequiredFilled(
 		for (const property of properties) {
 			if (!property.required || property.name in parameters) continue;
 			if (!NodeHelpers.displayParameter(effective, property, node, description)) continue;
-			if (property.type === 'resourceLocator')
-				parameters[property.name] = { __rl: true, mode: 'id', value: '={{ "1" }}' };
+			if (property.type === 'resourceLocator') parameters[property.name] = byId('={{ "1" }}');
 			else if (property.type === 'string') parameters[property.name] = '={{ "1" }}';
 			else if (property.type === 'dateTime')
 				parameters[property.name] = '={{ "2020-01-01T00:00:00Z" }}';

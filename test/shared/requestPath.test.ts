@@ -24,7 +24,7 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 	const getParameters = (rateLimiting: Record<string, number> = {}) => ({
 		resource: 'sipRegistration',
 		operation: 'get',
-		registrationId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+		registrationId: byId('={{ $json.id }}'),
 		rateLimiting,
 	});
 	const statuses = () => env.sandbox.requests('ultravox').map((request) => request.status);

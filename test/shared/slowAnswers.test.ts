@@ -3,6 +3,7 @@ import type { LocalServer } from '../harness/localServer';
 import { byId } from '../harness/locator';
 import { searchSipRegistrations } from '../../nodes/Ultravox/listSearch/searchSipRegistrations';
 import { TestEnvironment } from '../harness/run';
+import { byId } from '../harness/locator';
 
 /** What the trickling vendor saw of one request: its body, and whether the client hung up early. */
 interface Exchange {
@@ -88,7 +89,7 @@ describe('a vendor that trickles its answer byte by byte', () => {
 				parameters: {
 					resource: 'sipRegistration',
 					operation: 'get',
-					registrationId: { __rl: true, mode: 'id', value: 'reg-1' },
+					registrationId: byId('reg-1'),
 					rateLimiting: { serverErrorRetries: 1 },
 					requestOptions: { timeout: 1000 },
 				},

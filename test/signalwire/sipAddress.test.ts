@@ -1,40 +1,26 @@
-import type { IDataObject } from 'n8n-workflow';
-import { TestEnvironment } from '../harness/run';
 import { byId } from '../harness/locator';
+import { resourceSuite } from '../harness/resourceSuite';
 
 describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', () => {
-	let env: TestEnvironment;
-	let credential: { type: string; id: string };
+	const suite = resourceSuite({
+		vendor: 'signalwire',
+		node: 'signalWire',
+		credentialType: 'signalWireSipApi',
+		resource: 'sipAddress',
+	});
+	const { run } = suite;
 	let seededIds: string[];
 	let seededCount: number;
 	let handlers: string[];
 	let domainIds: Record<string, string>;
 
-	beforeAll(async () => {
-		env = await TestEnvironment.start();
-		credential = env.credential('signalwire', 'signalWireSipApi');
-	});
-	afterAll(async () => await env.close());
 	beforeEach(() => {
-		env.sandbox.reset();
-		env.sandbox.clearRequests();
-		const { seeded } = env.sandbox.endpoints().signalwire;
+		const { seeded } = suite;
 		seededIds = seeded.sipAddressIds as string[];
 		seededCount = seeded.sipAddressCount as number;
 		handlers = seeded.callingHandlerResourceIds as string[];
 		domainIds = seeded.domainIds as Record<string, string>;
 	});
-
-	const run = async (
-		parameters: IDataObject,
-		extra: { items?: IDataObject[]; continueOnFail?: boolean } = {},
-	) =>
-		await env.run({
-			node: 'signalWire',
-			credential,
-			parameters: { resource: 'sipAddress', ...parameters },
-			...extra,
-		});
 
 	it('Create sends POST with its fields; 201 gives the address without the password', async () => {
 		const result = await run({
@@ -53,7 +39,7 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 			},
 		});
 		expect(result.error).toBeUndefined();
-		const [request] = env.sandbox.requests('signalwire');
+		const [request] = suite.env.sandbox.requests('signalwire');
 		expect([request.method, request.path, request.status]).toEqual([
 			'POST',
 			'/api/fabric/sip_addresses',
@@ -81,7 +67,7 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 			ip_auth: ['10.0.0.0/24', '192.0.2.7'],
 		});
 		expect(JSON.stringify(result.items)).not.toContain('sup3r-s3cret-Line');
-		expect(env.sandbox.devices.vendorPassword('signalwire', String(item.json.id))).toBe(
+		expect(suite.env.sandbox.devices.vendorPassword('signalwire', String(item.json.id))).toBe(
 			'sup3r-s3cret-Line',
 		);
 	});
@@ -94,13 +80,13 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 			updateFields: { password: 'R0tated-Line-Pass', encryption: 'forbidden' },
 		});
 		expect(result.error).toBeUndefined();
-		const [request] = env.sandbox.requests('signalwire');
+		const [request] = suite.env.sandbox.requests('signalwire');
 		expect([request.method, request.path]).toEqual(['PATCH', `/api/fabric/sip_addresses/${id}`]);
 		expect(request.body).toEqual({ password: 'R0tated-Line-Pass', encryption: 'forbidden' });
 		expect(result.items[0].json).toMatchObject({ id, name: 'line-2', encryption: 'forbidden' });
 		expect(JSON.stringify(result.items)).not.toContain('R0tated-Line-Pass');
-		expect(env.sandbox.devices.vendorPassword('signalwire', id)).toBe('R0tated-Line-Pass');
-		expect(env.sandbox.devices.state('signalwire', id).registered).toBe(false);
+		expect(suite.env.sandbox.devices.vendorPassword('signalwire', id)).toBe('R0tated-Line-Pass');
+		expect(suite.env.sandbox.devices.state('signalwire', id).registered).toBe(false);
 	});
 
 	it('Update can empty the IP allow-list (SignalWire accepts an empty list)', async () => {
@@ -109,7 +95,7 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 			addressId: byId(seededIds[0]),
 			updateFields: { ipAuth: [] },
 		});
-		expect(env.sandbox.requests('signalwire')[0].body).toEqual({ ip_auth: [] });
+		expect(suite.env.sandbox.requests('signalwire')[0].body).toEqual({ ip_auth: [] });
 		expect(result.items[0].json.ip_auth).toEqual([]);
 	});
 
@@ -123,13 +109,13 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 		});
 		const deleted = await run({ operation: 'delete', addressId: byId(id) });
 		expect(deleted.items.map((item) => item.json)).toEqual([{ deleted: true }]);
-		const last = env.sandbox.requests('signalwire').at(-1)!;
+		const last = suite.env.sandbox.requests('signalwire').at(-1)!;
 		expect([last.method, last.path, last.status]).toEqual([
 			'DELETE',
 			`/api/fabric/sip_addresses/${id}`,
 			204,
 		]);
-		expect(env.sandbox.devices.has('signalwire', id)).toBe(false);
+		expect(suite.env.sandbox.devices.has('signalwire', id)).toBe(false);
 	});
 
 	it('Get Many with Return All follows links.next; a Limit asks for one page', async () => {
@@ -137,14 +123,14 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 		expect(all.items).toHaveLength(seededCount);
 		expect(new Set(all.items.map((item) => item.json.id)).size).toBe(seededCount);
 		expect(seededCount).toBe(120);
-		expect(env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
+		expect(suite.env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
 			{ page_size: '100' },
 			{ page_number: '1', page_size: '100', page_token: `PA${all.items[99].json.id}` },
 		]);
-		env.sandbox.clearRequests();
+		suite.env.sandbox.clearRequests();
 		const some = await run({ operation: 'getAll', returnAll: false, limit: 3 });
 		expect(some.items.map((item) => item.json.name)).toEqual(['line-0', 'line-1', 'line-2']);
-		expect(env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
+		expect(suite.env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
 			{ page_size: '3' },
 		]);
 	});
@@ -177,7 +163,7 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 		expect(result.error?.description).toBe(
 			`Fix ${message.match(/^"[^"]+"/)![0]} for item 0 and run again. Nothing was sent to the vendor.`,
 		);
-		expect(env.sandbox.requests('signalwire')).toEqual([]);
+		expect(suite.env.sandbox.requests('signalwire')).toEqual([]);
 	});
 
 	it('Create with IP auth on and no entries fails before sending', async () => {
@@ -190,7 +176,7 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 		expect(result.error?.message).toBe(
 			'"IP Auth" needs at least one IP or CIDR entry when "IP Auth Enabled" is on (item 0)',
 		);
-		expect(env.sandbox.requests('signalwire')).toEqual([]);
+		expect(suite.env.sandbox.requests('signalwire')).toEqual([]);
 	});
 
 	it("SignalWire's Fabric 422 ({errors:[{type,code,message,attribute,url}]}) reaches the error description", async () => {
@@ -209,12 +195,12 @@ describe('SignalWire SIP Address (Fabric) on the engine, against the sandbox', (
 
 	it('a token with only the Calling scope may manage SIP addresses (but not relay endpoints)', async () => {
 		const tokenWithoutVoice = String(
-			env.sandbox.endpoints().signalwire.seeded.tokenWithoutVoiceScope,
+			suite.env.sandbox.endpoints().signalwire.seeded.tokenWithoutVoiceScope,
 		);
-		const calling = env.credential('signalwire', 'signalWireSipApi', {
+		const calling = suite.env.credential('signalwire', 'signalWireSipApi', {
 			apiToken: tokenWithoutVoice,
 		});
-		const result = await env.run({
+		const result = await suite.env.run({
 			node: 'signalWire',
 			credential: calling,
 			parameters: { resource: 'sipAddress', operation: 'getAll', limit: 2 },

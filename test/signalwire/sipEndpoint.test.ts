@@ -1,38 +1,26 @@
-import type { IDataObject } from 'n8n-workflow';
-import { capturedLogLines, TestEnvironment } from '../harness/run';
+import { capturedLogLines } from '../harness/run';
 import { byId } from '../harness/locator';
+import { resourceSuite } from '../harness/resourceSuite';
+import { expectOneItemPerInput } from '../harness/continueOnFail';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the sandbox', () => {
-	let env: TestEnvironment;
-	let credential: { type: string; id: string };
+	const suite = resourceSuite({
+		vendor: 'signalwire',
+		node: 'signalWire',
+		credentialType: 'signalWireSipApi',
+		resource: 'sipEndpoint',
+	});
+	const { run } = suite;
 	let seededIds: string[];
 	let seededCount: number;
 
-	beforeAll(async () => {
-		env = await TestEnvironment.start();
-		credential = env.credential('signalwire', 'signalWireSipApi');
-	});
-	afterAll(async () => await env.close());
 	beforeEach(() => {
-		env.sandbox.reset();
-		env.sandbox.clearRequests();
-		const { seeded } = env.sandbox.endpoints().signalwire;
+		const { seeded } = suite;
 		seededIds = seeded.sipEndpointIds as string[];
 		seededCount = seeded.sipEndpointCount as number;
 	});
-
-	const run = async (
-		parameters: IDataObject,
-		extra: { items?: IDataObject[]; continueOnFail?: boolean } = {},
-	) =>
-		await env.run({
-			node: 'signalWire',
-			credential,
-			parameters: { resource: 'sipEndpoint', ...parameters },
-			...extra,
-		});
 
 	it('Create sends POST with the required and additional fields; the output has no password', async () => {
 		const result = await run({
@@ -50,7 +38,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 			},
 		});
 		expect(result.error).toBeUndefined();
-		const [request] = env.sandbox.requests('signalwire');
+		const [request] = suite.env.sandbox.requests('signalwire');
 		expect([request.method, request.path, request.status]).toEqual([
 			'POST',
 			'/api/relay/rest/endpoints/sip',
@@ -79,7 +67,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 		expect(item.json.id).toMatch(UUID);
 		expect(item.json).not.toHaveProperty('password');
 		expect(JSON.stringify(result.items)).not.toContain('yavin-Or-Bust-42');
-		expect(env.sandbox.devices.vendorPassword('signalwire', String(item.json.id))).toBe(
+		expect(suite.env.sandbox.devices.vendorPassword('signalwire', String(item.json.id))).toBe(
 			'yavin-Or-Bust-42',
 		);
 	});
@@ -87,7 +75,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 	it('Get returns one endpoint by ID', async () => {
 		const result = await run({ operation: 'get', endpointId: byId(seededIds[3]) });
 		expect(result.items.map((item) => item.json.username)).toEqual(['ext1003']);
-		const [request] = env.sandbox.requests('signalwire');
+		const [request] = suite.env.sandbox.requests('signalwire');
 		expect([request.method, request.path]).toEqual([
 			'GET',
 			`/api/relay/rest/endpoints/sip/${seededIds[3]}`,
@@ -100,7 +88,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 		expect(seededCount).toBe(250);
 		expect(result.items).toHaveLength(seededCount);
 		expect(new Set(result.items.map((item) => item.json.id)).size).toBe(seededCount);
-		const requests = env.sandbox.requests('signalwire');
+		const requests = suite.env.sandbox.requests('signalwire');
 		expect(requests.map((request) => request.query)).toEqual([
 			{ page_size: '100' },
 			{ page_number: '1', page_size: '100', page_token: `PA${result.items[99].json.id}` },
@@ -120,16 +108,16 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 			'ext1005',
 			'ext1006',
 		]);
-		expect(env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
+		expect(suite.env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
 			{ page_size: '7' },
 		]);
 
-		env.sandbox.clearRequests();
+		suite.env.sandbox.clearRequests();
 		const more = await run({ operation: 'getAll', returnAll: false, limit: 150 });
 		expect(more.items.map((item) => item.json.username)).toEqual(
 			Array.from({ length: 150 }, (_, n) => `ext${1000 + n}`),
 		);
-		expect(env.sandbox.requests('signalwire')).toHaveLength(2);
+		expect(suite.env.sandbox.requests('signalwire')).toHaveLength(2);
 	});
 
 	it('Get Many filters by username and caller ID, and the filters survive onto the next pages', async () => {
@@ -144,11 +132,11 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 		expect(result.items.every((item) => String(item.json.caller_id).startsWith('Front Desk'))).toBe(
 			true,
 		);
-		expect(env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
+		expect(suite.env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
 			{ filter_username: 'ext10', filter_caller_id: 'front desk', page_size: '100' },
 		]);
 
-		env.sandbox.clearRequests();
+		suite.env.sandbox.clearRequests();
 		const paged = await run({
 			operation: 'getAll',
 			returnAll: true,
@@ -158,7 +146,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 		// filter been lost there, "Front Desk" endpoints would appear on it.
 		expect(paged.items).toHaveLength(166);
 		expect(paged.items.every((item) => String(item.json.caller_id).startsWith('Agent'))).toBe(true);
-		expect(env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
+		expect(suite.env.sandbox.requests('signalwire').map((request) => request.query)).toEqual([
 			{ filter_caller_id: 'agent', page_size: '100' },
 			{
 				filter_caller_id: 'agent',
@@ -177,36 +165,36 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 			updateFields: { password: 'N3w-Secret-Pass-123', callerId: 'Reception' },
 		});
 		expect(result.error).toBeUndefined();
-		const [request] = env.sandbox.requests('signalwire');
+		const [request] = suite.env.sandbox.requests('signalwire');
 		expect([request.method, request.path]).toEqual(['PUT', `/api/relay/rest/endpoints/sip/${id}`]);
 		expect(request.body).toEqual({ password: 'N3w-Secret-Pass-123', caller_id: 'Reception' });
 		expect(result.items[0].json).toMatchObject({ id, username: 'ext1001', caller_id: 'Reception' });
 		expect(JSON.stringify(result.items)).not.toContain('N3w-Secret-Pass-123');
 		expect(capturedLogLines().join('\n')).not.toContain('N3w-Secret-Pass-123');
 		// The registration simulation: the device still holds the old password, so it drops off.
-		expect(env.sandbox.devices.vendorPassword('signalwire', id)).toBe('N3w-Secret-Pass-123');
-		expect(env.sandbox.devices.state('signalwire', id).registered).toBe(false);
+		expect(suite.env.sandbox.devices.vendorPassword('signalwire', id)).toBe('N3w-Secret-Pass-123');
+		expect(suite.env.sandbox.devices.state('signalwire', id).registered).toBe(false);
 	});
 
 	it('Delete sends DELETE, SignalWire answers 204, and the node outputs { deleted: true }', async () => {
 		const id = seededIds[4];
 		const result = await run({ operation: 'delete', endpointId: byId(id) });
 		expect(result.items.map((item) => item.json)).toEqual([{ deleted: true }]);
-		const [request] = env.sandbox.requests('signalwire');
+		const [request] = suite.env.sandbox.requests('signalwire');
 		expect([request.method, request.path, request.status, request.rawBody]).toEqual([
 			'DELETE',
 			`/api/relay/rest/endpoints/sip/${id}`,
 			204,
 			'',
 		]);
-		expect(env.sandbox.devices.has('signalwire', id)).toBe(false);
+		expect(suite.env.sandbox.devices.has('signalwire', id)).toBe(false);
 	});
 
 	it('an ID typed "By ID" that is not a UUID is flagged by n8n before the run starts', async () => {
 		await expect(run({ operation: 'get', endpointId: byId('..') })).rejects.toThrow(
 			/node has issues:\s+- Not a valid SIP Endpoint ID/,
 		);
-		expect(env.sandbox.requests('signalwire')).toEqual([]);
+		expect(suite.env.sandbox.requests('signalwire')).toEqual([]);
 	});
 
 	it.each(['..', '.', 'not-a-uuid', `${'0'.repeat(8)}/../x`])(
@@ -219,7 +207,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 			expect(result.error?.message).toBe(
 				'"SIP Endpoint" has characters that are not allowed (a UUID such as 67075301-69b2-4fc3-8a2c-c95a69a5665e) (item 0)',
 			);
-			expect(env.sandbox.requests('signalwire')).toEqual([]);
+			expect(suite.env.sandbox.requests('signalwire')).toEqual([]);
 		},
 	);
 
@@ -233,13 +221,13 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 			'"Username" has characters that are not allowed (no spaces and no "@") (item 0)',
 		);
 		expect(`${result.error?.message} ${result.error?.description}`).not.toContain('Pass-Word-991');
-		expect(env.sandbox.requests('signalwire')).toEqual([]);
+		expect(suite.env.sandbox.requests('signalwire')).toEqual([]);
 	});
 
 	it('Create without a password fails before sending', async () => {
 		const result = await run({ operation: 'create', username: 'bob', password: '={{ "" }}' });
 		expect(result.error?.message).toBe('"Password" is required (item 0)');
-		expect(env.sandbox.requests('signalwire')).toEqual([]);
+		expect(suite.env.sandbox.requests('signalwire')).toEqual([]);
 	});
 
 	it("a taken username comes back as SignalWire's relay 422 in the description, without the password", async () => {
@@ -284,12 +272,12 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 
 	it('a token without the Voice scope gets 401 "Unauthorized" with advice about scopes', async () => {
 		const tokenWithoutVoice = String(
-			env.sandbox.endpoints().signalwire.seeded.tokenWithoutVoiceScope,
+			suite.env.sandbox.endpoints().signalwire.seeded.tokenWithoutVoiceScope,
 		);
-		const limited = env.credential('signalwire', 'signalWireSipApi', {
+		const limited = suite.env.credential('signalwire', 'signalWireSipApi', {
 			apiToken: tokenWithoutVoice,
 		});
-		const result = await env.run({
+		const result = await suite.env.run({
 			node: 'signalWire',
 			credential: limited,
 			parameters: { resource: 'sipEndpoint', operation: 'getAll', limit: 1 },
@@ -305,7 +293,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 	});
 
 	it('a links.next that points at another host is refused, so the credentials never leave the Space', async () => {
-		env.sandbox.injectFault({
+		suite.env.sandbox.injectFault({
 			vendor: 'signalwire',
 			mode: 'status',
 			status: 200,
@@ -323,7 +311,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 			'This happened on page 2 of the list; nothing was output.',
 		);
 		expect(result.error?.description).toContain('the credential never left');
-		expect(env.sandbox.requests('signalwire')).toHaveLength(1);
+		expect(suite.env.sandbox.requests('signalwire')).toHaveLength(1);
 	});
 
 	it('with Continue On Fail, 5 items of which 2 fail give 5 items with correct pairedItem', async () => {
@@ -335,21 +323,10 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 			seededIds[2],
 		];
 		const result = await run(
-			{ operation: 'get', endpointId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ operation: 'get', endpointId: byId('={{ $json.id }}') },
 			{ continueOnFail: true, items: ids.map((id) => ({ id })) },
 		);
-		expect(result.error).toBeUndefined();
-		expect(result.items).toHaveLength(5);
-		expect(result.items.map((item) => item.pairedItem)).toEqual(
-			[0, 1, 2, 3, 4].map((item) => ({ item })),
-		);
-		expect(result.items.map((item) => Boolean(item.json.error))).toEqual([
-			false,
-			true,
-			false,
-			true,
-			false,
-		]);
+		expectOneItemPerInput(result, [false, true, false, true, false]);
 		expect(result.items[1].json.error).toBe(
 			'SignalWire Get SIP Endpoint failed: SignalWire answered HTTP 404',
 		);
@@ -360,7 +337,7 @@ describe('SignalWire SIP Endpoint (relay, legacy) on the engine, against the san
 	});
 
 	it("after all of the above, no API token, Basic header or SIP password appears in n8n's log lines", () => {
-		const { credentials } = env.sandbox.endpoints().signalwire;
+		const { credentials } = suite.env.sandbox.endpoints().signalwire;
 		const basic = Buffer.from(`${credentials.projectId}:${credentials.apiToken}`).toString(
 			'base64',
 		);

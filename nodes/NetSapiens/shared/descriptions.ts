@@ -1,11 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { limitWords } from '../../shared/fieldSpec';
+import type { FieldSpec } from '../../shared/fieldSpec';
 import type { FieldRule } from '../../shared/validation';
 
 const NOT_DOT_SEGMENT = '(?!\\.{1,2}$)';
@@ -79,7 +74,7 @@ export const domainLocator = locator(
 	'searchDomains',
 	'~',
 	'e.g. example.com, or ~',
-	'The NetSapiens domain. "~" means the domain of the API key or logged-in user (at most 64 characters).',
+	`The NetSapiens domain. "~" means the domain of the API key or logged-in user (${limitWords(domainRule)}).`,
 	'"~" (the default) is the domain of the API key or logged-in user',
 );
 
@@ -89,7 +84,7 @@ export const userLocator = locator(
 	'searchUsers',
 	'~',
 	'e.g. 1000, or ~',
-	'The user (extension) that owns the device. "~" means the user of the API key or logged-in user (at most 16 characters).',
+	`The user (extension) that owns the device. "~" means the user of the API key or logged-in user (${limitWords(userRule)}).`,
 	'"~" (the default) is the user of the API key or logged-in user',
 );
 
@@ -102,115 +97,115 @@ export const deviceLocator = locator(
 	'The device, as in its SIP URI sip:{device}@{domain}',
 );
 
-interface DeviceFieldBase {
-	/** The node parameter name. */
-	name: string;
-	/** NetSapiens' own JSON field name. */
-	field: string;
-	displayName: string;
-	description: string;
-}
-
-type DeviceField = DeviceFieldBase &
-	(
-		| { kind: 'string'; nullable?: boolean; secret?: boolean; placeholder?: string }
-		| { kind: 'integer'; default: number }
-		| { kind: 'options'; options: INodePropertyOptions[]; default: string }
-	);
-
-const yesNo = (
-	vendorDefault: 'yes' | 'no',
-): { kind: 'options'; options: INodePropertyOptions[]; default: string } => ({
-	kind: 'options',
-	options: [
-		{ name: 'Yes', value: 'yes' },
-		{ name: 'No', value: 'no' },
-	],
+const YES_NO: INodePropertyOptions[] = [
+	{ name: 'Yes', value: 'yes' },
+	{ name: 'No', value: 'no' },
+];
+const yesNo = (vendorDefault: 'yes' | 'no') => ({
+	type: 'options' as const,
+	options: YES_NO,
 	default: vendorDefault,
 });
 
 /**
- * The 23 writable device fields of NetSapiens' UpdateDevice / CreateDevice, one node field each, in
- * the spec's order. The spec's descriptions of most yes/no flags are copies of an unrelated text
+ * The device name (Create only) and the 23 writable device fields of NetSapiens' UpdateDevice /
+ * CreateDevice, one node field each, in the spec's order, each with its limit and empty-value policy. The spec's descriptions of most yes/no flags are copies of an unrelated text
  * (https://docs.ns-api.com/v45.0/reference/updatedevice), so the descriptions here follow the field names [I].
  */
-export const DEVICE_FIELDS: readonly DeviceField[] = [
+export const DEVICE_FIELDS: readonly FieldSpec[] = [
 	{
-		name: 'sipRegistrationPassword',
-		field: 'device-sip-registration-password',
+		displayName: 'Device',
+		name: 'device',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1000a',
+		description: 'Name of the new device, the first part of its SIP URI sip:{device}@{domain}',
+		limit: { pattern: deviceRule.pattern, patternHint: deviceRule.patternHint },
+		create: 'required',
+		update: false,
+	},
+	{
 		displayName: 'SIP Registration Password',
-		kind: 'string',
-		secret: true,
+		name: 'sipRegistrationPassword',
+		send: 'device-sip-registration-password',
+		type: 'string',
+		default: '',
+		typeOptions: { password: true },
+		// Often an expression that resolved to nothing; removing the field leaves the password as it is.
+		empty: 'refuse',
+		emptyRefused: 'an empty password would lock every phone of the device out',
 		description:
 			'The password the device registers with. On create, NetSapiens generates a random 16-character one when this is not set.',
 	},
 	{
-		name: 'callerIdNumberEmergency',
-		field: 'caller-id-number-emergency',
 		displayName: 'Emergency Caller ID Number',
-		kind: 'string',
+		name: 'callerIdNumberEmergency',
+		send: 'caller-id-number-emergency',
+		type: 'string',
+		default: '',
 		placeholder: '[*]',
 		description:
 			"Emergency caller ID for this device, overriding the user's. NetSapiens' default is [*].",
 	},
 	{
-		name: 'forceNotifyNewVoicemails',
-		field: 'device-force-notify-new-voicemails-enabled',
 		displayName: 'Force Notify New Voicemails',
+		name: 'forceNotifyNewVoicemails',
+		send: 'device-force-notify-new-voicemails-enabled',
 		...yesNo('no'),
 		description: 'Whether the device is always notified of new voicemails (default: no)',
 	},
 	{
-		name: 'deviceLevelCallRecording',
-		field: 'device-level-call-recording-enabled',
 		displayName: 'Device-Level Call Recording',
+		name: 'deviceLevelCallRecording',
+		send: 'device-level-call-recording-enabled',
 		...yesNo('no'),
 		description: 'Whether calls of this device are recorded at device level (default: no)',
 	},
 	{
-		name: 'pushEnabled',
-		field: 'device-push-enabled',
 		displayName: 'Push Notifications',
+		name: 'pushEnabled',
+		send: 'device-push-enabled',
 		...yesNo('yes'),
 		description: 'Whether push notifications are enabled for the device (default: yes)',
 	},
 	{
-		name: 'registrationExpirySeconds',
-		field: 'device-sip-registration-expiry-seconds',
 		displayName: 'Registration Expiry (Seconds)',
-		kind: 'integer',
+		name: 'registrationExpirySeconds',
+		send: 'device-sip-registration-expiry-seconds',
+		type: 'number',
+		typeOptions: { numberPrecision: 0 },
 		default: 60,
 		description:
 			'The re-register period requested for the device, a whole number of seconds (default 60). The device counts as unregistered if it does not register again within it plus a grace period.',
 	},
 	{
-		name: 'ignoreForPresenceCalculation',
-		field: 'device-sip-registration-ignore-for-presence-calculation',
 		displayName: 'Ignore for Presence Calculation',
+		name: 'ignoreForPresenceCalculation',
+		send: 'device-sip-registration-ignore-for-presence-calculation',
 		...yesNo('no'),
 		description:
 			"Whether this device's registration is left out of the user's presence (default: no)",
 	},
 	{
-		name: 'ignoreRegistrationReport',
-		field: 'device-sip-registration-ignore-report-enabled',
 		displayName: 'Ignore in Registration Report',
+		name: 'ignoreRegistrationReport',
+		send: 'device-sip-registration-ignore-report-enabled',
 		...yesNo('no'),
 		description: 'Whether this device is left out of registration reports (default: no)',
 	},
 	{
-		name: 'noToTagInCancel',
-		field: 'device-sip-no-to-tag-in-cancel',
 		displayName: 'No To-Tag in CANCEL',
+		name: 'noToTagInCancel',
+		send: 'device-sip-no-to-tag-in-cancel',
 		...yesNo('no'),
 		description:
 			'Whether SIP CANCEL requests to this device are sent without a To tag (default: no)',
 	},
 	{
-		name: 'srtp',
-		field: 'device-srtp-enabled',
 		displayName: 'SRTP',
-		kind: 'options',
+		name: 'srtp',
+		send: 'device-srtp-enabled',
+		type: 'options',
 		options: [
 			{ name: 'Yes', value: 'yes', description: 'Encrypted audio is required' },
 			{ name: 'No', value: 'no', description: 'Plain RTP' },
@@ -224,17 +219,17 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 		description: 'Secure (encrypted) audio for the device (default: no)',
 	},
 	{
-		name: 'autoAnswer',
-		field: 'auto-answer-enabled',
 		displayName: 'Auto Answer',
+		name: 'autoAnswer',
+		send: 'auto-answer-enabled',
 		...yesNo('no'),
 		description: 'Whether the device answers calls automatically (default: no)',
 	},
 	{
-		name: 'recordingConfiguration',
-		field: 'recording-configuration',
 		displayName: 'Call Recording',
-		kind: 'options',
+		name: 'recordingConfiguration',
+		send: 'recording-configuration',
+		type: 'options',
 		options: [
 			{ name: 'No', value: 'no' },
 			{ name: 'Yes', value: 'yes' },
@@ -248,19 +243,20 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 		description: 'Whether calls are recorded, optionally transcribed and analysed (default: no)',
 	},
 	{
-		name: 'allowedUserAgent',
-		field: 'device-sip-allowed-user-agent',
 		displayName: 'Allowed User Agent',
-		kind: 'string',
+		name: 'allowedUserAgent',
+		send: 'device-sip-allowed-user-agent',
+		type: 'string',
+		default: '',
 		placeholder: 'e.g. Yealink',
 		description:
 			'Restricts registration to this user agent, or a partial match of it, as an extra safeguard',
 	},
 	{
-		name: 'natTraversal',
-		field: 'device-sip-nat-traversal-enabled',
 		displayName: 'NAT Traversal',
-		kind: 'options',
+		name: 'natTraversal',
+		send: 'device-sip-nat-traversal-enabled',
+		type: 'options',
 		options: [
 			{ name: 'Automatic', value: 'automatic' },
 			{ name: 'None', value: 'none' },
@@ -271,41 +267,45 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 		description: 'NAT traversal for the device; "Automatic" is right for almost every device',
 	},
 	{
-		name: 'emergencyAddressId',
-		field: 'emergency-address-id',
 		displayName: 'Emergency Address ID',
-		kind: 'string',
-		nullable: true,
+		name: 'emergencyAddressId',
+		send: 'emergency-address-id',
+		type: 'string',
+		default: '',
+		empty: 'clear',
 		description: 'The emergency (E911) address ID for this device',
 	},
 	{
-		name: 'model',
-		field: 'device-models-model',
 		displayName: 'Device Model',
-		kind: 'string',
+		name: 'model',
+		send: 'device-models-model',
+		type: 'string',
+		default: '',
 		description:
 			'Phone model; with a MAC address it links the device to that phone in provisioning',
 	},
 	{
-		name: 'macAddress',
-		field: 'device-provisioning-mac-address',
 		displayName: 'Provisioning MAC Address',
-		kind: 'string',
+		name: 'macAddress',
+		send: 'device-provisioning-mac-address',
+		type: 'string',
+		default: '',
 		placeholder: 'e.g. 805ec0123456',
 		description: 'MAC address of the phone this device is provisioned on; needs a Device Model too',
 	},
 	{
-		name: 'provisioningCoreServer',
-		field: 'device-provisioning-registration-core-server',
 		displayName: 'Provisioning Core Server',
-		kind: 'string',
+		name: 'provisioningCoreServer',
+		send: 'device-provisioning-registration-core-server',
+		type: 'string',
+		default: '',
 		description: 'The SiPbx core server the phone is provisioned to register with',
 	},
 	{
-		name: 'transportProtocol',
-		field: 'device-provisioning-sip-transport-protocol',
 		displayName: 'Provisioning SIP Transport',
-		kind: 'options',
+		name: 'transportProtocol',
+		send: 'device-provisioning-sip-transport-protocol',
+		type: 'options',
 		options: [
 			{ name: 'UDP', value: 'udp' },
 			{ name: 'TCP', value: 'tcp' },
@@ -315,123 +315,49 @@ export const DEVICE_FIELDS: readonly DeviceField[] = [
 		description: 'The SIP transport requested when the phone is provisioned (default: UDP)',
 	},
 	{
-		name: 'provisioningUsername',
-		field: 'device-provisioning-username',
 		displayName: 'Provisioning Username',
-		kind: 'string',
-		nullable: true,
+		name: 'provisioningUsername',
+		send: 'device-provisioning-username',
+		type: 'string',
+		default: '',
+		empty: 'clear',
 		description: 'Username the phone uses to fetch its configuration',
 	},
 	{
-		name: 'provisioningPassword',
-		field: 'device-provisioning-password',
 		displayName: 'Provisioning Password',
-		kind: 'string',
-		nullable: true,
-		secret: true,
+		name: 'provisioningPassword',
+		send: 'device-provisioning-password',
+		type: 'string',
+		default: '',
+		empty: 'clear',
+		typeOptions: { password: true },
 		description: 'Password the phone uses to fetch its configuration',
 	},
 	{
-		name: 'provisioningLine',
-		field: 'device-provisioning-line',
 		displayName: 'Provisioning Line',
-		kind: 'integer',
+		name: 'provisioningLine',
+		send: 'device-provisioning-line',
+		type: 'number',
+		typeOptions: { numberPrecision: 0 },
 		default: 1,
 		description:
 			'Which line of the phone this device uses, a whole number (with a model and MAC address)',
 	},
 	{
-		name: 'provisioningOverrides',
-		field: 'device-provisioning-overrides',
 		displayName: 'Provisioning Overrides',
-		kind: 'string',
+		name: 'provisioningOverrides',
+		send: 'device-provisioning-overrides',
+		type: 'string',
+		default: '',
 		description: 'Overrides set for the MAC address in the provisioning server',
 	},
 ];
 
-/** The fields NetSapiens' OpenAPI types `string | null`: an empty value clears them (sent as null). */
-export const NULLABLE_DEVICE_FIELDS = DEVICE_FIELDS.filter(
-	(field) => field.kind === 'string' && field.nullable,
-).map((field) => field.field);
-
-/** FieldRules for what NetSapiens' OpenAPI documents about the device body: enums and integers. */
-export const deviceBodyRules: readonly FieldRule[] = DEVICE_FIELDS.flatMap((field): FieldRule[] => {
-	if (field.kind === 'options') {
-		return [
-			{
-				field: field.field,
-				label: field.displayName,
-				oneOf: field.options.map((option) => String(option.value)),
-			},
-		];
-	}
-	if (field.kind === 'integer')
-		return [{ field: field.field, label: field.displayName, integer: true }];
-	return [];
-});
-
-/** The node fields for a device body (each sent under its NetSapiens name). */
-export function deviceFieldProperties(kind: 'create' | 'update'): INodeProperties[] {
-	return DEVICE_FIELDS.map((field): INodeProperties => {
-		const routing = { send: { type: 'body' as const, property: field.field } };
-		const base = { displayName: field.displayName, name: field.name, routing };
-		if (field.kind === 'options') {
-			return {
-				...base,
-				type: 'options',
-				options: field.options,
-				default: field.default,
-				description: field.description,
-			};
-		}
-		if (field.kind === 'integer') {
-			return {
-				...base,
-				type: 'number',
-				typeOptions: { numberPrecision: 0 },
-				default: field.default,
-				description: field.description,
-			};
-		}
-		const clears =
-			field.nullable && kind === 'update' ? '. Leave empty to clear it (sent as null).' : '';
-		return {
-			...base,
-			type: 'string',
-			default: '',
-			...(field.secret ? { typeOptions: { password: true } } : {}),
-			...(field.placeholder ? { placeholder: field.placeholder } : {}),
-			description: `${field.description}${clears}`,
-		};
-	});
-}
-
 /** NetSapiens' names of the fields the user set in a collection, in the order NetSapiens gets them. */
 export function vendorFieldNames(set: IDataObject): string[] {
-	return DEVICE_FIELDS.filter((field) => field.name in set).map((field) => field.field);
-}
-
-/**
- * preSend: an empty SIP registration password would lock every phone of the device out (often an
- * expression that resolved to nothing). Removing the field is how to leave the password as it is.
- */
-export async function refuseEmptyRegistrationPassword(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = (requestOptions.body ?? {}) as IDataObject;
-	if (body['device-sip-registration-password'] === '') {
-		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(
-			this.getNode(),
-			`"SIP Registration Password" is empty (item ${itemIndex})`,
-			{
-				itemIndex,
-				description: `Enter a password for item ${itemIndex}, or remove the field to leave the password unchanged. Nothing was sent to NetSapiens.`,
-			},
-		);
-	}
-	return requestOptions;
+	return DEVICE_FIELDS.filter((field) => field.name in set).map(
+		(field) => field.send ?? field.name,
+	);
 }
 
 export const outputSecretsOption: INodeProperties = {

@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { FieldSpec } from '../../shared/fieldSpec';
+import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,29 +27,6 @@ export const userIdRule: FieldRule = {
 	pattern: UUID_PATTERN,
 	patternHint: `a SIP user UUID such as ${UUID_EXAMPLE}`,
 };
-
-/** What Opentact documents about SIP user fields: the gender enum and the UUID of a number lease. */
-export const sipUserRules: readonly FieldRule[] = [
-	{ field: 'gender', label: 'Gender', oneOf: GENDERS },
-	{
-		field: 'tn_lease',
-		label: 'TN Lease ID',
-		pattern: UUID_PATTERN,
-		patternHint: `a TN lease UUID such as ${UUID_EXAMPLE}`,
-	},
-];
-
-/** Optional text fields whose empty value would be sent as "" — refused, see refuseEmptyFields. */
-export const optionalTextFields = [
-	{ field: 'avatar', label: 'Avatar URL' },
-	{ field: 'dob', label: 'Date of Birth' },
-	{ field: 'email', label: 'Email' },
-	{ field: 'first_name', label: 'First Name' },
-	{ field: 'last_name', label: 'Last Name' },
-	{ field: 'password', label: 'Password' },
-	{ field: 'phone_number', label: 'Phone Number' },
-	{ field: 'tn_lease', label: 'TN Lease ID' },
-] as const;
 
 export const domainLocator: INodeProperties = {
 	displayName: 'SIP Domain',
@@ -104,110 +83,125 @@ export const userIdLocator: INodeProperties = {
 	],
 };
 
-const send = (property: string) => ({ send: { type: 'body' as const, property } });
+/** Opentact documents no way to clear a SIP user's text field: "" would be sent with an unknown effect. */
+const NO_CLEAR = {
+	empty: 'refuse',
+	emptyRefused: 'Opentact documents no way to clear it',
+} as const;
 
 /**
- * The optional SIP user fields, named and typed as Opentact documents them: ISIPUserNewParams for
- * Create; for Update the Modify SIP User page (is_active, email, last_name, first_name, password,
+ * Every SIP user field a write sends, named and typed as Opentact documents them: ISIPUserNewParams
+ * for Create; for Update the Modify SIP User page (is_active, email, last_name, first_name, password,
  * phone_number, tn_lease, dob, same_domain_calls_only, gender).
  */
-export function sipUserFields(kind: 'create' | 'update'): INodeProperties[] {
-	const update = kind === 'update';
-	const fields: Array<INodeProperties | false> = [
-		update && {
-			displayName: 'Active',
-			name: 'isActive',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether the SIP user is enabled. Turn off to disable the user without deleting it.',
-			routing: send('is_active'),
-		},
-		!update && {
-			displayName: 'Avatar URL',
-			name: 'avatar',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://example.com/avatar.png',
-			description: 'Link to a picture of the user',
-			routing: send('avatar'),
-		},
-		{
-			displayName: 'Date of Birth',
-			name: 'dob',
-			type: 'dateTime',
-			default: '',
-			description: 'Sent as a date-time string, the form Opentact answers it in',
-			routing: send('dob'),
-		},
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			description: 'Email address of the SIP user',
-			routing: send('email'),
-		},
-		{
-			displayName: 'First Name',
-			name: 'firstName',
-			type: 'string',
-			default: '',
-			routing: send('first_name'),
-		},
-		{
-			displayName: 'Gender',
-			name: 'gender',
-			type: 'options',
-			options: GENDERS.map((gender) => ({ name: gender, value: gender })),
-			default: 'Other',
-			routing: send('gender'),
-		},
-		{
-			displayName: 'Last Name',
-			name: 'lastName',
-			type: 'string',
-			default: '',
-			routing: send('last_name'),
-		},
-		update && {
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				'The new SIP password. Phones registered with the old one stop registering until they get it. Opentact never returns it.',
-			routing: send('password'),
-		},
-		{
-			displayName: 'Phone Number',
-			name: 'phoneNumber',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. +12025550123',
-			description:
-				'Phone number of the SIP user, as text (Opentact stores and answers it as a string)',
-			routing: send('phone_number'),
-		},
-		{
-			displayName: 'Same Domain Calls Only',
-			name: 'sameDomainCallsOnly',
-			type: 'boolean',
-			default: false,
-			description: 'Whether the SIP user accepts calls only from users of the same SIP domain',
-			routing: send('same_domain_calls_only'),
-		},
-		update && {
-			displayName: 'TN Lease ID',
-			name: 'tnLease',
-			type: 'string',
-			default: '',
-			placeholder: `e.g. ${UUID_EXAMPLE}`,
-			description: 'UUID of a phone-number lease of your account to attach to the SIP user',
-			routing: send('tn_lease'),
-		},
-	];
-	return fields.filter((field): field is INodeProperties => field !== false);
-}
+export const SIP_USER_FIELDS: readonly FieldSpec[] = [
+	{
+		displayName: 'Login',
+		name: 'login',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. alice',
+		description: 'The SIP username; the user registers as login@domain',
+		create: 'required',
+		update: false,
+	},
+	passwordSpec('The SIP password. Opentact never returns it.', {
+		create: 'required',
+		update: false,
+	}),
+	{
+		displayName: 'Active',
+		name: 'isActive',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether the SIP user is enabled. Turn off to disable the user without deleting it.',
+		send: 'is_active',
+		create: false,
+	},
+	{
+		displayName: 'Avatar URL',
+		name: 'avatar',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://example.com/avatar.png',
+		description: 'Link to a picture of the user',
+		...NO_CLEAR,
+		update: false,
+	},
+	{
+		displayName: 'Date of Birth',
+		name: 'dob',
+		type: 'dateTime',
+		default: '',
+		description: 'Sent as a date-time string, the form Opentact answers it in',
+		...NO_CLEAR,
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'Email address of the SIP user',
+		...NO_CLEAR,
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		send: 'first_name',
+		...NO_CLEAR,
+	},
+	{
+		displayName: 'Gender',
+		name: 'gender',
+		type: 'options',
+		options: GENDERS.map((gender) => ({ name: gender, value: gender })),
+		default: 'Other',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		send: 'last_name',
+		...NO_CLEAR,
+	},
+	passwordSpec(
+		'The new SIP password. Phones registered with the old one stop registering until they get it. Opentact never returns it.',
+		{ ...NO_CLEAR, create: false },
+	),
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +12025550123',
+		description:
+			'Phone number of the SIP user, as text (Opentact stores and answers it as a string)',
+		send: 'phone_number',
+		...NO_CLEAR,
+	},
+	{
+		displayName: 'Same Domain Calls Only',
+		name: 'sameDomainCallsOnly',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the SIP user accepts calls only from users of the same SIP domain',
+		send: 'same_domain_calls_only',
+	},
+	{
+		displayName: 'TN Lease ID',
+		name: 'tnLease',
+		type: 'string',
+		default: '',
+		placeholder: `e.g. ${UUID_EXAMPLE}`,
+		description: 'UUID of a phone-number lease of your account to attach to the SIP user',
+		send: 'tn_lease',
+		limit: { pattern: UUID_PATTERN, patternHint: `a TN lease UUID such as ${UUID_EXAMPLE}` },
+		...NO_CLEAR,
+		create: false,
+	},
+];

@@ -1,6 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type { FieldSpec } from '../../shared/fieldSpec';
+import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
-import type { ListRule } from './validation';
 
 // Both cases, without a flag: the locator's regex validation is built from the source alone.
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -43,6 +44,7 @@ const uuidRule = (field: string, label: string, required = false): FieldRule => 
 	pattern: UUID,
 	patternHint: UUID_HINT,
 });
+const uuidLimit = { pattern: UUID, patternHint: UUID_HINT };
 
 // ---------------------------------------------------------------------------------------------
 // Path parameters: SignalWire declares both IDs as UUIDs, which also keeps "." and ".." out.
@@ -104,24 +106,9 @@ export const addressIdLocator = idLocator(
 );
 
 // ---------------------------------------------------------------------------------------------
-// SIP profile (relay REST, Update SIP Profile)
+// SIP profile (relay REST, Update SIP Profile): Update only.
 
-export const sipProfileRules: readonly FieldRule[] = [
-	{
-		field: 'default_send_as',
-		label: 'Default Send As',
-		pattern: /^\+[1-9]\d{1,14}$/,
-		patternHint: 'an E.164 number such as +15551234567, or empty for a random project number',
-	},
-	{ field: 'default_encryption', label: 'Default Encryption', oneOf: ['required', 'optional'] },
-];
-
-export const sipProfileListRules: readonly ListRule[] = [
-	{ field: 'default_codecs', label: 'Default Codecs', oneOf: PROFILE_CODECS },
-	{ field: 'default_ciphers', label: 'Default Ciphers', oneOf: CIPHERS },
-];
-
-export const sipProfileUpdateFields: INodeProperties[] = [
+export const PROFILE_FIELDS: readonly FieldSpec[] = [
 	{
 		displayName: 'Default Ciphers',
 		name: 'defaultCiphers',
@@ -129,7 +116,8 @@ export const sipProfileUpdateFields: INodeProperties[] = [
 		options: asOptions(CIPHERS),
 		default: [],
 		description: 'Encryption ciphers endpoints using this profile support',
-		routing: { send: { type: 'body', property: 'default_ciphers' } },
+		send: 'default_ciphers',
+		create: false,
 	},
 	{
 		displayName: 'Default Codecs',
@@ -138,7 +126,8 @@ export const sipProfileUpdateFields: INodeProperties[] = [
 		options: asOptions(PROFILE_CODECS),
 		default: [],
 		description: 'Codecs endpoints using this profile support',
-		routing: { send: { type: 'body', property: 'default_codecs' } },
+		send: 'default_codecs',
+		create: false,
 	},
 	{
 		displayName: 'Default Encryption',
@@ -151,7 +140,8 @@ export const sipProfileUpdateFields: INodeProperties[] = [
 		default: 'optional',
 		description:
 			'Whether connections to endpoints using this profile require encryption. Encryption is always used when possible.',
-		routing: { send: { type: 'body', property: 'default_encryption' } },
+		send: 'default_encryption',
+		create: false,
 	},
 	{
 		displayName: 'Default Send As',
@@ -159,15 +149,15 @@ export const sipProfileUpdateFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. +15551234567',
-		description:
-			'The E.164 number calls to phone numbers come from. Leave empty to have SignalWire pick a random purchased or verified number of the project (sent as null).',
-		routing: {
-			send: {
-				type: 'body',
-				property: 'default_send_as',
-				value: '={{ $value === "" ? null : $value }}',
-			},
+		description: 'The E.164 number calls to phone numbers come from',
+		send: 'default_send_as',
+		limit: {
+			pattern: /^\+[1-9]\d{1,14}$/,
+			patternHint: 'an E.164 number such as +15551234567, or empty for a random project number',
 		},
+		empty: 'clear',
+		emptyMeans: 'have SignalWire pick a random purchased or verified number of the project',
+		create: false,
 	},
 	{
 		displayName: 'Domain Identifier',
@@ -177,7 +167,8 @@ export const sipProfileUpdateFields: INodeProperties[] = [
 		placeholder: 'e.g. example',
 		description:
 			"The domain identifier part of the profile's SIP domain; must be unique in the project",
-		routing: { send: { type: 'body', property: 'domain_identifier' } },
+		send: 'domain_identifier',
+		create: false,
 	},
 ];
 
@@ -187,65 +178,23 @@ export const sipProfileUpdateFields: INodeProperties[] = [
 export const LEGACY_ENDPOINT_NOTE =
 	'SignalWire labels relay SIP endpoints legacy (deprecated in favour of SIP credentials), but they remain the resource whose SIP password the API can set.';
 
-const usernameRule: FieldRule = {
-	field: 'username',
-	label: 'Username',
-	pattern: /^[^\s@]+$/,
-	patternHint: 'no spaces and no "@"',
-};
-
-export const sipEndpointRules: readonly FieldRule[] = [
-	usernameRule,
-	{ field: 'encryption', label: 'Encryption', oneOf: ['default', 'required', 'optional'] },
-	{ field: 'call_handler', label: 'Call Handler', oneOf: CALL_HANDLERS },
-	{ field: 'call_request_method', label: 'Call Request Method', oneOf: ['GET', 'POST'] },
-	{ field: 'call_fallback_method', label: 'Call Fallback Method', oneOf: ['GET', 'POST'] },
-	{
-		field: 'call_status_callback_method',
-		label: 'Call Status Callback Method',
-		oneOf: ['GET', 'POST'],
-	},
-	{
-		field: 'call_flow_version',
-		label: 'Call Flow Version',
-		oneOf: ['working_copy', 'current_deployed'],
-	},
-	uuidRule('call_video_room_id', 'Call Video Room ID'),
-	uuidRule('call_flow_id', 'Call Flow ID'),
-	uuidRule('call_ai_agent_id', 'Call AI Agent ID'),
-];
-
-export const sipEndpointCreateRules: readonly FieldRule[] = [
-	...sipEndpointRules,
-	{ ...usernameRule, required: true },
-	{ field: 'password', label: 'Password', required: true },
-];
-
 const requiredWhen = (handler: string) =>
 	`Used (and required) when Call Handler is ${CALL_HANDLER_NAMES[handler]}`;
 
 const stringField = (
 	displayName: string,
 	name: string,
-	property: string,
+	send: string,
 	description: string,
-	placeholder?: string,
-): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	...(placeholder ? { placeholder } : {}),
-	description,
-	routing: { send: { type: 'body', property } },
-});
+	more: Partial<FieldSpec> = {},
+): FieldSpec => ({ displayName, name, type: 'string', default: '', description, send, ...more });
 
 const methodField = (
 	displayName: string,
 	name: string,
-	property: string,
+	send: string,
 	description: string,
-): INodeProperties => ({
+): FieldSpec => ({
 	displayName,
 	name,
 	type: 'options',
@@ -255,34 +204,36 @@ const methodField = (
 	],
 	default: 'POST',
 	description,
-	routing: { send: { type: 'body', property } },
+	send,
 });
 
-export const usernameField: INodeProperties = stringField(
-	'Username',
-	'username',
-	'username',
-	'The SIP username; unique in the project, without spaces or "@"',
-	'e.g. c3p0',
-);
-
-export const passwordField: INodeProperties = {
-	displayName: 'Password',
-	name: 'password',
-	type: 'string',
-	typeOptions: { password: true },
-	default: '',
-	description: 'The password devices register with. SignalWire never returns it.',
-	routing: { send: { type: 'body', property: 'password' } },
-};
-
-/** Every documented SIP endpoint body field except username and password, sorted by name. */
-export const sipEndpointOptionalFields: INodeProperties[] = [
+/** Every documented SIP endpoint body field, with SignalWire's limits next to it. */
+export const ENDPOINT_FIELDS: readonly FieldSpec[] = [
+	stringField(
+		'Username',
+		'username',
+		'username',
+		'The SIP username; unique in the project, without spaces or "@"',
+		{
+			placeholder: 'e.g. c3p0',
+			limit: { pattern: /^[^\s@]+$/, patternHint: 'no spaces and no "@"' },
+			create: 'required',
+		},
+	),
+	passwordSpec('The password devices register with. SignalWire never returns it.', {
+		create: 'required',
+		update: false,
+	}),
+	passwordSpec(
+		'A new password devices must register with; they fail to register until they are given it. SignalWire never returns it.',
+		{ create: false },
+	),
 	stringField(
 		'Call AI Agent ID',
 		'callAiAgentId',
 		'call_ai_agent_id',
 		`The AI agent incoming calls go to. ${requiredWhen('ai_agent')}.`,
+		{ limit: uuidLimit },
 	),
 	stringField(
 		'Call Dialogflow Agent ID',
@@ -307,6 +258,7 @@ export const sipEndpointOptionalFields: INodeProperties[] = [
 		'callFlowId',
 		'call_flow_id',
 		`The call flow incoming calls go to. ${requiredWhen('call_flow')}.`,
+		{ limit: uuidLimit },
 	),
 	{
 		displayName: 'Call Flow Version',
@@ -318,7 +270,7 @@ export const sipEndpointOptionalFields: INodeProperties[] = [
 		],
 		default: 'current_deployed',
 		description: 'Which version of the call flow to run',
-		routing: { send: { type: 'body', property: 'call_flow_version' } },
+		send: 'call_flow_version',
 	},
 	{
 		displayName: 'Call Handler',
@@ -327,7 +279,7 @@ export const sipEndpointOptionalFields: INodeProperties[] = [
 		options: CALL_HANDLERS.map((value) => ({ name: CALL_HANDLER_NAMES[value], value })),
 		default: 'relay_context',
 		description: 'What handles inbound calls to this endpoint; set the matching Call … field too',
-		routing: { send: { type: 'body', property: 'call_handler' } },
+		send: 'call_handler',
 	},
 	stringField(
 		'Call LaML Application ID',
@@ -400,13 +352,14 @@ export const sipEndpointOptionalFields: INodeProperties[] = [
 		'callVideoRoomId',
 		'call_video_room_id',
 		`The video room incoming calls go to. ${requiredWhen('video_room')}.`,
+		{ limit: uuidLimit },
 	),
 	stringField(
 		'Caller ID',
 		'callerId',
 		'caller_id',
 		'Friendly caller ID: the CNAM when calling a phone number, the From when calling another SIP endpoint',
-		'e.g. C-3P0',
+		{ placeholder: 'e.g. C-3P0' },
 	),
 	{
 		displayName: 'Ciphers',
@@ -415,7 +368,7 @@ export const sipEndpointOptionalFields: INodeProperties[] = [
 		options: asOptions(CIPHERS),
 		default: [],
 		description: 'Encryption ciphers this endpoint supports',
-		routing: { send: { type: 'body', property: 'ciphers' } },
+		send: 'ciphers',
 	},
 	{
 		displayName: 'Codecs',
@@ -424,7 +377,7 @@ export const sipEndpointOptionalFields: INodeProperties[] = [
 		options: asOptions(PROFILE_CODECS),
 		default: [],
 		description: 'Codecs this endpoint supports',
-		routing: { send: { type: 'body', property: 'codecs' } },
+		send: 'codecs',
 	},
 	{
 		displayName: 'Encryption',
@@ -437,65 +390,58 @@ export const sipEndpointOptionalFields: INodeProperties[] = [
 		],
 		default: 'default',
 		description: 'Whether connections to this endpoint require encryption',
-		routing: { send: { type: 'body', property: 'encryption' } },
+		send: 'encryption',
 	},
 	stringField(
 		'Send As',
 		'sendAs',
 		'send_as',
 		'The purchased or verified number calls to phone numbers come from, or "random" for a random one of the project',
-		'e.g. random',
+		{ placeholder: 'e.g. random' },
 	),
 ];
 
 // ---------------------------------------------------------------------------------------------
 // SIP addresses (Fabric)
 
-const addressNameRule: FieldRule = {
-	field: 'name',
-	label: 'Name',
-	maxLength: 50,
-	pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
-	patternHint: 'lowercase letters, digits and single hyphens between them, such as sales-line',
-};
-
-export const sipAddressRules: readonly FieldRule[] = [
-	addressNameRule,
-	{ field: 'user', label: 'User', pattern: /^\S+$/, patternHint: 'no spaces' },
-	uuidRule('context_id', 'Domain ID'),
-	{ field: 'encryption', label: 'Encryption', oneOf: ['required', 'optional', 'forbidden'] },
-];
-
-export const sipAddressCreateRules: readonly FieldRule[] = [
-	...sipAddressRules,
-	{ ...addressNameRule, required: true },
-	uuidRule('calling_handler_resource_id', 'Calling Handler Resource ID', true),
-];
-
-export const sipAddressListRules: readonly ListRule[] = [
-	{ field: 'codecs', label: 'Codecs', minItems: 1, oneOf: ADDRESS_CODECS },
-	{ field: 'ciphers', label: 'Ciphers', minItems: 1, oneOf: CIPHERS },
-	{ field: 'ip_auth', label: 'IP Auth', maxItems: 256 },
-];
-
-export const addressNameField: INodeProperties = stringField(
-	'Name',
-	'name',
-	'name',
-	'URL-safe name used in the SIP URI: lowercase letters, digits and hyphens, at most 50 characters, unique in the project',
-	'e.g. sales-line',
-);
-
-/** Body fields of a SIP address that both create and update accept, sorted by name. */
-export const sipAddressOptionalFields: INodeProperties[] = [
+/** Every documented SIP address body field, with SignalWire's limits next to it. */
+export const ADDRESS_FIELDS: readonly FieldSpec[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. sales-line',
+		description:
+			'URL-safe name used in the SIP URI: lowercase letters, digits and hyphens, unique in the project',
+		limit: {
+			maxLength: 50,
+			pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+			patternHint: 'lowercase letters, digits and single hyphens between them, such as sales-line',
+		},
+		create: 'required',
+	},
+	{
+		displayName: 'Calling Handler Resource ID',
+		name: 'callingHandlerResourceId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1f2e3d4c-5b6a-7980-a1b2-c3d4e5f60718',
+		description:
+			'The resource of the project (an AI agent, SWML script, call flow, …) that handles inbound calls to this address. It cannot be changed later.',
+		send: 'calling_handler_resource_id',
+		limit: uuidLimit,
+		create: 'required',
+		update: false,
+	},
 	{
 		displayName: 'Ciphers',
 		name: 'ciphers',
 		type: 'multiOptions',
 		options: asOptions(CIPHERS),
 		default: [],
-		description: 'SRTP ciphers enabled for calls to this address (at least one)',
-		routing: { send: { type: 'body', property: 'ciphers' } },
+		description: 'SRTP ciphers enabled for calls to this address',
+		limit: { minItems: 1 },
 	},
 	{
 		displayName: 'Codecs',
@@ -503,16 +449,19 @@ export const sipAddressOptionalFields: INodeProperties[] = [
 		type: 'multiOptions',
 		options: asOptions(ADDRESS_CODECS),
 		default: [],
-		description: 'Codecs enabled for calls to this address (at least one)',
-		routing: { send: { type: 'body', property: 'codecs' } },
+		description: 'Codecs enabled for calls to this address',
+		limit: { minItems: 1 },
 	},
-	stringField(
-		'Domain ID',
-		'contextId',
-		'context_id',
-		'The Domain (context) the address is grouped under; it must exist in the project',
-		'e.g. 9c8b7a6d-5e4f-3a2b-1c0d-9e8f7a6b5c4d',
-	),
+	{
+		displayName: 'Domain ID',
+		name: 'contextId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 9c8b7a6d-5e4f-3a2b-1c0d-9e8f7a6b5c4d',
+		description: 'The Domain (context) the address is grouped under; it must exist in the project',
+		send: 'context_id',
+		limit: uuidLimit,
+	},
 	{
 		displayName: 'Encryption',
 		name: 'encryption',
@@ -524,7 +473,6 @@ export const sipAddressOptionalFields: INodeProperties[] = [
 		],
 		default: 'optional',
 		description: 'SRTP encryption requirement for calls to this address',
-		routing: { send: { type: 'body', property: 'encryption' } },
 	},
 	{
 		displayName: 'IP Auth',
@@ -533,9 +481,9 @@ export const sipAddressOptionalFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add IP or CIDR' },
 		default: [],
 		placeholder: 'e.g. 10.0.0.0/24',
-		description:
-			'Allowed IP addresses or CIDR ranges (at most 256); required when IP Auth Enabled is on',
-		routing: { send: { type: 'body', property: 'ip_auth' } },
+		description: 'Allowed IP addresses or CIDR ranges; required when IP Auth Enabled is on',
+		send: 'ip_auth',
+		limit: { maxItems: 256 },
 	},
 	{
 		displayName: 'IP Auth Enabled',
@@ -543,27 +491,18 @@ export const sipAddressOptionalFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to enforce IP authentication for this address',
-		routing: { send: { type: 'body', property: 'ip_auth_enabled' } },
+		send: 'ip_auth_enabled',
 	},
-	{
-		...passwordField,
-		description:
-			'The SIP registration password. SignalWire treats it as write-only and never returns it.',
-	},
-	stringField(
-		'User',
-		'user',
-		'user',
-		'The SIP username that reaches this address, without spaces; "*" accepts any',
-		'e.g. agent',
+	passwordSpec(
+		'The SIP registration password. SignalWire treats it as write-only and never returns it.',
 	),
+	{
+		displayName: 'User',
+		name: 'user',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. agent',
+		description: 'The SIP username that reaches this address, without spaces; "*" accepts any',
+		limit: { pattern: /^\S+$/, patternHint: 'no spaces' },
+	},
 ];
-
-/**
- * Collection options in the alphabetical order n8n shows them in. Compares lower-cased code points, not
- * `localeCompare`: its first call loads ICU's collation data (~10 ms), which would be most of the pack's require time.
- */
-export function sortedByName(fields: INodeProperties[]): INodeProperties[] {
-	const key = (field: INodeProperties) => field.displayName.toLowerCase();
-	return [...fields].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}

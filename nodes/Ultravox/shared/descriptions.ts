@@ -1,13 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { FieldSpec } from '../../shared/fieldSpec';
+import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
-
-/** Limits from Ultravox's OpenAPI (SipRegistration / PatchedSipRegistration). */
-export const sipRegistrationRules: readonly FieldRule[] = [
-	{ field: 'username', label: 'Username', maxLength: 60 },
-	{ field: 'proxy', label: 'Proxy', maxLength: 100 },
-	{ field: 'outboundProxy', label: 'Outbound Proxy', maxLength: 100 },
-	{ field: 'authUser', label: 'Auth User', maxLength: 60 },
-];
 
 export const registrationIdRule: FieldRule = {
 	field: 'registrationId',
@@ -41,56 +35,51 @@ export const registrationIdLocator: INodeProperties = {
 	],
 };
 
-/** Body fields every registration write can set, with their documented limits as hints. */
-export function registrationFields(kind: 'create' | 'update'): INodeProperties[] {
-	const emptyClears = kind === 'update' ? ' Leave empty to clear it (sent as null).' : '';
-	return [
-		...(kind === 'update'
-			? ([
-					{
-						displayName: 'Username',
-						name: 'username',
-						type: 'string',
-						default: '',
-						description: 'The SIP username to register as (at most 60 characters)',
-						routing: { send: { type: 'body', property: 'username' } },
-					},
-					{
-						displayName: 'Password',
-						name: 'password',
-						type: 'string',
-						typeOptions: { password: true },
-						default: '',
-						description: 'The SIP password for the username. Ultravox never returns it.',
-						routing: { send: { type: 'body', property: 'password' } },
-					},
-					{
-						displayName: 'Proxy',
-						name: 'proxy',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. sip.example.com',
-						description: 'The SIP server to register with (at most 100 characters)',
-						routing: { send: { type: 'body', property: 'proxy' } },
-					},
-				] as INodeProperties[])
-			: []),
-		{
-			displayName: 'Outbound Proxy',
-			name: 'outboundProxy',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. proxy.trunk.com',
-			description: `A proxy used to reach your SIP server for registration; most often unset (at most 100 characters).${emptyClears}`,
-			routing: { send: { type: 'body', property: 'outboundProxy' } },
-		},
-		{
-			displayName: 'Auth User',
-			name: 'authUser',
-			type: 'string',
-			default: '',
-			description: `The authentication username, if different from the SIP username; most often unset (at most 60 characters).${emptyClears}`,
-			routing: { send: { type: 'body', property: 'authUser' } },
-		},
-	];
-}
+/**
+ * Every field a registration write sends, with Ultravox's limit and empty-value policy next to it
+ * (OpenAPI SipRegistration / PatchedSipRegistration: outboundProxy and authUser are nullable).
+ */
+export const REGISTRATION_FIELDS: readonly FieldSpec[] = [
+	{
+		displayName: 'Username',
+		name: 'username',
+		type: 'string',
+		default: '',
+		description: 'The SIP username to register as',
+		limit: { maxLength: 60 },
+		create: 'required',
+	},
+	passwordSpec('The SIP password for the username. Ultravox never returns it.', {
+		create: 'required',
+	}),
+	{
+		displayName: 'Proxy',
+		name: 'proxy',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. sip.example.com',
+		description: 'The SIP server to register with',
+		limit: { maxLength: 100 },
+		create: 'required',
+	},
+	{
+		displayName: 'Outbound Proxy',
+		name: 'outboundProxy',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. proxy.trunk.com',
+		description: 'A proxy used to reach your SIP server for registration; most often unset',
+		limit: { maxLength: 100 },
+		empty: 'clear',
+	},
+	{
+		displayName: 'Auth User',
+		name: 'authUser',
+		type: 'string',
+		default: '',
+		description:
+			'The authentication username, if different from the SIP username; most often unset',
+		limit: { maxLength: 60 },
+		empty: 'clear',
+	},
+];

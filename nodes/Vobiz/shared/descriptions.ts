@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { assertCredentialFilled } from '../../shared/url';
 import { assertFields } from '../../shared/validation';
+import type { FieldSpec } from '../../shared/fieldSpec';
+import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
 
 const NOT_A_DOT_SEGMENT = /^(?!\.{1,2}$)[^\s]+$/;
@@ -67,41 +69,12 @@ export const endpointIdRule: FieldRule = {
 	patternHint: 'an endpoint ID such as 87654321, without spaces, and not "." or ".."',
 };
 
-const applicationIdRule = (field: string): FieldRule => ({
-	field,
-	label: 'Application',
-	integer: true,
-	minimum: 1,
-});
+/** Vobiz documents `application` (and its list filter) as an app_id: a whole number. */
+const applicationLimit = { integer: true, minimum: 1 };
 
-/** Vobiz's documented limits on endpoint writes, keyed by Vobiz's body field names. */
-export const createEndpointRules: readonly FieldRule[] = [
-	{
-		field: 'username',
-		label: 'Username',
-		required: true,
-		pattern: /^[A-Za-z0-9]+$/,
-		patternHint: 'letters and digits only',
-	},
-	{ field: 'password', label: 'Password', required: true, minLength: 8 },
-	{
-		field: 'alias',
-		label: 'Alias',
-		required: true,
-		pattern: /^[A-Za-z0-9_-]+$/,
-		patternHint: 'letters, digits, "-" and "_"',
-	},
-	applicationIdRule('application'),
+export const listFilterRules: readonly FieldRule[] = [
+	{ field: 'application_id__exact', label: 'Application', ...applicationLimit },
 ];
-
-// The alias character rule is documented for Create only; the update page's own example sets
-// "John's Updated Desktop Phone", so Update does not enforce it.
-export const updateEndpointRules: readonly FieldRule[] = [
-	{ field: 'password', label: 'Password', minLength: 8 },
-	applicationIdRule('application'),
-];
-
-export const listFilterRules: readonly FieldRule[] = [applicationIdRule('application_id__exact')];
 
 export const endpointIdLocator: INodeProperties = {
 	displayName: 'Endpoint',
@@ -131,143 +104,162 @@ export const endpointIdLocator: INodeProperties = {
 const asInteger =
 	'={{ /^\\d+$/.test(String($value).trim()) ? Number(String($value).trim()) : $value }}';
 
-function applicationLocator(
-	name: string,
-	description: string,
-	send: { type: 'body' | 'query'; property: string },
-): INodeProperties {
-	return {
-		displayName: 'Application',
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an application...',
-				typeOptions: { searchListMethod: 'searchApplications', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 98765432',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[0-9]+$',
-							errorMessage: 'An application ID is a number (app_id)',
-						},
+/** The Application picker: an app_id from the list or typed, sent as the integer Vobiz documents. */
+const applicationLocator: Pick<INodeProperties, 'type' | 'default' | 'modes'> = {
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select an application...',
+			typeOptions: { searchListMethod: 'searchApplications', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 98765432',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^[0-9]+$',
+						errorMessage: 'An application ID is a number (app_id)',
 					},
-				],
-			},
-		],
-		routing: { send: { ...send, value: asInteger } },
-	};
-}
+				},
+			],
+		},
+	],
+};
 
 /**
- * Node parameter → Vobiz body field, for every field Update can send. The update output lists the
- * Vobiz names of the fields that were sent.
+ * Every endpoint field a write sends, with Vobiz's limit next to it. The alias character rule is
+ * documented for Create only; the update page's own example sets "John's Updated Desktop Phone", so
+ * Update's alias is its own entry without it. The Allow Same Domain, Other Domains, Phones and Apps
+ * flags are Create's only: Vobiz refuses to change them later.
  */
-export const updateFieldNames: Readonly<Record<string, string>> = {
-	password: 'password',
-	alias: 'alias',
-	application: 'application',
-	allowVoice: 'allow_voice',
-	allowMessage: 'allow_message',
-	allowVideo: 'allow_video',
-};
-
-const allowVoice: INodeProperties = {
-	displayName: 'Allow Voice',
-	name: 'allowVoice',
-	type: 'boolean',
-	default: true,
-	description: 'Whether the endpoint may make and receive voice calls (Vobiz default: on)',
-	routing: { send: { type: 'body', property: 'allow_voice' } },
-};
-
-const allowMessage: INodeProperties = {
-	displayName: 'Allow Message',
-	name: 'allowMessage',
-	type: 'boolean',
-	default: true,
-	description: 'Whether the endpoint may send and receive messages (Vobiz default: on)',
-	routing: { send: { type: 'body', property: 'allow_message' } },
-};
-
-const allowVideo: INodeProperties = {
-	displayName: 'Allow Video',
-	name: 'allowVideo',
-	type: 'boolean',
-	default: false,
-	description: 'Whether the endpoint may make video calls (Vobiz default: off)',
-	routing: { send: { type: 'body', property: 'allow_video' } },
-};
-
-// Create-only flags: Vobiz refuses to change them later, so Update does not offer them.
-const allowSameDomain: INodeProperties = {
-	displayName: 'Allow Same Domain',
-	name: 'allowSameDomain',
-	type: 'boolean',
-	default: true,
-	description:
-		'Whether the endpoint may call other endpoints of this account (Vobiz default: on). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
-	routing: { send: { type: 'body', property: 'allow_same_domain' } },
-};
-
-const allowOtherDomains: INodeProperties = {
-	displayName: 'Allow Other Domains',
-	name: 'allowOtherDomains',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether the endpoint may call SIP addresses outside Vobiz (Vobiz default: off). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
-	routing: { send: { type: 'body', property: 'allow_other_domains' } },
-};
-
-const allowPhones: INodeProperties = {
-	displayName: 'Allow Phones',
-	name: 'allowPhones',
-	type: 'boolean',
-	default: true,
-	description:
-		'Whether the endpoint may call phone numbers (Vobiz default: on). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
-	routing: { send: { type: 'body', property: 'allow_phones' } },
-};
-
-const allowApps: INodeProperties = {
-	displayName: 'Allow Apps',
-	name: 'allowApps',
-	type: 'boolean',
-	default: true,
-	description:
-		'Whether the endpoint may call applications (Vobiz default: on). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
-	routing: { send: { type: 'body', property: 'allow_apps' } },
-};
-
-export const passwordHelp =
-	'SIP password, at least 8 characters. Vobiz never returns it. A new password signs out every device registered with the old one until it re-registers.';
-
-/** Fields Create offers beyond the required username, password and alias. */
-export const createOptionalFields: INodeProperties[] = [
-	allowApps,
-	allowMessage,
-	allowOtherDomains,
-	allowPhones,
-	allowSameDomain,
-	allowVideo,
-	allowVoice,
-	applicationLocator(
-		'application',
-		"The application that handles the endpoint's calls; when not set, Vobiz uses the account's default endpoint application",
-		{ type: 'body', property: 'application' },
+export const ENDPOINT_FIELDS: readonly FieldSpec[] = [
+	{
+		displayName: 'Username',
+		name: 'username',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. johndesk',
+		description:
+			'SIP username: letters and digits only, unique in the account. Vobiz locks it once the endpoint exists.',
+		limit: { pattern: /^[A-Za-z0-9]+$/, patternHint: 'letters and digits only' },
+		create: 'required',
+		update: false,
+	},
+	passwordSpec(
+		'SIP password. Vobiz never returns it. A new password signs out every device registered with the old one until it re-registers.',
+		{ limit: { minLength: 8 }, create: 'required' },
 	),
+	{
+		displayName: 'Alias',
+		name: 'alias',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. John-Desk',
+		description: 'Friendly name for the endpoint: letters, digits, "-" and "_"',
+		limit: { pattern: /^[A-Za-z0-9_-]+$/, patternHint: 'letters, digits, "-" and "_"' },
+		create: 'required',
+		update: false,
+	},
+	{
+		displayName: 'Alias',
+		name: 'alias',
+		type: 'string',
+		default: '',
+		description: 'Friendly name for the endpoint',
+		create: false,
+	},
+	{
+		displayName: 'Allow Apps',
+		name: 'allowApps',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether the endpoint may call applications (Vobiz default: on). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
+		send: 'allow_apps',
+		update: false,
+	},
+	{
+		displayName: 'Allow Message',
+		name: 'allowMessage',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the endpoint may send and receive messages (Vobiz default: on)',
+		send: 'allow_message',
+	},
+	{
+		displayName: 'Allow Other Domains',
+		name: 'allowOtherDomains',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether the endpoint may call SIP addresses outside Vobiz (Vobiz default: off). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
+		send: 'allow_other_domains',
+		update: false,
+	},
+	{
+		displayName: 'Allow Phones',
+		name: 'allowPhones',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether the endpoint may call phone numbers (Vobiz default: on). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
+		send: 'allow_phones',
+		update: false,
+	},
+	{
+		displayName: 'Allow Same Domain',
+		name: 'allowSameDomain',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether the endpoint may call other endpoints of this account (Vobiz default: on). Vobiz locks it once the endpoint exists; to change it, create a new endpoint and delete this one.',
+		send: 'allow_same_domain',
+		update: false,
+	},
+	{
+		displayName: 'Allow Video',
+		name: 'allowVideo',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the endpoint may make video calls (Vobiz default: off)',
+		send: 'allow_video',
+	},
+	{
+		displayName: 'Allow Voice',
+		name: 'allowVoice',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the endpoint may make and receive voice calls (Vobiz default: on)',
+		send: 'allow_voice',
+	},
+	{
+		displayName: 'Application',
+		name: 'application',
+		...applicationLocator,
+		description:
+			"The application that handles the endpoint's calls; when not set, Vobiz uses the account's default endpoint application",
+		sendValue: asInteger,
+		limit: applicationLimit,
+		update: false,
+	},
+	{
+		displayName: 'Application',
+		name: 'application',
+		...applicationLocator,
+		description:
+			"The application that handles the endpoint's calls from now on. Vobiz refuses an unknown application (400).",
+		sendValue: asInteger,
+		limit: applicationLimit,
+		create: false,
+	},
 	{
 		displayName: 'Sub-Account',
 		name: 'subAccount',
@@ -275,38 +267,18 @@ export const createOptionalFields: INodeProperties[] = [
 		default: '',
 		description:
 			'Create the endpoint under this sub-account (its Auth ID) instead of the main account',
-		routing: { send: { type: 'body', property: 'sub_account' } },
+		send: 'sub_account',
+		update: false,
 	},
 ];
 
-/** Fields Update offers: exactly what Vobiz's update call accepts. */
-export const updateFields: INodeProperties[] = [
-	{
-		displayName: 'Alias',
-		name: 'alias',
-		type: 'string',
-		default: '',
-		description: 'Friendly name for the endpoint',
-		routing: { send: { type: 'body', property: 'alias' } },
-	},
-	allowMessage,
-	allowVideo,
-	allowVoice,
-	applicationLocator(
-		'application',
-		"The application that handles the endpoint's calls from now on. Vobiz refuses an unknown application (400).",
-		{ type: 'body', property: 'application' },
-	),
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: passwordHelp,
-		routing: { send: { type: 'body', property: 'password' } },
-	},
-];
+/** Node parameter → Vobiz body field, for every field Update can send (the update output lists them). */
+export const updateFieldNames: Readonly<Record<string, string>> = Object.fromEntries(
+	ENDPOINT_FIELDS.filter((field) => field.update !== false).map((field) => [
+		field.name,
+		field.send ?? field.name,
+	]),
+);
 
 export const listFilters: INodeProperties[] = [
 	{
@@ -325,10 +297,13 @@ export const listFilters: INodeProperties[] = [
 		description: 'Only the endpoint with exactly this alias',
 		routing: { send: { type: 'query', property: 'alias__exact' } },
 	},
-	applicationLocator('application', 'Only endpoints attached to this application', {
-		type: 'query',
-		property: 'application_id__exact',
-	}),
+	{
+		displayName: 'Application',
+		name: 'application',
+		...applicationLocator,
+		description: 'Only endpoints attached to this application',
+		routing: { send: { type: 'query', property: 'application_id__exact', value: asInteger } },
+	},
 	{
 		displayName: 'Has No Application',
 		name: 'applicationIsNull',

@@ -1,7 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
+import { fieldCollection, requiredFields } from '../../../shared/fieldSpec';
 import {
-	deviceFieldProperties,
+	DEVICE_FIELDS,
 	domainLocator,
 	outputSecretsOption,
 	userLocator,
@@ -10,16 +11,7 @@ import {
 const properties: INodeProperties[] = [
 	domainLocator,
 	userLocator,
-	{
-		displayName: 'Device',
-		name: 'device',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1000a',
-		description: 'Name of the new device, the first part of its SIP URI sip:{device}@{domain}',
-		routing: { send: { type: 'body', property: 'device' } },
-	},
+	...requiredFields(DEVICE_FIELDS),
 	{
 		displayName: 'Synchronous',
 		name: 'synchronous',
@@ -41,14 +33,7 @@ const properties: INodeProperties[] = [
 			'Whether NetSapiens answers only once the device is written, with the device itself',
 		routing: { send: { type: 'body', property: 'synchronous' } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: deviceFieldProperties('create'),
-	},
+	fieldCollection(DEVICE_FIELDS, 'create', { order: 'table' }),
 	{
 		...outputSecretsOption,
 		displayOptions: { show: { synchronous: ['yes'] } },

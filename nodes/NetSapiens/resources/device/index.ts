@@ -6,17 +6,11 @@ import {
 	rotatePasswordOption,
 } from '../../../shared/rotationDescriptions';
 import { checkRegistrationOption } from '../../../shared/registrationDescriptions';
-import { emptyAsNull, fillPath, validateBody } from '../../../shared/validation';
-import {
-	deviceBodyRules,
-	deviceRule,
-	domainRule,
-	NULLABLE_DEVICE_FIELDS,
-	refuseEmptyRegistrationPassword,
-	userRule,
-} from '../../shared/descriptions';
+import { fieldChecks } from '../../../shared/fieldSpec';
+import { fillPath } from '../../../shared/validation';
+import { DEVICE_FIELDS, deviceRule, domainRule, userRule } from '../../shared/descriptions';
 import { deletedDevice, deviceChangeAnswer } from '../../shared/output';
-import { DEVICE_SECRET_FIELDS, netSapiensVendor } from '../../shared/vendor';
+import { netSapiensVendor } from '../../shared/vendor';
 import * as checkRegistration from './checkRegistration';
 import * as create from './create';
 import * as del from './delete';
@@ -29,10 +23,8 @@ const userDevicesUrl = '/domains/{domain}/users/{user}/devices';
 const deviceUrl = `${userDevicesUrl}/{device}`;
 const domainDevicesUrl = '/domains/{domain}/devices';
 
-const secretFields = DEVICE_SECRET_FIELDS;
 const fillUserPath = fillPath([domainRule, userRule]);
 const fillDomainPath = fillPath([domainRule]);
-const clearEmptyNullables = emptyAsNull(NULLABLE_DEVICE_FIELDS);
 const fillDevicePath = fillPath([domainRule, userRule, deviceRule]);
 
 /** Get Many lists one user's devices or the whole domain's; the user is only asked for the first. */
@@ -71,9 +63,7 @@ export const deviceDescription: INodeProperties[] = [
 					send: {
 						preSend: [
 							fillUserPath,
-							clearEmptyNullables,
-							refuseEmptyRegistrationPassword,
-							validateBody([deviceRule, ...deviceBodyRules], { secretFields }),
+							fieldChecks(DEVICE_FIELDS, 'create', netSapiensVendor.displayName),
 						],
 					},
 					output: { postReceive: [deviceChangeAnswer('additionalFields')] },
@@ -131,9 +121,7 @@ export const deviceDescription: INodeProperties[] = [
 					send: {
 						preSend: [
 							fillDevicePath,
-							clearEmptyNullables,
-							refuseEmptyRegistrationPassword,
-							validateBody(deviceBodyRules, { secretFields, atLeastOne: 'Update Fields' }),
+							fieldChecks(DEVICE_FIELDS, 'update', netSapiensVendor.displayName),
 						],
 					},
 					output: { postReceive: [deviceChangeAnswer('updateFields')] },

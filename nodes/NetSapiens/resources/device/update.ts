@@ -1,7 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
+import { fieldCollection } from '../../../shared/fieldSpec';
 import {
-	deviceFieldProperties,
+	DEVICE_FIELDS,
 	deviceLocator,
 	domainLocator,
 	userLocator,
@@ -11,15 +12,7 @@ const properties: INodeProperties[] = [
 	domainLocator,
 	userLocator,
 	deviceLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields you add here are sent; the others stay as they are',
-		options: deviceFieldProperties('update'),
-	},
+	fieldCollection(DEVICE_FIELDS, 'update', { order: 'table' }),
 ];
 
 export const description = updateDisplayOptions(

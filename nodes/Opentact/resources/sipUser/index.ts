@@ -4,14 +4,9 @@ import {
 	passwordOperationFields,
 	rotatePasswordOption,
 } from '../../../shared/rotationDescriptions';
-import { fillPath, validateBody } from '../../../shared/validation';
-import {
-	domainRule,
-	optionalTextFields,
-	sipUserRules,
-	userIdRule,
-} from '../../shared/descriptions';
-import { refuseEmptyFields } from '../../shared/emptyFields';
+import { fieldChecks } from '../../../shared/fieldSpec';
+import { fillPath } from '../../../shared/validation';
+import { domainRule, SIP_USER_FIELDS, userIdRule } from '../../shared/descriptions';
 import { sipUserDeleted, sipUserPayload } from '../../shared/output';
 import { opentactVendor } from '../../shared/vendor';
 import * as create from './create';
@@ -42,15 +37,7 @@ export const sipUserDescription: INodeProperties[] = [
 					send: {
 						preSend: [
 							fillPath([domainRule]),
-							validateBody(
-								[
-									...sipUserRules,
-									{ field: 'login', label: 'Login', required: true },
-									{ field: 'password', label: 'Password', required: true },
-								],
-								{ secretFields: ['password'] },
-							),
-							refuseEmptyFields(optionalTextFields, 'Additional Fields'),
+							fieldChecks(SIP_USER_FIELDS, 'create', opentactVendor.displayName),
 						],
 					},
 					output: { postReceive: [sipUserPayload] },
@@ -109,11 +96,7 @@ export const sipUserDescription: INodeProperties[] = [
 					send: {
 						preSend: [
 							fillPath([domainRule, userIdRule]),
-							validateBody(sipUserRules, {
-								secretFields: ['password'],
-								atLeastOne: 'Update Fields',
-							}),
-							refuseEmptyFields(optionalTextFields, 'Update Fields'),
+							fieldChecks(SIP_USER_FIELDS, 'update', opentactVendor.displayName),
 						],
 					},
 					output: { postReceive: [sipUserPayload] },

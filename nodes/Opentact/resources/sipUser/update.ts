@@ -1,19 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
-import { domainLocator, sipUserFields, userIdLocator } from '../../shared/descriptions';
+import { fieldCollection } from '../../../shared/fieldSpec';
+import { domainLocator, SIP_USER_FIELDS, userIdLocator } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	domainLocator,
 	userIdLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields you add here are sent; the others stay as they are',
-		options: sipUserFields('update'),
-	},
+	fieldCollection(SIP_USER_FIELDS, 'update'),
 ];
 
 export const description = updateDisplayOptions(

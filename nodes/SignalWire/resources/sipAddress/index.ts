@@ -1,13 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedResult, vendorObjectResponse } from '../../../shared/output';
-import { fillPath, validateBody } from '../../../shared/validation';
-import {
-	addressIdRule,
-	sipAddressCreateRules,
-	sipAddressListRules,
-	sipAddressRules,
-} from '../../shared/descriptions';
-import { requireIpAuthWhenEnabled, validateLists } from '../../shared/validation';
+import { fieldChecks } from '../../../shared/fieldSpec';
+import { fillPath } from '../../../shared/validation';
+import { ADDRESS_FIELDS, addressIdRule } from '../../shared/descriptions';
+import { requireIpAuthWhenEnabled } from '../../shared/validation';
 import { signalWireVendor } from '../../shared/vendor';
 import * as create from './create';
 import * as del from './delete';
@@ -18,7 +14,6 @@ import * as update from './update';
 const addressesUrl = '/api/fabric/sip_addresses';
 const addressUrl = `${addressesUrl}/{addressId}`;
 const objectResponse = { postReceive: [vendorObjectResponse(signalWireVendor)] };
-const secretFields = ['password'];
 
 export const sipAddressDescription: INodeProperties[] = [
 	{
@@ -37,8 +32,7 @@ export const sipAddressDescription: INodeProperties[] = [
 					request: { method: 'POST', url: addressesUrl },
 					send: {
 						preSend: [
-							validateBody(sipAddressCreateRules, { secretFields }),
-							validateLists(sipAddressListRules),
+							fieldChecks(ADDRESS_FIELDS, 'create', signalWireVendor.displayName),
 							requireIpAuthWhenEnabled,
 						],
 					},
@@ -84,8 +78,7 @@ export const sipAddressDescription: INodeProperties[] = [
 					send: {
 						preSend: [
 							fillPath([addressIdRule]),
-							validateBody(sipAddressRules, { secretFields, atLeastOne: 'Update Fields' }),
-							validateLists(sipAddressListRules),
+							fieldChecks(ADDRESS_FIELDS, 'update', signalWireVendor.displayName),
 						],
 					},
 					output: objectResponse,

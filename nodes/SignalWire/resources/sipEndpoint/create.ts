@@ -1,18 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
-import { passwordField, sipEndpointOptionalFields, usernameField } from '../../shared/descriptions';
+import { fieldCollection, requiredFields } from '../../../shared/fieldSpec';
+import { ENDPOINT_FIELDS } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	{ ...usernameField, required: true },
-	{ ...passwordField, required: true },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: sipEndpointOptionalFields,
-	},
+	...requiredFields(ENDPOINT_FIELDS),
+	fieldCollection(ENDPOINT_FIELDS, 'create'),
 ];
 
 export const description = updateDisplayOptions(

@@ -5,13 +5,9 @@ import {
 	passwordOperationFields,
 	rotatePasswordOption,
 } from '../../../shared/rotationDescriptions';
-import { fillPath, validateBody } from '../../../shared/validation';
-import {
-	LEGACY_ENDPOINT_NOTE,
-	endpointIdRule,
-	sipEndpointCreateRules,
-	sipEndpointRules,
-} from '../../shared/descriptions';
+import { fieldChecks } from '../../../shared/fieldSpec';
+import { fillPath } from '../../../shared/validation';
+import { ENDPOINT_FIELDS, LEGACY_ENDPOINT_NOTE, endpointIdRule } from '../../shared/descriptions';
 import { signalWireVendor } from '../../shared/vendor';
 import * as create from './create';
 import * as del from './delete';
@@ -23,7 +19,6 @@ import * as update from './update';
 const endpointsUrl = '/api/relay/rest/endpoints/sip';
 const endpointUrl = `${endpointsUrl}/{endpointId}`;
 const objectResponse = { postReceive: [vendorObjectResponse(signalWireVendor)] };
-const secretFields = ['password'];
 
 export const sipEndpointDescription: INodeProperties[] = [
 	{
@@ -48,7 +43,9 @@ export const sipEndpointDescription: INodeProperties[] = [
 					'Create a SIP endpoint (legacy) with a username and password devices register with',
 				routing: {
 					request: { method: 'POST', url: endpointsUrl },
-					send: { preSend: [validateBody(sipEndpointCreateRules, { secretFields })] },
+					send: {
+						preSend: [fieldChecks(ENDPOINT_FIELDS, 'create', signalWireVendor.displayName)],
+					},
 					output: objectResponse,
 				},
 			},
@@ -101,7 +98,7 @@ export const sipEndpointDescription: INodeProperties[] = [
 					send: {
 						preSend: [
 							fillPath([endpointIdRule]),
-							validateBody(sipEndpointRules, { secretFields, atLeastOne: 'Update Fields' }),
+							fieldChecks(ENDPOINT_FIELDS, 'update', signalWireVendor.displayName),
 						],
 					},
 					output: objectResponse,

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { vendorObjectResponse } from '../../../shared/output';
-import { validateBody } from '../../../shared/validation';
-import { sipProfileListRules, sipProfileRules } from '../../shared/descriptions';
-import { validateLists } from '../../shared/validation';
+import { fieldChecks } from '../../../shared/fieldSpec';
+import { PROFILE_FIELDS } from '../../shared/descriptions';
 import { signalWireVendor } from '../../shared/vendor';
 import * as get from './get';
 import * as update from './update';
@@ -38,10 +37,7 @@ export const sipProfileDescription: INodeProperties[] = [
 					// SignalWire answers this PUT with 201 and the whole profile.
 					request: { method: 'PUT', url: profileUrl },
 					send: {
-						preSend: [
-							validateBody(sipProfileRules, { atLeastOne: 'Update Fields' }),
-							validateLists(sipProfileListRules),
-						],
+						preSend: [fieldChecks(PROFILE_FIELDS, 'update', signalWireVendor.displayName)],
 					},
 					output: objectResponse,
 				},

@@ -6,8 +6,9 @@ import {
 	rotatePasswordOption,
 } from '../../../shared/rotationDescriptions';
 import { checkRegistrationOption } from '../../../shared/registrationDescriptions';
-import { emptyAsNull, fillPath, validateBody } from '../../../shared/validation';
-import { registrationIdRule, sipRegistrationRules } from '../../shared/descriptions';
+import { fieldChecks } from '../../../shared/fieldSpec';
+import { fillPath } from '../../../shared/validation';
+import { REGISTRATION_FIELDS, registrationIdRule } from '../../shared/descriptions';
 import { ultravoxVendor } from '../../shared/vendor';
 import * as checkRegistration from './checkRegistration';
 import * as create from './create';
@@ -43,17 +44,7 @@ export const sipRegistrationDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/api/sip/registrations' },
 					send: {
-						preSend: [
-							validateBody(
-								[
-									...sipRegistrationRules,
-									{ field: 'username', label: 'Username', required: true },
-									{ field: 'password', label: 'Password', required: true },
-									{ field: 'proxy', label: 'Proxy', required: true },
-								],
-								{ secretFields: ['password'] },
-							),
-						],
+						preSend: [fieldChecks(REGISTRATION_FIELDS, 'create', ultravoxVendor.displayName)],
 					},
 					output: objectResponse,
 				},
@@ -107,11 +98,7 @@ export const sipRegistrationDescription: INodeProperties[] = [
 					send: {
 						preSend: [
 							fillPath([registrationIdRule]),
-							emptyAsNull(['outboundProxy', 'authUser']),
-							validateBody(sipRegistrationRules, {
-								secretFields: ['password'],
-								atLeastOne: 'Update Fields',
-							}),
+							fieldChecks(REGISTRATION_FIELDS, 'update', ultravoxVendor.displayName),
 						],
 					},
 					output: objectResponse,

@@ -6,12 +6,12 @@ import {
 	rotatePasswordOption,
 } from '../../../shared/rotationDescriptions';
 import { checkRegistrationOption } from '../../../shared/registrationDescriptions';
-import { fillPath, validateBody } from '../../../shared/validation';
+import { fieldChecks } from '../../../shared/fieldSpec';
+import { fillPath } from '../../../shared/validation';
 import {
-	createEndpointRules,
+	ENDPOINT_FIELDS,
 	endpointIdRule,
 	listFilterRules,
-	updateEndpointRules,
 	validateAuthIdForPath,
 	validateQuery,
 } from '../../shared/descriptions';
@@ -57,7 +57,7 @@ export const endpointDescription: INodeProperties[] = [
 					send: {
 						preSend: [
 							...checkEndpointsPath,
-							validateBody(createEndpointRules, { secretFields: ['password'] }),
+							fieldChecks(ENDPOINT_FIELDS, 'create', vobizVendor.displayName),
 						],
 					},
 					output: { postReceive: [vendorObjectResponse(vobizVendor), createdEndpoint] },
@@ -115,10 +115,7 @@ export const endpointDescription: INodeProperties[] = [
 					send: {
 						preSend: [
 							...checkEndpointPath,
-							validateBody(updateEndpointRules, {
-								secretFields: ['password'],
-								atLeastOne: 'Update Fields',
-							}),
+							fieldChecks(ENDPOINT_FIELDS, 'update', vobizVendor.displayName),
 						],
 					},
 					output: { postReceive: [updateAccepted] },

@@ -1,18 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
-import { endpointIdLocator, lockedFieldsHelp, updateFields } from '../../shared/descriptions';
+import { fieldCollection } from '../../../shared/fieldSpec';
+import { ENDPOINT_FIELDS, endpointIdLocator, lockedFieldsHelp } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	endpointIdLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: lockedFieldsHelp,
-		options: updateFields,
-	},
+	fieldCollection(ENDPOINT_FIELDS, 'update', { description: lockedFieldsHelp }),
 ];
 
 export const description = updateDisplayOptions(
