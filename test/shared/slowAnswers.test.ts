@@ -3,7 +3,6 @@ import type { LocalServer } from '../harness/localServer';
 import { byId } from '../harness/locator';
 import { searchSipRegistrations } from '../../nodes/Ultravox/listSearch/searchSipRegistrations';
 import { TestEnvironment } from '../harness/run';
-import { byId } from '../harness/locator';
 
 /** What the trickling vendor saw of one request: its body, and whether the client hung up early. */
 interface Exchange {

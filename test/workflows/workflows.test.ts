@@ -92,6 +92,8 @@ it('the release publishes the umbrella and the five packages with provenance, fr
 	for (const run of publishes) expect(run).toContain('--provenance --access public');
 	// from the committed roots, after checking they are what the build wrote
 	expect(publishes[1]).toContain('packages/*/');
-	expect(order('git diff --exit-code -- packages/')).toBeGreaterThan(order('npm run build:packages'));
+	expect(order('git diff --exit-code -- packages/')).toBeGreaterThan(
+		order('npm run build:packages'),
+	);
 	expect(order('npm publish')).toBeGreaterThan(order('npm run lint:packages'));
 });
