@@ -1,9 +1,9 @@
-import { ApplicationError, NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { UNREADABLE_DETAIL } from './errors';
 import { instantParameter } from './instant';
-import { isEmptyBody } from './output';
-import type { RequestPathContext } from './requestPath';
+import { unreadableAnswer } from './output';
+import { refusedField } from './refused';
+import type { RequestPathContext } from './types';
 import type { RegistrationState } from './vendor';
 
 /**
@@ -36,15 +36,8 @@ export async function readRegistrationBody(
 	const failed = path.failureOf(response);
 	if (failed) throw failed;
 	// An answer that cannot be read proves nothing: neither that the resource exists nor its state.
-	if (
-		typeof response.body !== 'object' ||
-		response.body === null ||
-		Buffer.isBuffer(response.body)
-	) {
-		throw new ApplicationError(
-			UNREADABLE_DETAIL[isEmptyBody(response.body) ? 'empty' : 'malformed'],
-		);
-	}
+	const unreadable = unreadableAnswer(path.context.getNode(), response.statusCode, response.body);
+	if (unreadable) throw unreadable;
 	return response.body as IDataObject;
 }
 
@@ -112,13 +105,12 @@ export function waitBounds(
 			seconds < 1 ||
 			seconds > maximum
 		) {
-			throw new NodeOperationError(
+			throw refusedField(
 				context.getNode(),
-				`"${label}" must be a number of seconds from 1 to ${maximum}, not ${JSON.stringify(raw) ?? String(raw)} (item ${itemIndex})`,
-				{
-					itemIndex,
-					description: `Set "${label}" to a number of seconds between 1 and ${maximum}. Nothing was sent to the vendor.`,
-				},
+				itemIndex,
+				label,
+				`must be a number of seconds from 1 to ${maximum}, not ${JSON.stringify(raw) ?? String(raw)}`,
+				{ todo: `Set "${label}" to a number of seconds between 1 and ${maximum}.` },
 			);
 		}
 		return seconds * 1000;
@@ -143,7 +135,7 @@ export function waitBounds(
 export function notRegisteredSinceFilter(
 	path: RequestPathContext,
 ): ((item: IDataObject) => boolean) | undefined {
-	const registration = path.vendor.rotation?.registration;
+	const registration = path.vendor.rotation.registration;
 	if (!registration) return undefined;
 	const sinceMs = instantParameter(
 		path.context,
