@@ -2,7 +2,8 @@
 // eslint-disable comments ignored), then the tooling code with ordinary TypeScript rules, then `tsc` over the whole
 // tree (tsconfig.check.json: the pack, test/, e2e/, sandbox/, bench/ and scripts/, JS through checkJs), since jest
 // runs with diagnostics off and nothing else checks their types, then `prettier --check .` (.prettierrc.js, the settings
-// of n8n's node tooling; `npm run format` fixes what it reports).
+// of n8n's node tooling; `npm run format` fixes what it reports), then madge: no import cycle under nodes/ and
+// credentials/ (type-only imports count: a layer that imports another's types back is a cycle too).
 // `npm run lint:packages` (after `npm run build` and `npm run build:packages`): the scanner's two legs for every
 // package that is published: the source leg on each per-vendor package's staged source (packages-dist/.source/),
 // and the tarball leg on the umbrella and each per-vendor package (its root packages/<slug>/): `npm pack`, unpack, lint every .js file and the
@@ -130,6 +131,27 @@ const formatCheck = () =>
 		'Run npm run format to format them.',
 	);
 
+/**
+ * madge over the pack's sources: the number of import cycles (each printed as its chain of files).
+ * Absolute folders: madge resolves relative ones against the real path of its own package, which
+ * here is the main checkout's node_modules.
+ */
+async function cycleCheck() {
+	const { default: madge } = await import('madge');
+	const graph = await madge(
+		['nodes', 'credentials'].map((folder) => path.join(ROOT, folder)),
+		{
+			baseDir: ROOT,
+			fileExtensions: ['ts'],
+			tsConfig: path.join(ROOT, 'tsconfig.json'),
+			detectiveOptions: { ts: { skipTypeImports: false } },
+		},
+	);
+	const cycles = graph.circular();
+	for (const cycle of cycles) console.log(`import cycle: ${cycle.join(' > ')} > ${cycle[0]}`);
+	return cycles.length;
+}
+
 const formatter = await new ESLint().loadFormatter('stylish');
 let errors = 0;
 let files = 0;
@@ -152,7 +174,9 @@ if (!process.argv.includes('--packages')) {
 	console.log(`lint tsc -p tsconfig.check.json: ${typeErrors} errors`);
 	const unformatted = formatCheck();
 	console.log(`lint prettier --check: ${unformatted} files not formatted`);
-	errors += typeErrors + unformatted;
+	const cycles = await cycleCheck();
+	console.log(`lint madge --circular (nodes/, credentials/): ${cycles} import cycles`);
+	errors += typeErrors + unformatted + cycles;
 }
 console.log(`lint: ${files} files, ${errors} errors`);
 process.exit(errors ? 1 : 0);

@@ -1,6 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
+import { listOperation } from '../shared/listing';
+import { passwordOperations } from '../shared/passwordOperations';
 import { createRequestPath } from '../shared/requestPath';
 import { notRegisteredSinceFilter } from '../shared/registration';
 import { searchDevices } from './listSearch/searchDevices';
@@ -47,7 +49,8 @@ export class NetSapiens implements INodeType {
 		},
 		requestOperations: {
 			pagination: createRequestPath(netSapiensVendor, properties, {
-				'device:getAll': { ...devicePaging, keep: notRegisteredSinceFilter },
+				...passwordOperations(netSapiensVendor),
+				'device:getAll': listOperation({ ...devicePaging, keep: notRegisteredSinceFilter }),
 			}),
 		},
 		properties,

@@ -1,6 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
+import { listOperation } from '../shared/listing';
+import { passwordOperations } from '../shared/passwordOperations';
 import { createRequestPath } from '../shared/requestPath';
 import { searchSipDomains } from './listSearch/searchSipDomains';
 import { searchSipUsers } from './listSearch/searchSipUsers';
@@ -45,7 +47,8 @@ export class Opentact implements INodeType {
 		},
 		requestOperations: {
 			pagination: createRequestPath(opentactVendor, properties, {
-				'sipUser:getAll': sipUserPaging,
+				...passwordOperations(opentactVendor),
+				'sipUser:getAll': listOperation(sipUserPaging),
 			}),
 		},
 		properties,

@@ -1,6 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
+import { listOperation } from '../shared/listing';
+import { passwordOperations } from '../shared/passwordOperations';
 import { createRequestPath } from '../shared/requestPath';
 import { searchSipAddresses } from './listSearch/searchSipAddresses';
 import { searchSipEndpoints } from './listSearch/searchSipEndpoints';
@@ -66,8 +68,9 @@ export class SignalWire implements INodeType {
 		},
 		requestOperations: {
 			pagination: createRequestPath(signalWireVendor, properties, {
-				'sipEndpoint:getAll': sipEndpointPaging,
-				'sipAddress:getAll': sipAddressPaging,
+				...passwordOperations(signalWireVendor),
+				'sipEndpoint:getAll': listOperation(sipEndpointPaging),
+				'sipAddress:getAll': listOperation(sipAddressPaging),
 			}),
 		},
 		properties,

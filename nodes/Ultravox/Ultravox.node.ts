@@ -1,6 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
+import { listOperation } from '../shared/listing';
+import { passwordOperations } from '../shared/passwordOperations';
 import { createRequestPath } from '../shared/requestPath';
 import { notRegisteredSinceFilter } from '../shared/registration';
 import { searchSipRegistrations } from './listSearch/searchSipRegistrations';
@@ -45,7 +47,11 @@ export class Ultravox implements INodeType {
 		},
 		requestOperations: {
 			pagination: createRequestPath(ultravoxVendor, properties, {
-				'sipRegistration:getAll': { ...sipRegistrationPaging, keep: notRegisteredSinceFilter },
+				...passwordOperations(ultravoxVendor),
+				'sipRegistration:getAll': listOperation({
+					...sipRegistrationPaging,
+					keep: notRegisteredSinceFilter,
+				}),
 			}),
 		},
 		properties,

@@ -1,6 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
+import { listOperation } from '../shared/listing';
+import { passwordOperations } from '../shared/passwordOperations';
 import { createRequestPath } from '../shared/requestPath';
 import { notRegisteredSinceFilter } from '../shared/registration';
 import { searchApplications } from './listSearch/searchApplications';
@@ -47,7 +49,8 @@ export class Vobiz implements INodeType {
 		},
 		requestOperations: {
 			pagination: createRequestPath(vobizVendor, properties, {
-				'endpoint:getAll': { ...endpointPaging, keep: notRegisteredSinceFilter },
+				...passwordOperations(vobizVendor),
+				'endpoint:getAll': listOperation({ ...endpointPaging, keep: notRegisteredSinceFilter }),
 			}),
 		},
 		properties,

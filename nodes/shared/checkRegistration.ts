@@ -7,7 +7,7 @@ import type {
 import { instantParameter } from './instant';
 import { watchRegistration, waitBounds } from './registration';
 import type { WatchedRegistration } from './registration';
-import type { RequestPathContext } from './requestPath';
+import type { RequestPathContext } from './types';
 import { resourceIdOf } from './rotation';
 
 function detailOf(
@@ -17,7 +17,7 @@ function detailOf(
 	waitedSeconds: number | undefined,
 ): string {
 	const { vendor } = path;
-	const label = vendor.rotation!.resourceLabel;
+	const label = vendor.rotation.resourceLabel;
 	const { state, verified } = watched;
 	if (verified) {
 		return state.registeredAt
@@ -45,7 +45,7 @@ export async function checkRegistration(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData> {
 	const { context, vendor, itemIndex } = path;
-	const profile = vendor.rotation!;
+	const profile = vendor.rotation;
 	const afterMs = instantParameter(
 		context,
 		{

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { effectiveLength, DEFAULT_PASSWORD_LENGTH } from './password';
 import { readRegistrationBody } from './registration';
-import type { RequestPathContext } from './requestPath';
+import type { RequestPathContext } from './types';
 
 /** What stands for the password in a dry run's report: never the password, provided or not. */
 export const MASKED_PASSWORD = '********';
@@ -19,7 +19,7 @@ export interface DryRunPlan {
 }
 
 function verificationPlanDetail(path: RequestPathContext, plan: DryRunPlan, mode: string): string {
-	const profile = path.vendor.rotation!;
+	const profile = path.vendor.rotation;
 	if (mode === 'none') return 'None: the password would be applied and not checked.';
 	if (!profile.registration)
 		return `Read Back; the result would be "notVerifiable": ${plan.notVerifiableDetail}`;
@@ -42,7 +42,7 @@ export async function dryRunItem(
 	plan: DryRunPlan,
 ): Promise<INodeExecutionData> {
 	const { context, vendor } = path;
-	const profile = vendor.rotation!;
+	const profile = vendor.rotation;
 	const apply = requestData.options as IHttpRequestOptions;
 	const { body: _body, ...read } = { ...apply, method: 'GET' as const };
 	const current = await readRegistrationBody(path, read);

@@ -288,9 +288,24 @@ export function toNodeApiError(
 	const description = [said, detail, gaveUp(failure), advice].filter(Boolean).join('\n');
 	const httpCode =
 		failure.status !== undefined ? String(failure.status) : (failure.networkCode ?? 'none');
-	const errorResponse: JsonObject = { message, description, httpCode };
-	if (vendorMessage) errorResponse.vendorMessage = vendorMessage;
-	const error = new NodeApiError(node, errorResponse, {
+	return ownNodeApiError(
+		node,
+		{ message, description, httpCode, ...(vendorMessage ? { vendorMessage } : {}) },
+		itemIndex,
+	);
+}
+
+/**
+ * A NodeApiError of the node's own words: the error response handed to n8n is the plain object
+ * built here (never an HTTP client's error, which holds request headers).
+ */
+function ownNodeApiError(
+	node: INode,
+	response: { message: string; description: string; httpCode: string; vendorMessage?: string },
+	itemIndex: number,
+): NodeApiError {
+	const { message, description, httpCode } = response;
+	const error = new NodeApiError(node, response as JsonObject, {
 		message,
 		description,
 		httpCode,
@@ -325,15 +340,7 @@ export function refusedRequestError(
 		: typeof ownDescription === 'string' && ownDescription
 			? ownDescription
 			: `Nothing was sent to ${vendor}. Correct the credential or the parameter named above, then run again.`;
-	const errorResponse: JsonObject = { message, description, httpCode: 'none' };
-	const built = new NodeApiError(node, errorResponse, {
-		message,
-		description,
-		httpCode: 'none',
-		itemIndex,
-	});
-	built.message = message;
-	return built;
+	return ownNodeApiError(node, { message, description, httpCode: 'none' }, itemIndex);
 }
 
 /**
@@ -355,15 +362,7 @@ export function statedTotalError(
 		'Nothing was output, rather than a list that may be short or hold an entry twice.',
 		`Entries added or removed while the node reads the list page by page make it disagree with the count: run the node again. If it keeps happening while nothing changes, ${vendor}'s list and its own count disagree: report it to ${vendor}.`,
 	].join('\n');
-	const errorResponse: JsonObject = { message, description, httpCode: '200' };
-	const built = new NodeApiError(node, errorResponse, {
-		message,
-		description,
-		httpCode: '200',
-		itemIndex,
-	});
-	built.message = message;
-	return built;
+	return ownNodeApiError(node, { message, description, httpCode: '200' }, itemIndex);
 }
 
 /** Flattens the common vendor error shapes into one readable line. */

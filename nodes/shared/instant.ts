@@ -1,5 +1,5 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import { refusedField } from './refused';
 
 /** ISO 8601: a date, optionally a time, optionally a zone (Z or ±hh:mm). */
 const ISO_8601 =
@@ -89,14 +89,13 @@ export function instantParameter(
 	const instant = empty ? undefined : instantOf(value, context.getTimezone());
 	if (instant !== undefined) return instant;
 	const shown = typeof value === 'string' ? `"${value.slice(0, 60)}"` : String(value).slice(0, 60);
-	throw new NodeOperationError(
+	throw refusedField(
 		context.getNode(),
-		empty
-			? `"${parameter.label}" is empty (item ${itemIndex})`
-			: `"${parameter.label}" is not a date and time: ${shown} (item ${itemIndex})`,
+		itemIndex,
+		parameter.label,
+		empty ? 'is empty' : `is not a date and time: ${shown}`,
 		{
-			itemIndex,
-			description: `${parameter.hint} Use an ISO 8601 date and time such as 2026-12-01T03:00:00Z (without a zone it is read in the workflow's time zone). Nothing was sent to the vendor.`,
+			todo: `${parameter.hint} Use an ISO 8601 date and time such as 2026-12-01T03:00:00Z (without a zone it is read in the workflow's time zone).`,
 		},
 	);
 }

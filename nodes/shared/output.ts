@@ -1,10 +1,12 @@
 import type {
+	INode,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { AnswerFailure, UNREADABLE_DETAIL } from './errors';
+import type { UnreadableAnswer } from './errors';
 import type { VendorProfile } from './vendor';
 
 export function isEmptyBody(body: unknown): boolean {
@@ -14,6 +16,24 @@ export function isEmptyBody(body: unknown): boolean {
 		body === '' ||
 		(Buffer.isBuffer(body) && body.length === 0)
 	);
+}
+
+/**
+ * The one check of a body the node must read as JSON (an object, or a list): an AnswerFailure
+ * naming why it cannot be (empty, or not JSON), else undefined. Every reader throws what it gives
+ * (a single resource, a page of a list, a read-back); the request path words it for the operation.
+ */
+export function unreadableAnswer(
+	node: INode,
+	status: number,
+	body: unknown,
+): AnswerFailure | undefined {
+	const unreadable: UnreadableAnswer | undefined = isEmptyBody(body)
+		? 'empty'
+		: typeof body !== 'object' || Buffer.isBuffer(body)
+			? 'malformed'
+			: undefined;
+	return unreadable && new AnswerFailure(node, status, UNREADABLE_DETAIL[unreadable], unreadable);
 }
 
 /**
@@ -31,22 +51,8 @@ export function vendorObjectResponse(vendor: VendorProfile) {
 		if (failed) {
 			throw new AnswerFailure(this.getNode(), failed.status ?? response.statusCode, failed.message);
 		}
-		if (isEmptyBody(body)) {
-			throw new AnswerFailure(
-				this.getNode(),
-				response.statusCode,
-				UNREADABLE_DETAIL.empty,
-				'empty',
-			);
-		}
-		if (typeof body !== 'object' || Buffer.isBuffer(body)) {
-			throw new AnswerFailure(
-				this.getNode(),
-				response.statusCode,
-				UNREADABLE_DETAIL.malformed,
-				'malformed',
-			);
-		}
+		const unreadable = unreadableAnswer(this.getNode(), response.statusCode, body);
+		if (unreadable) throw unreadable;
 		if (Array.isArray(body)) {
 			// One resource was asked for: a list is not it (n8n would make an empty item of each entry).
 			throw new AnswerFailure(

@@ -1,5 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import type { PagingStrategy } from './requestPath';
+import type { PagingStrategy, PickerCursor } from './types';
+
+export type { CountedTotal, PagingStrategy } from './types';
 
 /**
  * A page that is not the vendor's list: another shape (`{}`, `{"detail": …}`, `[]` where an object
@@ -103,25 +105,13 @@ export function nextUrlPaging(config: {
 			const next = nextLinkOf(response.body, config.nextUrlPath);
 			return { items, next: next ? { ...request, url: next, qs: {} } : undefined };
 		},
+		cursor: linkCursor,
 	};
 }
 
 // --- Stated totals (issue 16): the one check of a list against the length its vendor states. ---
 
-/**
- * A list whose vendor states its length in an answer of its own, sent once before the first page
- * (NetSapiens `GET …/devices/count` → `{"total": n}`); the request path checks every page against
- * it with moreAfter. A total stated in the pages themselves (Vobiz `meta.total_count`) is read by
- * the strategy's readPage, with the same check.
- */
-export interface CountedTotal {
-	/** How the messages name the count, e.g. `NetSapiens' device count (GET …/devices/count)`. */
-	label: string;
-	/** The count request for the list the first page reads. */
-	request(firstPage: IHttpRequestOptions): IHttpRequestOptions;
-	/** Where the total is in the count's answer. */
-	totalPath: string;
-}
+// CountedTotal (types.ts): a list whose vendor states its length in an answer of its own.
 
 /** A stated total as a number: a whole number of at least 0, else a ListShapeError naming where it was. */
 export function statedTotalOf(body: unknown, totalPath: string, where = 'The page'): number {
@@ -204,6 +194,7 @@ export function offsetPaging(config: {
 			...request,
 			qs: { ...(request.qs ?? {}), [config.limitParameter]: pageSize, [config.offsetParameter]: 0 },
 		}),
+		cursor: offsetCursor(config.offsetParameter),
 		readPage: (response, request, pageSize) => {
 			const items = listItemsOf(response.body, config.itemsPath);
 			const offset = Number((request.qs ?? {})[config.offsetParameter] ?? 0) + items.length;
@@ -231,6 +222,8 @@ export function singlePage(config: { itemsPath?: string }): PagingStrategy {
 		maxPageSize: Number.MAX_SAFE_INTEGER,
 		firstPage: (request) => request,
 		readPage: (response) => ({ items: listItemsOf(response.body, config.itemsPath) }),
+		// One answer holds the whole list: a picker needs no place in it.
+		cursor: { request: (first) => first, token: () => undefined },
 	};
 }
 
@@ -380,4 +373,31 @@ export function assertPickerOffset(offset: number, pageSize: number): void {
 			`The list went on past ${MAX_PICKER_PAGES} pages, the most a picker reads of one list.`,
 		);
 	}
+}
+
+/**
+ * A picker of a list paged by next links: its token is a PickerTrail (the link, and every page
+ * read), so that a link back to a page read already is refused on any later call.
+ */
+const linkCursor: PickerCursor = {
+	request: (first, token) => {
+		const { url } = PickerTrail.from(token);
+		return url ? { ...first, url, qs: {} } : first;
+	},
+	token: (current, next, token) => PickerTrail.from(token).next(current, next?.url),
+};
+
+/**
+ * A picker of a list paged by offset: its token is the next offset (the offset only grows, by
+ * what the last page held, so no page is read twice; assertPickerOffset bounds it).
+ */
+function offsetCursor(offsetParameter: string): PickerCursor {
+	return {
+		request: (first, token, pageSize) => {
+			const offset = Number(token ?? 0) || 0;
+			assertPickerOffset(offset, pageSize);
+			return { ...first, qs: { ...(first.qs ?? {}), [offsetParameter]: offset } };
+		},
+		token: (_current, next) => (next ? String((next.qs ?? {})[offsetParameter] ?? 0) : undefined),
+	};
 }

@@ -1,9 +1,8 @@
-import { ApplicationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { UNREADABLE_DETAIL } from './errors';
 import { instantParameter } from './instant';
-import { isEmptyBody } from './output';
-import type { RequestPathContext } from './requestPath';
+import { unreadableAnswer } from './output';
+import type { RequestPathContext } from './types';
 import type { RegistrationState } from './vendor';
 
 /**
@@ -36,15 +35,8 @@ export async function readRegistrationBody(
 	const failed = path.failureOf(response);
 	if (failed) throw failed;
 	// An answer that cannot be read proves nothing: neither that the resource exists nor its state.
-	if (
-		typeof response.body !== 'object' ||
-		response.body === null ||
-		Buffer.isBuffer(response.body)
-	) {
-		throw new ApplicationError(
-			UNREADABLE_DETAIL[isEmptyBody(response.body) ? 'empty' : 'malformed'],
-		);
-	}
+	const unreadable = unreadableAnswer(path.context.getNode(), response.statusCode, response.body);
+	if (unreadable) throw unreadable;
 	return response.body as IDataObject;
 }
 
@@ -126,7 +118,7 @@ export function waitBounds(context: IExecuteSingleFunctions): { waitMs: number; 
 export function notRegisteredSinceFilter(
 	path: RequestPathContext,
 ): ((item: IDataObject) => boolean) | undefined {
-	const registration = path.vendor.rotation?.registration;
+	const registration = path.vendor.rotation.registration;
 	if (!registration) return undefined;
 	const sinceMs = instantParameter(
 		path.context,

@@ -17,13 +17,14 @@ import {
 	passwordProblem,
 } from './password';
 import { readRegistrationBody, waitBounds, watchRegistration } from './registration';
-import type { RequestPathContext } from './requestPath';
+import { refusedField } from './refused';
+import type { RequestPathContext } from './types';
 import type { RotationProfile } from './vendor';
 
 export type VerificationResult = 'verified' | 'notVerified' | 'notVerifiable' | 'skipped';
 
 function profileOf(path: RequestPathContext): RotationProfile {
-	return path.vendor.rotation!;
+	return path.vendor.rotation;
 }
 
 export function resourceIdOf(path: RequestPathContext, profile: RotationProfile): string {
@@ -45,14 +46,9 @@ function newPasswordFor(path: RequestPathContext, profile: RotationProfile): str
 	const supplied = String(context.getNodeParameter('newPassword', '') ?? '');
 	const problem = passwordProblem(supplied, profile.policy);
 	if (problem) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`"New Password" ${problem} (item ${itemIndex})`,
-			{
-				itemIndex,
-				description: `Supply a password that meets ${path.vendor.displayName}'s policy, or set "Password Source" to Generate. Nothing was sent to the vendor.`,
-			},
-		);
+		throw refusedField(context.getNode(), itemIndex, 'New Password', problem, {
+			todo: `Supply a password that meets ${path.vendor.displayName}'s policy, or set "Password Source" to Generate.`,
+		});
 	}
 	return supplied;
 }
@@ -153,7 +149,7 @@ export function notVerifiableDetail(path: RequestPathContext, profile: RotationP
 export function verificationWait(path: RequestPathContext): { waitMs: number; pollMs: number } {
 	const waiting =
 		path.context.getNodeParameter('verification', 'readBack') === 'waitForRegistration';
-	return waiting && path.vendor.rotation?.registration
+	return waiting && path.vendor.rotation.registration
 		? waitBounds(path.context)
 		: { waitMs: 0, pollMs: 0 };
 }
@@ -172,12 +168,14 @@ function refuseUnsafeCombination(path: RequestPathContext, source: PasswordSourc
 	if (source !== 'generate') return;
 	const { context, itemIndex } = path;
 	const fix =
-		'Or store the password first: Generate Password, store it (e.g. a Data Table), then Rotate Password with "Password Source: Use a Password I Provide". Nothing was sent to the vendor.';
+		'Or store the password first: Generate Password, store it (e.g. a Data Table), then Rotate Password with "Password Source: Use a Password I Provide".';
 	if (!(context.getNodeParameter('includeNewPassword', true) as boolean)) {
-		throw new NodeOperationError(
+		throw refusedField(
 			context.getNode(),
-			`"Output New Password" is off, so the generated password would be known nowhere once applied (item ${itemIndex})`,
-			{ itemIndex, description: `Turn on "Output New Password". ${fix}` },
+			itemIndex,
+			'Output New Password',
+			'is off, so the generated password would be known nowhere once applied',
+			{ todo: `Turn on "Output New Password". ${fix}` },
 		);
 	}
 	// "Execute Once" runs the node on the first item only, though its execute data still holds them all.
@@ -185,12 +183,13 @@ function refuseUnsafeCombination(path: RequestPathContext, source: PasswordSourc
 		? 1
 		: (context.getExecuteData?.()?.data?.main?.[0]?.length ?? 1);
 	if (!context.continueOnFail() && inputItems > 1) {
-		throw new NodeOperationError(
+		throw refusedField(
 			context.getNode(),
-			`"Password Source: Generate" with ${inputItems} items needs the node's "On Error" setting to continue (item ${itemIndex})`,
+			itemIndex,
+			'Password Source: Generate',
+			`with ${inputItems} items needs the node's "On Error" setting to continue`,
 			{
-				itemIndex,
-				description: `With "On Error: Stop Workflow", one failed item makes n8n discard the output of all items, including the generated passwords already applied to the others. In the node's Settings set "On Error" to "Continue (using error output)" and handle that output. ${fix}`,
+				todo: `With "On Error: Stop Workflow", one failed item makes n8n discard the output of all items, including the generated passwords already applied to the others. In the node's Settings set "On Error" to "Continue (using error output)" and handle that output. ${fix}`,
 			},
 		);
 	}

@@ -10,6 +10,15 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
  */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
+/**
+ * "." and "..": a URL path segment that, sent as it is, moves the request to another path (URL
+ * parsing resolves it, and `encodeURIComponent` leaves it as it is). The one check of it: a field's
+ * pattern refuses it with NOT_DOT_SEGMENT, code with isDotSegment.
+ */
+export const isDotSegment = (segment: string) => segment === '.' || segment === '..';
+/** NOT_DOT_SEGMENT at the start of a field's pattern (a regular expression's source) refuses "." and "..". */
+export const NOT_DOT_SEGMENT = '(?!\\.{1,2}$)';
+
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 
 export function isLoopbackHost(hostname: string): boolean {

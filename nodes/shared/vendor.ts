@@ -27,8 +27,8 @@ export interface VendorProfile {
 	 * from every error the node or its pickers produce, whatever the vendor echoes.
 	 */
 	credentialSecretFields: readonly string[];
-	/** How passwords of this vendor's credential-bearing resource are rotated, when it has one. */
-	rotation?: RotationProfile;
+	/** How passwords of this vendor's credential-bearing resource are rotated (every vendor of the pack has one). */
+	rotation: RotationProfile;
 }
 
 /** Registration state a vendor exposes on its credential-bearing resource. */

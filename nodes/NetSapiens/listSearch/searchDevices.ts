@@ -1,23 +1,24 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { countedDevicePage, currentValue, matching } from './pages';
+import { listSearchMethod } from '../../shared/listSearch';
 import { pathSegment } from '../../shared/validation';
+import { devicePaging, netSapiensVendor } from '../shared/vendor';
+import { currentValue } from './scope';
 
-/** Devices of the chosen user, with their registration state. */
-export async function searchDevices(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const domain = currentValue(this, 'domain');
-	const user = currentValue(this, 'user');
-	const path = `/domains/${pathSegment(domain)}/users/${pathSegment(user)}/devices`;
-	const { rows, paginationToken: next } = await countedDevicePage(this, path, paginationToken);
-	const devices = rows.map((row) => {
+/**
+ * Devices of the chosen user, with their registration state; checked against NetSapiens' device
+ * count as Get Many checks it (the count is asked before the first page and travels in the token).
+ */
+export const searchDevices = listSearchMethod({
+	vendor: netSapiensVendor,
+	name: 'Devices',
+	paging: devicePaging,
+	request: (context) => ({
+		url: `/domains/${pathSegment(currentValue(context, 'domain'))}/users/${pathSegment(currentValue(context, 'user'))}/devices`,
+	}),
+	item: (row) => {
 		const state = row['device-sip-registration-state'];
 		return {
 			name: state ? `${row.device} (${state})` : String(row.device),
 			value: String(row.device),
 		};
-	});
-	return { results: matching(devices, filter), paginationToken: next };
-}
+	},
+});

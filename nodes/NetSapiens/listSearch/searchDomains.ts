@@ -1,11 +1,11 @@
-import { NodeApiError } from 'n8n-workflow';
 import type {
 	ILoadOptionsFunctions,
-	JsonObject,
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { isForbidden, listPage, matching, netSapiensCall, nextStart } from './pages';
+import { pickerCall } from '../../shared/listSearch';
+import { netSapiensPaging, netSapiensVendor } from '../shared/vendor';
+import { scopedSearch } from './scope';
 
 const OWN_DOMAIN: INodeListSearchItems = { name: 'My Domain (~)', value: '~' };
 
@@ -18,32 +18,27 @@ export async function searchDomains(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const start = Number(paginationToken ?? 0);
-	const first = start === 0 ? [OWN_DOMAIN] : [];
-	try {
-		const rows = await listPage(this, 'Domains', '/domains', start);
-		const domains = rows.map((row) => ({
+	const ownDomain = async () => {
+		const own = (await pickerCall(
+			this,
+			netSapiensVendor,
+			'Domains',
+			async (send) => await send({ method: 'GET', url: '/domains/~', json: true }),
+		)) as { domain?: string } | undefined;
+		return own?.domain ? [OWN_DOMAIN, { name: own.domain, value: own.domain }] : [OWN_DOMAIN];
+	};
+	const list = {
+		vendor: netSapiensVendor,
+		name: 'Domains',
+		paging: netSapiensPaging,
+		request: () => ({ url: '/domains' }),
+		item: (row: Record<string, unknown>) => ({
 			name:
 				row.description && row.description !== row.domain
 					? `${row.domain} (${row.description})`
 					: String(row.domain),
 			value: String(row.domain),
-		}));
-		return {
-			results: matching([...first, ...domains], filter),
-			paginationToken: nextStart(start, rows),
-		};
-	} catch (error) {
-		if (!isForbidden(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
-		const own = await netSapiensCall(
-			this,
-			'Domains',
-			{ url: '/domains/~' },
-			(body) => body as { domain?: string } | undefined,
-		);
-		const results = own?.domain
-			? [OWN_DOMAIN, { name: own.domain, value: own.domain }]
-			: [OWN_DOMAIN];
-		return { results: matching(results, filter) };
-	}
+		}),
+	};
+	return await scopedSearch(this, list, OWN_DOMAIN, ownDomain, filter, paginationToken);
 }

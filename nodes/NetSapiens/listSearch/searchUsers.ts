@@ -1,12 +1,11 @@
-import { NodeApiError } from 'n8n-workflow';
 import type {
 	ILoadOptionsFunctions,
-	JsonObject,
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { currentValue, isForbidden, listPage, matching, nextStart } from './pages';
 import { pathSegment } from '../../shared/validation';
+import { netSapiensPaging, netSapiensVendor } from '../shared/vendor';
+import { currentValue, scopedSearch } from './scope';
 
 const OWN_USER: INodeListSearchItems = { name: 'My User (~)', value: '~' };
 
@@ -16,21 +15,17 @@ export async function searchUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const start = Number(paginationToken ?? 0);
-	const first = start === 0 ? [OWN_USER] : [];
-	const domain = currentValue(this, 'domain');
-	try {
-		const rows = await listPage(this, 'Users', `/domains/${pathSegment(domain)}/users`, start);
-		const users = rows.map((row) => ({
+	const list = {
+		vendor: netSapiensVendor,
+		name: 'Users',
+		paging: netSapiensPaging,
+		request: (context: ILoadOptionsFunctions) => ({
+			url: `/domains/${pathSegment(currentValue(context, 'domain'))}/users`,
+		}),
+		item: (row: Record<string, unknown>) => ({
 			name: row['name-full-name'] ? `${row.user} (${row['name-full-name']})` : String(row.user),
 			value: String(row.user),
-		}));
-		return {
-			results: matching([...first, ...users], filter),
-			paginationToken: nextStart(start, rows),
-		};
-	} catch (error) {
-		if (!isForbidden(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
-		return { results: matching([OWN_USER], filter) };
-	}
+		}),
+	};
+	return await scopedSearch(this, list, OWN_USER, async () => [OWN_USER], filter, paginationToken);
 }

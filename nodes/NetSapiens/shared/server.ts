@@ -1,5 +1,5 @@
 import { ApplicationError } from 'n8n-workflow';
-import { isLoopbackHost } from '../../shared/url';
+import { isDotSegment, isLoopbackHost } from '../../shared/url';
 
 /** Where ns-api v2 lives below a server (NetSapiens' OpenAPI `servers: https://{server}/ns-api/v2`). */
 export const API_PATH = '/ns-api/v2';
@@ -72,11 +72,7 @@ export function netSapiensApiBase(server: unknown): string {
 			refuse('has an invalid port');
 		}
 		const segments = path.split('/').slice(1);
-		if (
-			segments.some(
-				(segment) => !SAFE_PATH_SEGMENT.test(segment) || segment === '.' || segment === '..',
-			)
-		) {
+		if (segments.some((segment) => !SAFE_PATH_SEGMENT.test(segment) || isDotSegment(segment))) {
 			refuse('has a path prefix with characters that are not allowed');
 		}
 		return `${scheme ?? 'http'}://${host}${port ? `:${port}` : ''}${path}${API_PATH}`;

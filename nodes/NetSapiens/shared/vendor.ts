@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { flattenErrorBody } from '../../shared/errors';
 import { offsetPaging } from '../../shared/paging';
-import type { PagingStrategy } from '../../shared/requestPath';
+import type { PagingStrategy } from '../../shared/types';
 import type { VendorProfile } from '../../shared/vendor';
 
 /** Device fields that hold a password, in what NetSapiens returns and what the node sends. */
@@ -72,6 +72,13 @@ export const netSapiensVendor: VendorProfile = {
 	},
 };
 
+/** How NetSapiens pages every list: `start`/`limit` (limit 1–1000), a short page at the end. */
+export const netSapiensPaging = offsetPaging({
+	limitParameter: 'limit',
+	offsetParameter: 'start',
+	maxPageSize: 1000,
+});
+
 /**
  * `start`/`limit` paging ("every GET method that isn't a count … will support START and LIMIT",
  * limit 1–1000, https://docs.ns-api.com/docs/pagination-and-api-data). The device lists answer a
@@ -85,11 +92,7 @@ export const netSapiensVendor: VendorProfile = {
  * of a device that moved from one page to another.
  */
 export const devicePaging: PagingStrategy = {
-	...offsetPaging({
-		limitParameter: 'limit',
-		offsetParameter: 'start',
-		maxPageSize: 1000,
-	}),
+	...netSapiensPaging,
 	countedTotal: {
 		label: "NetSapiens' device count (GET …/devices/count)",
 		// The list's own request (base URL, headers), at the count's path, without the paging parameters.

@@ -1,15 +1,12 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { matches, opentactList } from './opentactList';
+import { listSearchMethod } from '../../shared/listSearch';
+import { opentactVendor, sipDomainPaging } from '../shared/vendor';
 
 /** The account's SIP domains for the "From List" picker, filtered by name. */
-export async function searchSipDomains(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const domains = await opentactList(this, 'SIP Domains', '/sip/domain');
-	return {
-		results: domains
-			.filter((domain) => matches(filter, domain.domain))
-			.map((domain) => ({ name: String(domain.domain), value: String(domain.domain) })),
-	};
-}
+export const searchSipDomains = listSearchMethod({
+	vendor: opentactVendor,
+	name: 'SIP Domains',
+	paging: sipDomainPaging,
+	request: () => ({ url: '/sip/domain', headers: { Accept: 'application/json' } }),
+	filterBy: (domain) => [domain.domain],
+	item: (domain) => ({ name: String(domain.domain), value: String(domain.domain) }),
+});

@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { matches, opentactList } from './opentactList';
+import { searchList } from '../../shared/listSearch';
+import { pathSegment } from '../../shared/validation';
+import { opentactVendor, sipUserPaging } from '../shared/vendor';
 
 /** The SIP users of the SIP domain chosen above, for the "From List" picker, filtered by login or name. */
 export async function searchSipUsers(
@@ -14,11 +16,18 @@ export async function searchSipUsers(
 				'SIP users are listed per SIP domain: pick one in "SIP Domain", then open this list again.',
 		});
 	}
-	const users = await opentactList(this, 'SIP Users', '/sip/domain/{domain}/user', { domain });
-	return {
-		results: users
-			.filter((user) => matches(filter, user.login, user.first_name, user.last_name, user.email))
-			.map((user) => {
+	return await searchList(
+		this,
+		{
+			vendor: opentactVendor,
+			name: 'SIP Users',
+			paging: sipUserPaging,
+			request: () => ({
+				url: `/sip/domain/${pathSegment(domain)}/user`,
+				headers: { Accept: 'application/json' },
+			}),
+			filterBy: (user) => [user.login, user.first_name, user.last_name, user.email],
+			item: (user) => {
 				const fullName = [user.first_name, user.last_name]
 					.filter((part) => typeof part === 'string' && part)
 					.join(' ');
@@ -26,6 +35,8 @@ export async function searchSipUsers(
 					name: fullName ? `${user.login} (${fullName})` : String(user.login),
 					value: String(user.uuid),
 				};
-			}),
-	};
+			},
+		},
+		filter,
+	);
 }

@@ -80,3 +80,6 @@ export const opentactVendor: VendorProfile = {
 
 /** Opentact answers a domain's SIP users as one array in `payload`, without paging. */
 export const sipUserPaging = singlePage({ itemsPath: 'payload' });
+
+/** Its SIP domains likewise, in one `payload` array. */
+export const sipDomainPaging = sipUserPaging;

@@ -1,18 +1,16 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { matches, vobizListPage } from './vobizPages';
+import { listSearchMethod } from '../../shared/listSearch';
+import { accountList, endpointPaging, vobizVendor } from '../shared/vendor';
 
 /** Applications for the "From List" picker, 100 per page, filtered by name or ID. */
-export async function searchApplications(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const page = await vobizListPage(this, 'Application', paginationToken);
-	const results = page.objects
-		.filter((application) => matches(filter, application.app_name, application.app_id))
-		.map((application) => ({
-			name: `${application.app_name} (${application.app_id})`,
-			value: String(application.app_id),
-		}));
-	return { results, paginationToken: page.nextOffset };
-}
+export const searchApplications = listSearchMethod({
+	vendor: vobizVendor,
+	name: 'Applications',
+	// Vobiz pages every collection of an account alike (limit/offset, meta.total_count).
+	paging: endpointPaging,
+	request: async (context) => await accountList(context, 'Application'),
+	filterBy: (application) => [application.app_name, application.app_id],
+	item: (application) => ({
+		name: `${application.app_name} (${application.app_id})`,
+		value: String(application.app_id),
+	}),
+});

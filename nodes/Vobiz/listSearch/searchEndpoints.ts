@@ -1,18 +1,15 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { matches, vobizListPage } from './vobizPages';
+import { listSearchMethod } from '../../shared/listSearch';
+import { accountList, endpointPaging, vobizVendor } from '../shared/vendor';
 
 /** Endpoints for the "From List" picker, 100 per page, filtered by alias or username. */
-export async function searchEndpoints(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const page = await vobizListPage(this, 'Endpoint', paginationToken);
-	const results = page.objects
-		.filter((endpoint) => matches(filter, endpoint.alias, endpoint.username))
-		.map((endpoint) => ({
-			name: `${endpoint.alias} (${endpoint.username})`,
-			value: String(endpoint.endpoint_id),
-		}));
-	return { results, paginationToken: page.nextOffset };
-}
+export const searchEndpoints = listSearchMethod({
+	vendor: vobizVendor,
+	name: 'Endpoints',
+	paging: endpointPaging,
+	request: async (context) => await accountList(context, 'Endpoint'),
+	filterBy: (endpoint) => [endpoint.alias, endpoint.username],
+	item: (endpoint) => ({
+		name: `${endpoint.alias} (${endpoint.username})`,
+		value: String(endpoint.endpoint_id),
+	}),
+});

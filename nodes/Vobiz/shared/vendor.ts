@@ -1,7 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { flattenErrorBody } from '../../shared/errors';
 import { withoutKeys } from '../../shared/output';
 import { offsetPaging } from '../../shared/paging';
+import { pathSegment } from '../../shared/validation';
 import type { VendorProfile } from '../../shared/vendor';
 
 function isObject(value: unknown): value is IDataObject {
@@ -76,3 +77,12 @@ export const endpointPaging = offsetPaging({
 	maxPageSize: 100,
 	totalPath: 'meta.total_count',
 });
+
+/** A collection of the credential's account, for a picker: `/api/v1/Account/{auth_id}/<collection>/`. */
+export async function accountList(
+	context: ILoadOptionsFunctions,
+	collection: 'Endpoint' | 'Application',
+): Promise<IHttpRequestOptions> {
+	const credentials = await context.getCredentials('vobizSipApi');
+	return { url: `/api/v1/Account/${pathSegment(credentials.authId)}/${collection}/` };
+}
