@@ -28,7 +28,7 @@ import { ListShapeError, moreAfter, PageTrail, StatedTotalError, statedTotalOf }
 import type { CountedTotal } from './paging';
 import { redactError, redactValue, SecretMatcher, secretsOfCredential } from './redact';
 import { generatePasswordItem, rotatePassword, settleRotationFailure } from './rotation';
-import { assertParameters } from './parameters';
+import { assertParameters, parameterValue } from './parameters';
 import { assertPasswordFields, passwordFieldLabels } from './passwordFields';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './url';
 import type { VendorProfile } from './vendor';
@@ -96,8 +96,8 @@ function optionsOf(
 	context: IExecutePaginationFunctions,
 	vendor: VendorProfile,
 ): RequestPathOptions {
-	const options = context.getNodeParameter('rateLimiting', {}) as IDataObject;
-	const requestOptions = context.getNodeParameter('requestOptions', {}) as IDataObject;
+	const options = parameterValue(context, 'rateLimiting', {}) as IDataObject;
+	const requestOptions = parameterValue(context, 'requestOptions', {}) as IDataObject;
 	const positive = (value: unknown, fallback: number) =>
 		typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 	const count = (value: unknown, fallback: number) =>
@@ -521,8 +521,8 @@ export function createRequestPath(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const resource = this.getNodeParameter('resource', '') as string;
-		const operationValue = this.getNodeParameter('operation', '') as string;
+		const resource = parameterValue(this, 'resource', '') as string;
+		const operationValue = parameterValue(this, 'operation', '') as string;
 		const path = pathContext(this, vendor, operationLabel(properties, resource, operationValue));
 		// n8n cannot infer which input an output belongs to when one input yields several outputs
 		// (a list); every item is paired with the input item it answers.
