@@ -195,7 +195,7 @@ export async function runQueueExamples(
 			peakRssMb: Math.max(...peaks),
 			loadBefore,
 			loadAfter,
-			detail: `${summaries.length} batches answered: ${updated} updated, ${errors} error items; the sandbox answered 200 for all but ${seen.missing} of the ${items} updates; workers' peak RSS ${peaks.map((mb) => `${Math.round(mb)} MB`).join(', ')}`,
+			detail: `${summaries.length} batch${summaries.length === 1 ? '' : 'es'} answered: ${updated} updated, ${errors} error items; the sandbox answered 200 for all but ${seen.missing} of the ${items} updates; workers' peak RSS ${peaks.map((mb) => `${Math.round(mb)} MB`).join(', ')}`,
 		};
 	} finally {
 		await queue?.stop();

@@ -31,6 +31,10 @@ export interface RealN8nFigures {
 	/** Items per second of each node, one entry per round. */
 	rates: Record<Operation, Record<Contender, number[]>>;
 	failed: number;
+	/** Failed items by workflow (`pack update`…), with the first error's words, for the notes. */
+	failures: string[];
+	n8nVersion: string;
+	nodeVersion: string;
 	loadBefore: number[];
 	loadAfter: number[];
 	/** Where the CPU profiles went, when they were asked for. */
@@ -290,6 +294,16 @@ export async function measureRealN8n(
 	const sandbox = await startExternalSandbox({ rateLimits: { ultravox: 0 } });
 	const folder = mkdtempSync(path.join(tmpdir(), 'bare-bench-'));
 	const n8n = await runtime.createN8n();
+	// BENCH_N8N_DIR: a copy of the n8n install (e.g. with a patched n8n-core) to measure instead of the pinned one.
+	const other = process.env.BENCH_N8N_DIR;
+	if (other) {
+		// The instance's install is read-only to its users; the bench alone swaps it for a copy.
+		(n8n as { install: runtime.N8nInstall }).install = {
+			...n8n.install,
+			dir: other,
+			n8nBin: path.join(other, 'node_modules', 'n8n', 'bin', 'n8n'),
+		};
+	}
 	try {
 		await n8n.installPack(await runtime.packProject());
 		await n8n.installPack(barePackage(folder));
@@ -323,6 +337,7 @@ export async function measureRealN8n(
 			rotatePassword: { pack: [], bare: [], http: [] },
 		} as RealN8nFigures['rates'];
 		let failed = 0;
+		const failures: string[] = [];
 		for (let round = 0; round < rounds; round++) {
 			for (const { operation, contender, workflow } of workflows) {
 				const run = await executeToFile(n8n, workflow.id, folder, { cpuProfDir });
@@ -331,12 +346,26 @@ export async function measureRealN8n(
 				if (run.code !== 0 || !task)
 					throw new Error(`n8n execute of ${workflow.name} failed (exit ${run.code}): ${run.tail}`);
 				const output = (task.data?.main?.[0] ?? []) as { json: Record<string, unknown> }[];
-				failed +=
-					items - output.length + output.filter((item) => item.json.error !== undefined).length;
+				const errors = output.filter((item) => item.json.error !== undefined);
+				const lost = items - output.length + errors.length;
+				failed += lost;
+				if (lost)
+					failures.push(
+						`${contender} ${operation} round ${round + 1}: ${lost} (${String(errors[0]?.json.error ?? 'items missing from the output').slice(0, 160)})`,
+					);
 				rates[operation][contender].push(items / (task.executionTime / 1000));
 			}
 		}
-		return { rates, failed, loadBefore, loadAfter: loadavg(), profiles: cpuProfDir };
+		return {
+			rates,
+			failed,
+			failures,
+			n8nVersion: n8n.install.n8nVersion,
+			nodeVersion: n8n.install.nodeVersion,
+			loadBefore,
+			loadAfter: loadavg(),
+			profiles: cpuProfDir,
+		};
 	} finally {
 		await n8n.dispose();
 		sandbox.stop();
