@@ -1,10 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import * as runtime from '../scripts/n8n/runtime';
 import type { WorkflowJson } from '../scripts/n8n/runtime';
 import { startExternalSandbox } from './externalSandbox';
+import { n8nPidOf, peakRssMb } from './queueMode';
 
 /**
  * The same PATCH from three nodes in one real n8n (`n8n execute`), against one local server: the
@@ -22,8 +31,70 @@ export interface RealN8nFigures {
 	/** Items per second of each node, one entry per round. */
 	rates: Record<Operation, Record<Contender, number[]>>;
 	failed: number;
+	/** Failed items by workflow (`pack update`…), with the first error's words, for the notes. */
+	failures: string[];
+	n8nVersion: string;
+	nodeVersion: string;
 	loadBefore: number[];
 	loadAfter: number[];
+	/** Where the CPU profiles went, when they were asked for. */
+	profiles?: string;
+}
+
+/**
+ * `n8n execute --rawOutput` with its output in a file: through a pipe, n8n's exit cuts the printed
+ * run short (at ~439 kB), and 2,000 items print several MB. With `cpuProfDir`, n8n's process runs
+ * under `node --cpu-prof` and leaves its profile there, named after the workflow. `peakRssMb` is the
+ * n8n process's peak resident set, read from /proc every 250 ms while it runs.
+ */
+export async function executeToFile(
+	n8n: runtime.N8nInstance,
+	id: string,
+	folder: string,
+	{ cpuProfDir, timeoutMs = 15 * 60_000 }: { cpuProfDir?: string; timeoutMs?: number } = {},
+): Promise<{ code: number | null; data: any; tail: string; peakRssMb: number }> {
+	const out = path.join(folder, `execute-${id}.out`);
+	const fd = openSync(out, 'w');
+	try {
+		const profile = cpuProfDir
+			? [
+					'--cpu-prof',
+					`--cpu-prof-dir=${cpuProfDir}`,
+					`--cpu-prof-name=${id}-${Date.now()}.cpuprofile`,
+				]
+			: [];
+		const child = runtime.spawnTracked(
+			n8n.install.nodeBin,
+			[...profile, n8n.install.n8nBin, 'execute', `--id=${id}`, '--rawOutput'],
+			{
+				cwd: n8n.userFolder,
+				env: n8n.env({
+					N8N_LOG_LEVEL: 'info',
+					N8N_RUNNERS_BROKER_PORT: String(await runtime.freePort()),
+				}),
+				stdio: ['ignore', fd, fd],
+			},
+		);
+		let peak = 0;
+		const sampler = setInterval(() => {
+			peak = Math.max(peak, peakRssMb(n8nPidOf(child)));
+		}, 250);
+		// Bounded: a run that has not ended after timeoutMs is stopped.
+		const timer = setTimeout(() => void runtime.stopProcess(child), timeoutMs);
+		const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+		clearTimeout(timer);
+		clearInterval(sampler);
+		const text = readFileSync(out, 'utf8');
+		return {
+			code,
+			data: runtime.parseTrailingJson(text),
+			tail: text.slice(-2000),
+			peakRssMb: peak,
+		};
+	} finally {
+		closeSync(fd);
+		rmSync(out, { force: true });
+	}
 }
 
 /** The bare declarative node and a credential of its own, as a community package n8n installs. */
@@ -155,19 +226,12 @@ function nodeFor(
 	};
 }
 
-function workflowFor(
-	contender: Contender,
-	operation: Operation,
-	baseUrl: string,
-	ids: string[],
-	items: number,
-): WorkflowJson & { id: string } {
-	const list = JSON.stringify(
-		Array.from({ length: items }, (_, n) => ({ id: ids[n % ids.length] })),
-	);
+/** Manual Trigger → a Set node holding `list` → Split Out: one item per entry, into `next`. */
+export function itemSource(
+	list: unknown[],
+	next: string,
+): Pick<WorkflowJson, 'nodes' | 'connections'> {
 	return {
-		id: `bench${contender}${operation}`.slice(0, 16),
-		name: `bench ${contender} ${operation}`,
 		nodes: [
 			{
 				id: 'trigger',
@@ -183,7 +247,7 @@ function workflowFor(
 				type: 'n8n-nodes-base.set',
 				typeVersion: 3.4,
 				position: [150, 0],
-				parameters: { mode: 'raw', jsonOutput: `{ "items": ${list} }`, options: {} },
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: list }), options: {} },
 			},
 			{
 				id: 'split',
@@ -193,21 +257,53 @@ function workflowFor(
 				position: [300, 0],
 				parameters: { fieldToSplitOut: 'items', options: {} },
 			},
-			nodeFor(contender, operation, baseUrl),
 		],
 		connections: {
 			Start: { main: [[{ node: 'List', type: 'main', index: 0 }]] },
 			List: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: next, type: 'main', index: 0 }]] },
 		},
 	};
 }
 
-export async function measureRealN8n(items: number, rounds: number): Promise<RealN8nFigures> {
+function workflowFor(
+	contender: Contender,
+	operation: Operation,
+	baseUrl: string,
+	ids: string[],
+	items: number,
+): WorkflowJson & { id: string } {
+	const source = itemSource(
+		Array.from({ length: items }, (_, n) => ({ id: ids[n % ids.length] })),
+		'Under Test',
+	);
+	return {
+		id: `bench${contender}${operation}`.slice(0, 16),
+		name: `bench ${contender} ${operation}`,
+		nodes: [...source.nodes, nodeFor(contender, operation, baseUrl)],
+		connections: source.connections,
+	};
+}
+
+export async function measureRealN8n(
+	items: number,
+	rounds: number,
+	cpuProfDir?: string,
+): Promise<RealN8nFigures> {
 	const loadBefore = loadavg();
 	const sandbox = await startExternalSandbox({ rateLimits: { ultravox: 0 } });
 	const folder = mkdtempSync(path.join(tmpdir(), 'bare-bench-'));
 	const n8n = await runtime.createN8n();
+	// BENCH_N8N_DIR: a copy of the n8n install (e.g. with a patched n8n-core) to measure instead of the pinned one.
+	const other = process.env.BENCH_N8N_DIR;
+	if (other) {
+		// The instance's install is read-only to its users; the bench alone swaps it for a copy.
+		(n8n as { install: runtime.N8nInstall }).install = {
+			...n8n.install,
+			dir: other,
+			n8nBin: path.join(other, 'node_modules', 'n8n', 'bin', 'n8n'),
+		};
+	}
 	try {
 		await n8n.installPack(await runtime.packProject());
 		await n8n.installPack(barePackage(folder));
@@ -241,21 +337,35 @@ export async function measureRealN8n(items: number, rounds: number): Promise<Rea
 			rotatePassword: { pack: [], bare: [], http: [] },
 		} as RealN8nFigures['rates'];
 		let failed = 0;
+		const failures: string[] = [];
 		for (let round = 0; round < rounds; round++) {
 			for (const { operation, contender, workflow } of workflows) {
-				const run = await n8n.execute(workflow.id, { timeoutMs: 15 * 60_000 });
-				const task = run.runData?.['Under Test']?.[0];
-				if (!run.ok || !task)
-					throw new Error(
-						`n8n execute of ${workflow.name} failed (exit ${run.code}): ${run.stderr.slice(-2000)}`,
-					);
+				const run = await executeToFile(n8n, workflow.id, folder, { cpuProfDir });
+				const task = run.data?.data?.resultData?.runData?.['Under Test']?.[0] as
+					{ executionTime: number; data?: { main?: unknown[][] } } | undefined;
+				if (run.code !== 0 || !task)
+					throw new Error(`n8n execute of ${workflow.name} failed (exit ${run.code}): ${run.tail}`);
 				const output = (task.data?.main?.[0] ?? []) as { json: Record<string, unknown> }[];
-				failed +=
-					items - output.length + output.filter((item) => item.json.error !== undefined).length;
+				const errors = output.filter((item) => item.json.error !== undefined);
+				const lost = items - output.length + errors.length;
+				failed += lost;
+				if (lost)
+					failures.push(
+						`${contender} ${operation} round ${round + 1}: ${lost} (${String(errors[0]?.json.error ?? 'items missing from the output').slice(0, 160)})`,
+					);
 				rates[operation][contender].push(items / (task.executionTime / 1000));
 			}
 		}
-		return { rates, failed, loadBefore, loadAfter: loadavg() };
+		return {
+			rates,
+			failed,
+			failures,
+			n8nVersion: n8n.install.n8nVersion,
+			nodeVersion: n8n.install.nodeVersion,
+			loadBefore,
+			loadAfter: loadavg(),
+			profiles: cpuProfDir,
+		};
 	} finally {
 		await n8n.dispose();
 		sandbox.stop();

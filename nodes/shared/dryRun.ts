@@ -7,6 +7,7 @@ import type {
 import { effectiveLength, DEFAULT_PASSWORD_LENGTH } from './password';
 import { readRegistrationBody } from './registration';
 import type { RequestPathContext } from './types';
+import { parameterValue } from './parameters';
 
 /** What stands for the password in a dry run's report: never the password, provided or not. */
 export const MASKED_PASSWORD = '********';
@@ -46,9 +47,9 @@ export async function dryRunItem(
 	const apply = requestData.options as IHttpRequestOptions;
 	const { body: _body, ...read } = { ...apply, method: 'GET' as const };
 	const current = await readRegistrationBody(path, read);
-	const mode = context.getNodeParameter('verification', 'readBack') as string;
+	const mode = parameterValue(context, 'verification', 'readBack') as string;
 	const length = effectiveLength(
-		Number(context.getNodeParameter('passwordLength', DEFAULT_PASSWORD_LENGTH)),
+		Number(parameterValue(context, 'passwordLength', DEFAULT_PASSWORD_LENGTH)),
 		profile.policy,
 	);
 	const output: IDataObject = {

@@ -1,7 +1,8 @@
-import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
+import { deepCopy, NodeHelpers, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
 	INodeProperties,
 	INodePropertyCollection,
 	INodeTypeDescription,
@@ -274,6 +275,36 @@ function locatorValue(check: ParameterCheck, value: unknown): unknown {
 	return (value as IDataObject).value;
 }
 
+/** Deeper than any parameter the nodes define: a value nested past it is left to n8n to resolve. */
+const MAX_STORED_DEPTH = 16;
+
+/** Whether a stored value holds an expression anywhere (a text starting with "="), or is too deep to tell. */
+function holdsExpression(value: unknown, depth = 0): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (value === null || typeof value !== 'object') return false;
+	if (depth >= MAX_STORED_DEPTH) return true;
+	// Bounded by the stored value's size and MAX_STORED_DEPTH.
+	return Object.values(value).some((entry) => holdsExpression(entry, depth + 1));
+}
+
+/**
+ * A parameter as n8n's getNodeParameter resolves it, read as stored when nothing in it is an
+ * expression: n8n then returns the stored value too, after building the expression context and
+ * looking the property up among the node's (hundreds of) properties for every item, about half
+ * of what a real n8n spends per item on a node this size (docs/performance.md). None of the
+ * nodes' properties declares n8n's `validateType`, the one thing that would convert a stored value.
+ * Objects come back as copies, as n8n's do, so no caller can change the node's parameters.
+ */
+export function parameterValue(
+	context: IExecuteSingleFunctions | IExecutePaginationFunctions,
+	name: string,
+	fallback: unknown,
+): unknown {
+	const stored = context.getNodeParameter(name, fallback, { rawExpressions: true }) as unknown;
+	if (holdsExpression(stored)) return context.getNodeParameter(name, fallback) as unknown;
+	return stored !== null && typeof stored === 'object' ? deepCopy(stored) : stored;
+}
+
 const checksByProperties = new WeakMap<
 	readonly INodeProperties[],
 	{ count: number; checks: ReturnType<typeof parameterChecks> }
@@ -304,7 +335,7 @@ export function assertParameters(
 	const description = { properties } as unknown as INodeTypeDescription;
 	for (const { property, checks } of cachedChecks(properties)) {
 		if (!NodeHelpers.displayParameter(node.parameters, property, node, description)) continue;
-		const root = context.getNodeParameter(property.name, property.default) as unknown;
+		const root = parameterValue(context, property.name, property.default);
 		for (const check of checks) {
 			for (const { value } of valuesAt(root, check.path.split('.').slice(1))) {
 				const problem = problemWith(check, value);

@@ -3,6 +3,7 @@ import { operationKey } from './operationTable';
 import { generatePasswordItem, rotatePassword, settleRotationFailure } from './rotation';
 import type { OperationTable } from './types';
 import type { VendorProfile } from './vendor';
+import { parameterValue } from './parameters';
 
 /**
  * The password operations of the vendor's rotation resource, for its node's operation table:
@@ -24,7 +25,7 @@ export function passwordOperations(vendor: VendorProfile): OperationTable {
 					outcome: 'notApplied',
 					attempted: false,
 					source:
-						path.context.getNodeParameter('passwordSource', 'generate') === 'provided'
+						parameterValue(path.context, 'passwordSource', 'generate') === 'provided'
 							? 'provided'
 							: 'generate',
 				}),

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { AnswerFailure } from './errors';
 import { handlerOf, operationLabel } from './operationTable';
-import { assertParameters } from './parameters';
+import { assertParameters, parameterValue } from './parameters';
 import { assertPasswordFields, passwordFieldLabels } from './passwordFields';
 import { guardPreSends, raiseDeferredError } from './preSendGuard';
 import { redactError, redactValue, SecretMatcher, secretsOfCredential } from './redact';
@@ -45,8 +45,8 @@ export function createRequestPath(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const resource = this.getNodeParameter('resource', '') as string;
-		const operationValue = this.getNodeParameter('operation', '') as string;
+		const resource = parameterValue(this, 'resource', '') as string;
+		const operationValue = parameterValue(this, 'operation', '') as string;
 		const path = pathContext(this, vendor, operationLabel(properties, resource, operationValue));
 		const handler = handlerOf(operations, resource, operationValue);
 		// n8n cannot infer which input an output belongs to when one input yields several outputs

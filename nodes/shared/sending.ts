@@ -13,6 +13,7 @@ import { pacerFor, retryAfterMs } from './pacing';
 import type { RequestPathContext, RequestPathOptions, Sender } from './types';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './url';
 import type { VendorProfile } from './vendor';
+import { parameterValue } from './parameters';
 
 // The sender: one request of one item to its vendor, paced per credential, retried within bounds
 // (429 with Retry-After, 5xx and network faults on reads), every failure mapped to the operation's
@@ -39,8 +40,8 @@ export function optionsOf(
 	context: IExecutePaginationFunctions,
 	vendor: VendorProfile,
 ): RequestPathOptions {
-	const options = context.getNodeParameter('rateLimiting', {}) as IDataObject;
-	const requestOptions = context.getNodeParameter('requestOptions', {}) as IDataObject;
+	const options = parameterValue(context, 'rateLimiting', {}) as IDataObject;
+	const requestOptions = parameterValue(context, 'requestOptions', {}) as IDataObject;
 	const positive = (value: unknown, fallback: number) =>
 		typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 	const count = (value: unknown, fallback: number) =>
