@@ -138,7 +138,7 @@ async function setUp(n8n: N8nInstance, sandbox: ExternalSandbox, secret: string)
  */
 export async function runQueueExamples(
 	n8n: N8nInstance,
-	{ items, workers, concurrency = 10 }: { items: number; workers: number; concurrency?: number },
+	{ items, workers, concurrency = 2 }: { items: number; workers: number; concurrency?: number },
 ): Promise<QueueRun> {
 	const folder = mkdtempSync(path.join(tmpdir(), 'queue-bench-'));
 	const sandbox = await startExternalSandbox({ rateLimits: { ultravox: ULTRAVOX_LIMIT } });
@@ -183,7 +183,9 @@ export async function runQueueExamples(
 		const seen = await received(sandbox, items);
 		const startedAt = Date.parse(run.data?.startedAt);
 		if (run.code !== 0 || !Number.isFinite(startedAt))
-			throw new Error(`the fan-out failed (exit ${run.code}): ${run.tail}`);
+			throw new Error(
+				`the fan-out failed (exit ${run.code}): ${run.tail}\n--- main ---\n${queue.mainLog.slice(-60).join('\n')}\n--- workers ---\n${queue.workerLogs.map((log) => log().slice(-3000)).join('\n---\n')}\n--- sandbox: ${seen.requests} updates received, ${seen.missing} of ${items} never answered 200`,
+			);
 		const peaks = queue.workerPids.map(peakRssMb);
 		return {
 			label: `queue mode, ${workers} workers (concurrency ${concurrency}), batches of 500`,

@@ -100,6 +100,8 @@ export interface QueueMode {
 	/** Each worker's n8n process, for its peak RSS. */
 	workerPids: Array<number | undefined>;
 	mainLog: string[];
+	/** The last 20 kB each worker printed. */
+	workerLogs: Array<() => string>;
 	stop(): Promise<void>;
 }
 
@@ -142,8 +144,11 @@ export async function startQueueMode(
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: String(redisPort),
+			// SQLite in WAL mode (n8n turns it on with a pool): main and workers write executions at once.
+			DB_SQLITE_POOL_SIZE: '4',
 		};
 		const workers: ChildProcess[] = [];
+		const workerLogs: Array<() => string> = [];
 		for (let n = 0; n < count; n++) {
 			const healthPort = await runtime.freePort();
 			const worker = runtime.spawnTracked(
@@ -164,7 +169,8 @@ export async function startQueueMode(
 			);
 			started.push(worker);
 			workers.push(worker);
-			await until(`n8n worker ${n + 1}`, worker, tailOf(worker), 180_000, async () => {
+			workerLogs.push(tailOf(worker));
+			await until(`n8n worker ${n + 1}`, worker, workerLogs[n], 180_000, async () => {
 				try {
 					return (
 						await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`, {
@@ -185,7 +191,7 @@ export async function startQueueMode(
 				if (mainLog.length > 2000) mainLog.splice(0, 1000);
 			},
 		});
-		return { editor, workers, workerPids: workers.map(n8nPidOf), mainLog, stop };
+		return { editor, workers, workerPids: workers.map(n8nPidOf), mainLog, workerLogs, stop };
 	} catch (error) {
 		await stop();
 		throw error;
