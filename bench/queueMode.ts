@@ -26,7 +26,8 @@ export function redisServerPath(): string | undefined {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function redisAnswers(port: number): Promise<boolean> {
+/** Whether a Redis on 127.0.0.1:`port` answers PING (bounded: a 1 s socket timeout). */
+export function redisAnswers(port: number): Promise<boolean> {
 	return new Promise((resolve) => {
 		const socket = net.connect(port, '127.0.0.1');
 		socket.setTimeout(1000);

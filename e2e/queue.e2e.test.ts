@@ -8,12 +8,11 @@
  * Needs `redis-server` on PATH (Debian: apt-get install redis-server; .ci/run installs it); skipped, saying why,
  * without it. Set SKIP_N8N_E2E=1 to skip it too. `npm run test:queue` runs only this suite.
  */
-import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { redisAnswers, redisServerPath } from '../bench/queueMode';
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
 import { packMetadata, shortId } from '../scripts/n8n/pack';
@@ -29,18 +28,7 @@ import type { Editor, N8nInstance, WorkflowJson } from '../scripts/n8n/runtime';
 import { recordReliability } from '../test/harness/transcript';
 import { FIRST_RUN_TIMEOUT_MS, packAndCreateN8n, realN8nDescribe } from './support';
 
-function redisServer(): string | undefined {
-	try {
-		return (
-			execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim() ||
-			undefined
-		);
-	} catch {
-		return undefined;
-	}
-}
-
-const redisBin = redisServer();
+const redisBin = redisServerPath();
 const suite = realN8nDescribe(
 	'queue e2e',
 	redisBin
@@ -73,23 +61,6 @@ function capture(child: ChildProcess) {
 			}
 		},
 	};
-}
-
-function redisPing(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const socket = net.connect(port, '127.0.0.1');
-		socket.setTimeout(1000);
-		socket.once('connect', () => socket.write('PING\r\n'));
-		socket.once('data', (d) => {
-			socket.destroy();
-			resolve(String(d).startsWith('+PONG'));
-		});
-		socket.once('error', () => resolve(false));
-		socket.once('timeout', () => {
-			socket.destroy();
-			resolve(false);
-		});
-	});
 }
 
 /** Whether the process group `pgid` is gone within `timeoutMs` (killed members may linger a moment as zombies). */
@@ -149,7 +120,7 @@ suite('queue mode: n8n main + 1 worker over Redis', () => {
 		);
 		const redisLog = capture(redis);
 		const deadline = Date.now() + 15_000;
-		while (!(await redisPing(redisPort))) {
+		while (!(await redisAnswers(redisPort))) {
 			if (Date.now() > deadline || redis.exitCode !== null)
 				throw new Error(`redis-server did not answer PING:\n${redisLog.text()}`);
 			await new Promise((r) => setTimeout(r, 100));
