@@ -6,6 +6,7 @@ import * as runtime from '../scripts/n8n/runtime';
 import type { N8nInstance, WorkflowJson } from '../scripts/n8n/runtime';
 import { startExternalSandbox } from './externalSandbox';
 import type { ExternalSandbox } from './externalSandbox';
+import { startThrowawayPostgres } from './postgres';
 import { peakRssMb, publish, startQueueMode } from './queueMode';
 import { executeToFile, itemSource } from './realN8n';
 
@@ -34,6 +35,8 @@ export interface QueueFigures {
 	items: number;
 	limit: number;
 	runs: QueueRun[];
+	/** The database n8n ran on. */
+	database: string;
 }
 
 const EXAMPLES = path.resolve(__dirname, '..', 'examples');
@@ -255,13 +258,21 @@ export async function runSingleProcess(n8n: N8nInstance, items: number): Promise
 /** `npm run bench -- queue`: BENCH_QUEUE_ITEMS (10,000) updates over two workers, then in one process. */
 export async function measureQueue(): Promise<QueueFigures> {
 	const items = Number(process.env.BENCH_QUEUE_ITEMS ?? 10_000);
-	const n8n = await runtime.createN8n();
+	const postgres = await startThrowawayPostgres();
+	const database = postgres
+		? `PostgreSQL (${postgres.version}, a throwaway cluster)`
+		: 'SQLite (no PostgreSQL server on this machine: n8n warns against SQLite in queue mode, and concurrent executions can fail with SQLITE_BUSY)';
 	try {
-		await n8n.installPack(await runtime.packProject());
-		const runs = [await runQueueExamples(n8n, { items, workers: 2 })];
-		runs.push(await runSingleProcess(n8n, items));
-		return { items, limit: ULTRAVOX_LIMIT, runs };
+		const n8n = await runtime.createN8n(postgres ? { env: postgres.env } : {});
+		try {
+			await n8n.installPack(await runtime.packProject());
+			const runs = [await runQueueExamples(n8n, { items, workers: 2 })];
+			runs.push(await runSingleProcess(n8n, items));
+			return { items, limit: ULTRAVOX_LIMIT, runs, database };
+		} finally {
+			await n8n.dispose();
+		}
 	} finally {
-		await n8n.dispose();
+		await postgres?.stop();
 	}
 }

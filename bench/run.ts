@@ -386,6 +386,7 @@ async function queue(): Promise<void> {
 	const title = 'queue mode';
 	const result = await measureQueue();
 	const floor = result.items / result.limit;
+	notes.push(`n8n's database: ${result.database}.`);
 	for (const run of result.runs) {
 		const ratio = run.wallSeconds / floor;
 		row(
