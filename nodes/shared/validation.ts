@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { isDotSegment } from './url';
 
 /** A vendor-documented limit on one field, keyed by the vendor's own field name. */
 export interface FieldRule {
@@ -152,6 +153,6 @@ export function fillPath(
 /** Encodes one path segment so that `/`, `?`, `#`, `..` and `%2F` cannot change the path. */
 export function pathSegment(value: unknown): string {
 	const text = String(value ?? '');
-	if (text === '.' || text === '..') return encodeURIComponent(text).replace(/\./g, '%2E');
+	if (isDotSegment(text)) return text.replace(/\./g, '%2E');
 	return encodeURIComponent(text);
 }

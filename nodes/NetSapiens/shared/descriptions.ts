@@ -1,9 +1,8 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { limitWords } from '../../shared/fieldSpec';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { pathSegmentPattern } from '../../shared/url';
 import type { FieldRule } from '../../shared/validation';
-
-const NOT_DOT_SEGMENT = '(?!\\.{1,2}$)';
 
 /** DomainNamePath: ≤ 64 characters; `~` is the domain of the key or token. */
 export const domainRule: FieldRule = {
@@ -13,7 +12,7 @@ export const domainRule: FieldRule = {
 	maxLength: 64,
 	// The spec's pattern `^[A-Za-z0-9._-]*|~|\*+` is unanchored at its end; this is its intent.
 	// `*` (all domains) is left out: it names no single domain a device can live in.
-	pattern: new RegExp(`^(?:~|${NOT_DOT_SEGMENT}[A-Za-z0-9._-]+)$`),
+	pattern: pathSegmentPattern('(?:~|[A-Za-z0-9._-]+)'),
 	patternHint:
 		'letters, digits, ".", "_" and "-", or "~" for the domain of the key; not "." or ".."',
 };
@@ -24,7 +23,7 @@ export const userRule: FieldRule = {
 	label: 'User',
 	required: true,
 	maxLength: 16,
-	pattern: new RegExp(`^${NOT_DOT_SEGMENT}[^\\s/]+$`),
+	pattern: pathSegmentPattern('[^\\s/]+'),
 	patternHint:
 		'an extension without spaces or "/", or "~" for the user of the key; not "." or ".."',
 };
@@ -33,7 +32,7 @@ export const deviceRule: FieldRule = {
 	field: 'device',
 	label: 'Device',
 	required: true,
-	pattern: new RegExp(`^${NOT_DOT_SEGMENT}[^\\s/]+$`),
+	pattern: pathSegmentPattern('[^\\s/]+'),
 	patternHint: 'a device name such as 1000a, without spaces or "/"; not "." or ".."',
 };
 

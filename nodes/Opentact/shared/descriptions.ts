@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { FieldSpec } from '../../shared/fieldSpec';
 import { passwordSpec } from '../../shared/passwordFields';
+import { pathSegmentPattern } from '../../shared/url';
 import type { FieldRule } from '../../shared/validation';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,7 +15,7 @@ export const domainRule: FieldRule = {
 	field: 'domain',
 	label: 'SIP Domain',
 	required: true,
-	pattern: /^(?!\.{1,2}$)[^\s/]+$/,
+	pattern: pathSegmentPattern('[^\\s/]+'),
 	patternHint:
 		'a SIP domain name such as abc.sip.opentact.org, without spaces or "/", and not "." or ".."',
 };

@@ -1,13 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { FieldSpec } from '../../shared/fieldSpec';
 import { passwordSpec } from '../../shared/passwordFields';
+import { pathSegmentPattern } from '../../shared/url';
 import type { FieldRule } from '../../shared/validation';
 
 export const registrationIdRule: FieldRule = {
 	field: 'registrationId',
 	label: 'SIP Registration',
 	required: true,
-	pattern: /^(?!\.{1,2}$)[^\s]+$/,
+	pattern: pathSegmentPattern('\\S+'),
 	patternHint: 'a registration ID without spaces, and not "." or ".."',
 };
 

@@ -5,13 +5,13 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { assertCredentialFilled } from '../../shared/url';
+import { assertCredentialFilled, pathSegmentPattern } from '../../shared/url';
 import { assertFields } from '../../shared/validation';
 import type { FieldSpec } from '../../shared/fieldSpec';
 import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
 
-const NOT_A_DOT_SEGMENT = /^(?!\.{1,2}$)[^\s]+$/;
+const NOT_A_DOT_SEGMENT = pathSegmentPattern('\\S+');
 
 /** The credential's Auth ID is the `{auth_id}` path segment of every endpoint call. */
 export const authIdRule: FieldRule = {
