@@ -1,5 +1,5 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { refusedField } from './refused';
 import { isDotSegment } from './url';
 
 /** A vendor-documented limit on one field, keyed by the vendor's own field name. */
@@ -93,14 +93,9 @@ export function assertFields(
 		let problem = describeProblem(rule, values[rule.field], vendorName);
 		if (!problem) continue;
 		if (secretFields.includes(rule.field)) problem = problem.replace(/, got .*$/, '');
-		throw new NodeOperationError(
-			context.getNode(),
-			`"${rule.label}" ${problem} (item ${itemIndex})`,
-			{
-				itemIndex,
-				description: `Fix "${rule.label}" for item ${itemIndex} and run again. Nothing was sent to the vendor.`,
-			},
-		);
+		throw refusedField(context.getNode(), itemIndex, rule.label, problem, {
+			todo: `Fix "${rule.label}" for item ${itemIndex} and run again.`,
+		});
 	}
 }
 

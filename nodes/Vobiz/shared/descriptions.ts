@@ -1,10 +1,10 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { refusedItem } from '../../shared/refused';
 import { assertCredentialFilled, pathSegmentPattern } from '../../shared/url';
 import { assertFields } from '../../shared/validation';
 import type { FieldSpec } from '../../shared/fieldSpec';
@@ -36,14 +36,13 @@ export async function validateAuthIdForPath(
 	// The same gate (and words) the credential's authenticate() applies, which runs after this.
 	assertCredentialFilled({ 'Auth ID': authId });
 	if (!authIdRule.pattern!.test(authId)) {
-		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(
+		throw refusedItem(
 			this.getNode(),
-			`The credential's "Auth ID" cannot be used in a Vobiz URL: it must be ${authIdRule.patternHint} (item ${itemIndex})`,
+			this.getItemIndex(),
+			`The credential's "Auth ID" cannot be used in a Vobiz URL: it must be ${authIdRule.patternHint}`,
 			{
-				itemIndex,
-				description:
-					'Open the Vobiz credential and paste the Auth ID again from the Vobiz console. Nothing was sent to Vobiz.',
+				todo: 'Open the Vobiz credential and paste the Auth ID again from the Vobiz console.',
+				vendor: 'Vobiz',
 			},
 		);
 	}
