@@ -7,8 +7,15 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 import { requestWithinDeadline } from './deadline';
-import { AnswerFailure, httpFailureOf, refusedRequestError, toNodeApiError } from './errors';
-import { unreadableAnswer } from './output';
+import {
+	AnswerFailure,
+	answerFailureError,
+	httpFailureOf,
+	refusedRequestError,
+	toNodeApiError,
+	unexpectedAnswerError,
+} from './errors';
+import { failureInBodyOf, unreadableAnswer } from './output';
 import { ListShapeError, moreAfter, StatedTotalError, statedTotalOf } from './paging';
 import { redactError, secretsOfCredential } from './redact';
 import type { PagingStrategy } from './types';
@@ -59,25 +66,17 @@ export async function pickerCall<T>(
 		const failure = httpFailureOf(error);
 		const built =
 			error instanceof AnswerFailure
-				? toNodeApiError(
-						context.getNode(),
-						{ status: error.status, method: 'GET', unreadable: error.unreadable },
-						error.unreadable
-							? { ...errorContext, detail: error.vendorMessage }
-							: { ...errorContext, vendorMessage: error.vendorMessage },
-					)
+				? answerFailureError(context.getNode(), error, errorContext, 'GET')
 				: error instanceof ListShapeError
-					? toNodeApiError(
+					? unexpectedAnswerError(
 							context.getNode(),
-							{ status: 200, method: 'GET', unreadable: 'unexpected' },
-							{
-								...errorContext,
-								detail: `${error.message} The list is not shown, rather than shown short${
-									error instanceof StatedTotalError
-										? ': entries added or removed while it was read make it disagree with the count, so open the list again.'
-										: '.'
-								}`,
-							},
+							200,
+							`${error.message} The list is not shown, rather than shown short${
+								error instanceof StatedTotalError
+									? ': entries added or removed while it was read make it disagree with the count, so open the list again.'
+									: '.'
+							}`,
+							errorContext,
 						)
 					: failure
 						? toNodeApiError(
@@ -175,15 +174,10 @@ export async function searchList(
 				...request,
 				returnFullResponse: true,
 			})) as IN8nHttpFullResponse;
-			const failed = vendor.failureInBody?.(response.body);
-			if (failed)
-				throw new AnswerFailure(
-					context.getNode(),
-					failed.status ?? response.statusCode,
-					failed.message,
-				);
-			const unreadable = unreadableAnswer(context.getNode(), response.statusCode, response.body);
-			if (unreadable) throw unreadable;
+			const failed =
+				failureInBodyOf(context.getNode(), vendor, response) ??
+				unreadableAnswer(context.getNode(), response.statusCode, response.body);
+			if (failed) throw failed;
 			return response;
 		};
 		const pageSize = Math.min(PICKER_PAGE_SIZE, paging.maxPageSize);
