@@ -322,6 +322,18 @@ export function answerFailureError(
 	);
 }
 
+/** answerFailureError for whatever was thrown, where it is an AnswerFailure; else undefined. */
+export function answerFailureErrorOf(
+	node: INode,
+	error: unknown,
+	context: ErrorContext,
+	method?: string,
+): NodeApiError | undefined {
+	return error instanceof AnswerFailure
+		? answerFailureError(node, error, context, method)
+		: undefined;
+}
+
 /** A 2xx answer of another shape than the operation reads (`detail`: how, in the node's words). */
 export function unexpectedAnswerError(
 	node: INode,

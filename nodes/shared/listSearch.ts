@@ -5,16 +5,17 @@ import type {
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
+	NodeApiError,
 } from 'n8n-workflow';
 import { requestWithinDeadline } from './deadline';
 import {
-	AnswerFailure,
-	answerFailureError,
+	answerFailureErrorOf,
 	httpFailureOf,
 	refusedRequestError,
 	toNodeApiError,
 	unexpectedAnswerError,
 } from './errors';
+import type { ErrorContext } from './errors';
 import { failureInBodyOf, unreadableAnswer } from './output';
 import { ListShapeError, moreAfter, StatedTotalError, statedTotalOf } from './paging';
 import { redactError, secretsOfCredential } from './redact';
@@ -63,33 +64,36 @@ export async function pickerCall<T>(
 	} catch (error) {
 		const operation = `List ${listName} (From List)`;
 		const errorContext = { vendor: vendor.displayName, operation, itemIndex: 0 };
-		const failure = httpFailureOf(error);
-		const built =
-			error instanceof AnswerFailure
-				? answerFailureError(context.getNode(), error, errorContext, 'GET')
-				: error instanceof ListShapeError
-					? unexpectedAnswerError(
-							context.getNode(),
-							200,
-							`${error.message} The list is not shown, rather than shown short${
-								error instanceof StatedTotalError
-									? ': entries added or removed while it was read make it disagree with the count, so open the list again.'
-									: '.'
-							}`,
-							errorContext,
-						)
-					: failure
-						? toNodeApiError(
-								context.getNode(),
-								{ ...failure, method: 'GET' },
-								{
-									...errorContext,
-									vendorMessage: vendor.errorMessage(failure.body, failure.status),
-								},
-							)
-						: refusedRequestError(context.getNode(), error, errorContext);
+		const built = pickerError(context, vendor, error, errorContext);
 		throw redactError(built, await secretsOfCredential(context, vendor));
 	}
+}
+
+/** What a picker's call threw, as the picker's NodeApiError (the words of the node's errors). */
+function pickerError(
+	context: ILoadOptionsFunctions,
+	vendor: VendorProfile,
+	error: unknown,
+	errorContext: ErrorContext,
+): NodeApiError {
+	const node = context.getNode();
+	const answered = answerFailureErrorOf(node, error, errorContext, 'GET');
+	if (answered) return answered;
+	if (error instanceof ListShapeError) {
+		const todo =
+			error instanceof StatedTotalError
+				? ': entries added or removed while it was read make it disagree with the count, so open the list again.'
+				: '.';
+		const detail = `${error.message} The list is not shown, rather than shown short${todo}`;
+		return unexpectedAnswerError(node, 200, detail, errorContext);
+	}
+	const failure = httpFailureOf(error);
+	if (!failure) return refusedRequestError(node, error, errorContext);
+	return toNodeApiError(
+		node,
+		{ ...failure, method: 'GET' },
+		{ ...errorContext, vendorMessage: vendor.errorMessage(failure.body, failure.status) },
+	);
 }
 
 /** Rows per page of a picker (at most the vendor's own page size). */

@@ -7,13 +7,7 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 import { requestWithinDeadline } from './deadline';
-import {
-	AnswerFailure,
-	answerFailureError,
-	httpFailureOf,
-	refusedRequestError,
-	toNodeApiError,
-} from './errors';
+import { answerFailureErrorOf, httpFailureOf, refusedRequestError, toNodeApiError } from './errors';
 import type { ErrorContext, HttpFailure } from './errors';
 import { failureInBodyOf } from './output';
 import { pacerFor, retryAfterMs } from './pacing';
@@ -128,13 +122,13 @@ export function pathContext(
 				});
 			} catch (error) {
 				retryTimeSpentMs += Date.now() - sentAt;
-				if (error instanceof AnswerFailure)
-					throw answerFailureError(
-						context.getNode(),
-						error,
-						errorContextOf(named, secrets),
-						method,
-					);
+				const answered = answerFailureErrorOf(
+					context.getNode(),
+					error,
+					errorContextOf(named, secrets),
+					method,
+				);
+				if (answered) throw answered;
 				const failure = httpFailureOf(error);
 				if (!failure) {
 					// Nothing was sent: the credential refused the request (an unsafe URL, a link off its origin).
@@ -218,7 +212,7 @@ export function pathContext(
 	): NodeApiError | undefined => {
 		const failed = failureInBodyOf(context.getNode(), vendor, response);
 		// No method: the sender never retries a failure reported in a 2xx body, so no advice may say it did.
-		return failed && answerFailureError(context.getNode(), failed, errorContextOf(named, secrets));
+		return answerFailureErrorOf(context.getNode(), failed, errorContextOf(named, secrets));
 	};
 
 	return { ...named, send, fetchFull, failureOf };
