@@ -1,4 +1,5 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { choices } from '../../shared/choices';
 import { limitWords } from '../../shared/fieldSpec';
 import type { FieldSpec } from '../../shared/fieldSpec';
 import { pathSegmentPattern } from '../../shared/url';
@@ -96,15 +97,7 @@ export const deviceLocator = locator(
 	'The device, as in its SIP URI sip:{device}@{domain}',
 );
 
-const YES_NO: INodePropertyOptions[] = [
-	{ name: 'Yes', value: 'yes' },
-	{ name: 'No', value: 'no' },
-];
-const yesNo = (vendorDefault: 'yes' | 'no') => ({
-	type: 'options' as const,
-	options: YES_NO,
-	default: vendorDefault,
-});
+const yesNo = (vendorDefault: 'yes' | 'no') => choices({ Yes: 'yes', No: 'no' }, vendorDefault);
 
 /**
  * The device name (Create only) and the 23 writable device fields of NetSapiens' UpdateDevice /
@@ -204,17 +197,14 @@ export const DEVICE_FIELDS: readonly FieldSpec[] = [
 		displayName: 'SRTP',
 		name: 'srtp',
 		send: 'device-srtp-enabled',
-		type: 'options',
-		options: [
-			{ name: 'Yes', value: 'yes', description: 'Encrypted audio is required' },
-			{ name: 'No', value: 'no', description: 'Plain RTP' },
+		...choices(
 			{
-				name: 'Opportunistic',
-				value: 'opportunistic',
-				description: 'Encrypted audio when the device offers it',
+				Yes: ['yes', 'Encrypted audio is required'],
+				No: ['no', 'Plain RTP'],
+				Opportunistic: ['opportunistic', 'Encrypted audio when the device offers it'],
 			},
-		],
-		default: 'no',
+			'no',
+		),
 		description: 'Secure (encrypted) audio for the device (default: no)',
 	},
 	{
@@ -228,17 +218,15 @@ export const DEVICE_FIELDS: readonly FieldSpec[] = [
 		displayName: 'Call Recording',
 		name: 'recordingConfiguration',
 		send: 'recording-configuration',
-		type: 'options',
-		options: [
-			{ name: 'No', value: 'no' },
-			{ name: 'Yes', value: 'yes' },
-			{ name: 'Yes, With Transcription', value: 'yes-with-transcription' },
+		...choices(
 			{
-				name: 'Yes, With Transcription and Sentiment',
-				value: 'yes-with-transcription-and-sentiment',
+				No: 'no',
+				Yes: 'yes',
+				'Yes, With Transcription': 'yes-with-transcription',
+				'Yes, With Transcription and Sentiment': 'yes-with-transcription-and-sentiment',
 			},
-		],
-		default: 'no',
+			'no',
+		),
 		description: 'Whether calls are recorded, optionally transcribed and analysed (default: no)',
 	},
 	{
@@ -255,14 +243,10 @@ export const DEVICE_FIELDS: readonly FieldSpec[] = [
 		displayName: 'NAT Traversal',
 		name: 'natTraversal',
 		send: 'device-sip-nat-traversal-enabled',
-		type: 'options',
-		options: [
-			{ name: 'Automatic', value: 'automatic' },
-			{ name: 'None', value: 'none' },
-			{ name: 'Never', value: 'never' },
-			{ name: 'Fixed', value: 'fixed' },
-		],
-		default: 'automatic',
+		...choices(
+			{ Automatic: 'automatic', None: 'none', Never: 'never', Fixed: 'fixed' },
+			'automatic',
+		),
 		description: 'NAT traversal for the device; "Automatic" is right for almost every device',
 	},
 	{
@@ -304,13 +288,7 @@ export const DEVICE_FIELDS: readonly FieldSpec[] = [
 		displayName: 'Provisioning SIP Transport',
 		name: 'transportProtocol',
 		send: 'device-provisioning-sip-transport-protocol',
-		type: 'options',
-		options: [
-			{ name: 'UDP', value: 'udp' },
-			{ name: 'TCP', value: 'tcp' },
-			{ name: 'TLS', value: 'tls' },
-		],
-		default: 'udp',
+		...choices({ UDP: 'udp', TCP: 'tcp', TLS: 'tls' }, 'udp'),
 		description: 'The SIP transport requested when the phone is provisioned (default: UDP)',
 	},
 	{
