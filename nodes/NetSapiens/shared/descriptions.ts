@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { choices } from '../../shared/choices';
 import { limitWords } from '../../shared/fieldSpec';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { locatorModes } from '../../shared/locator';
 import { pathSegmentPattern } from '../../shared/url';
 import type { FieldRule } from '../../shared/validation';
 
@@ -49,22 +50,16 @@ function locator(
 	return {
 		displayName,
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: defaultValue },
 		required: true,
 		description,
 		// shown under the field, without a hover: what the default "~" stands for
 		...(hint ? { hint } : {}),
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${displayName.toLowerCase()}...`,
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder },
-		],
+		...locatorModes({
+			searchListMethod,
+			listPlaceholder: `Select a ${displayName.toLowerCase()}...`,
+			idPlaceholder: placeholder,
+			defaultValue,
+		}),
 	};
 }
 

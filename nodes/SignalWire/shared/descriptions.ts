@@ -1,6 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { choices } from '../../shared/choices';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { locatorModes } from '../../shared/locator';
 import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
 
@@ -62,34 +63,14 @@ function idLocator(
 	return {
 		displayName: label,
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
 		required: true,
 		description: `The ${label} to work on`,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder,
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 67075301-69b2-4fc3-8a2c-c95a69a5665e',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: UUID.source,
-							errorMessage: `Not a valid ${label} ID (${UUID_HINT})`,
-						},
-					},
-				],
-			},
-		],
+		...locatorModes({
+			searchListMethod,
+			listPlaceholder: placeholder,
+			idPlaceholder: 'e.g. 67075301-69b2-4fc3-8a2c-c95a69a5665e',
+			idPattern: { regex: UUID.source, errorMessage: `Not a valid ${label} ID (${UUID_HINT})` },
+		}),
 	};
 }
 

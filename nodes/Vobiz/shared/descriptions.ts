@@ -8,6 +8,7 @@ import { refusedItem } from '../../shared/refused';
 import { assertCredentialFilled, pathSegmentPattern } from '../../shared/url';
 import { assertFields } from '../../shared/validation';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { locatorModes } from '../../shared/locator';
 import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
 
@@ -78,25 +79,13 @@ export const listFilterRules: readonly FieldRule[] = [
 export const endpointIdLocator: INodeProperties = {
 	displayName: 'Endpoint',
 	name: 'endpointId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The SIP endpoint to work on',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select an endpoint...',
-			typeOptions: { searchListMethod: 'searchEndpoints', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 87654321',
-		},
-	],
+	...locatorModes({
+		searchListMethod: 'searchEndpoints',
+		listPlaceholder: 'Select an endpoint...',
+		idPlaceholder: 'e.g. 87654321',
+	}),
 };
 
 // An app_id picked from the list arrives as text; Vobiz documents `application` as an integer.
@@ -104,34 +93,12 @@ const asInteger =
 	'={{ /^\\d+$/.test(String($value).trim()) ? Number(String($value).trim()) : $value }}';
 
 /** The Application picker: an app_id from the list or typed, sent as the integer Vobiz documents. */
-const applicationLocator: Pick<INodeProperties, 'type' | 'default' | 'modes'> = {
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select an application...',
-			typeOptions: { searchListMethod: 'searchApplications', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 98765432',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^[0-9]+$',
-						errorMessage: 'An application ID is a number (app_id)',
-					},
-				},
-			],
-		},
-	],
-};
+const applicationLocator = locatorModes({
+	searchListMethod: 'searchApplications',
+	listPlaceholder: 'Select an application...',
+	idPlaceholder: 'e.g. 98765432',
+	idPattern: { regex: '^[0-9]+$', errorMessage: 'An application ID is a number (app_id)' },
+});
 
 /**
  * Every endpoint field a write sends, with Vobiz's limit next to it. The alias character rule is
