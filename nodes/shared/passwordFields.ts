@@ -40,8 +40,8 @@ export function assertPasswordFields(
 	body: unknown,
 	itemIndex: number,
 ): void {
-	const policy = vendor.rotation?.policy;
-	if (!policy || body === null || typeof body !== 'object') return;
+	const { policy } = vendor.rotation;
+	if (body === null || typeof body !== 'object') return;
 	for (const field of vendor.secretRequestFields) {
 		const value = (body as IDataObject)[field];
 		if (typeof value !== 'string') continue;
