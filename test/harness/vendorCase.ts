@@ -69,18 +69,22 @@ export function vendorCase(
 			...locators(seeded(env)),
 			updateFields: { password },
 		});
+	const defaultCalls =
+		(
+			create: (seeded: Record<string, any>) => INodeParameters,
+			alsoUpdated: PasswordResource[] = [],
+		) =>
+		(env: TestEnvironment, password: string) => [
+			passwordCall({
+				resource: main.resource,
+				operation: 'create',
+				...create(seeded(env)),
+				password,
+			}),
+			...[main, ...alsoUpdated].map((resource) => update(resource, env, password)),
+		];
 	const passwordCalls =
-		'passwordCalls' in main
-			? main.passwordCalls
-			: (env: TestEnvironment, password: string) => [
-					passwordCall({
-						resource: main.resource,
-						operation: 'create',
-						...main.create(seeded(env)),
-						password,
-					}),
-					...[main, ...(main.alsoUpdated ?? [])].map((resource) => update(resource, env, password)),
-				];
+		'passwordCalls' in main ? main.passwordCalls : defaultCalls(main.create, main.alsoUpdated);
 	return {
 		...identity,
 		get: (env, id) => ({
