@@ -264,6 +264,14 @@ export function httpFailureOf(
 	return undefined;
 }
 
+/** The message of every error of an operation: `<Vendor> <Operation> failed: <what happened>`. */
+function operationFailed(
+	context: Pick<ErrorContext, 'vendor' | 'operation'>,
+	what: string,
+): string {
+	return `${context.vendor} ${context.operation} failed: ${what}`;
+}
+
 /**
  * One NodeApiError per failed call: the message says which operation failed and how, the
  * description carries the vendor's own message and what to do. The error response handed to
@@ -274,14 +282,11 @@ export function toNodeApiError(
 	failure: HttpFailure,
 	context: ErrorContext,
 ): NodeApiError {
-	const { vendor, operation, itemIndex, secrets } = context;
+	const { vendor, itemIndex, secrets } = context;
 	const vendorMessage = context.vendorMessage
 		? redactSecrets(context.vendorMessage, secrets)
 		: undefined;
-	const message = redactSecrets(
-		`${vendor} ${operation} failed: ${summary(failure, vendor)}`,
-		secrets,
-	);
+	const message = redactSecrets(operationFailed(context, summary(failure, vendor)), secrets);
 	const advice = adviceFor(failure, vendor);
 	const said = vendorMessage ? `${vendor} said: ${asSentence(vendorMessage)}` : undefined;
 	const detail = context.detail ? redactSecrets(asSentence(context.detail), secrets) : undefined;
@@ -292,6 +297,55 @@ export function toNodeApiError(
 		node,
 		{ message, description, httpCode, ...(vendorMessage ? { vendorMessage } : {}) },
 		itemIndex,
+	);
+}
+
+/**
+ * A 2xx answer that could not be used (an AnswerFailure, thrown where the answer is read) as the
+ * operation's NodeApiError: for an unreadable body the words are the node's own, else the vendor's.
+ * `method` where the advice depends on it (a read may be run again, a write may have been applied).
+ */
+export function answerFailureError(
+	node: INode,
+	error: AnswerFailure,
+	context: ErrorContext,
+	method?: string,
+): NodeApiError {
+	const words =
+		error.unreadable !== undefined
+			? { detail: error.vendorMessage }
+			: { vendorMessage: error.vendorMessage };
+	return toNodeApiError(
+		node,
+		{ status: error.status, method, unreadable: error.unreadable },
+		{ ...context, ...words },
+	);
+}
+
+/** answerFailureError for whatever was thrown, where it is an AnswerFailure; else undefined. */
+export function answerFailureErrorOf(
+	node: INode,
+	error: unknown,
+	context: ErrorContext,
+	method?: string,
+): NodeApiError | undefined {
+	return error instanceof AnswerFailure
+		? answerFailureError(node, error, context, method)
+		: undefined;
+}
+
+/** A 2xx answer of another shape than the operation reads (`detail`: how, in the node's words). */
+export function unexpectedAnswerError(
+	node: INode,
+	status: number,
+	detail: string,
+	context: ErrorContext,
+): NodeApiError {
+	return answerFailureError(
+		node,
+		new AnswerFailure(node, status, detail, 'unexpected'),
+		context,
+		'GET',
 	);
 }
 
@@ -326,14 +380,14 @@ export function refusedRequestError(
 	error: unknown,
 	context: ErrorContext,
 ): NodeApiError {
-	const { vendor, operation, itemIndex } = context;
+	const { vendor, itemIndex } = context;
 	const original =
 		error instanceof NodeApiError && error.cause instanceof Error ? error.cause : error;
 	const offOrigin = original instanceof OffOriginError;
 	const reason = offOrigin
 		? `a link in ${vendor}'s answer pointed to another origin (${original.target})`
 		: (original as Error)?.message || 'the request could not be sent';
-	const message = `${vendor} ${operation} failed: ${reason}`;
+	const message = operationFailed(context, reason);
 	const ownDescription = (original as { description?: unknown })?.description;
 	const description = offOrigin
 		? `The node did not follow it, so the credential never left ${original.allowed}: ${vendor}'s answer (for a list, its link to the next page) pointed to ${original.target}. Nothing was output. Run it again; if it keeps happening, check that the credential's base URL is ${vendor}'s API and report the link to ${vendor}.`
@@ -355,8 +409,11 @@ export function statedTotalError(
 	readBefore: number,
 	what: string,
 ): NodeApiError {
-	const { vendor, operation, itemIndex } = context;
-	const message = `${vendor} ${operation} failed: the list did not hold as many entries as ${vendor} said it does`;
+	const { vendor, itemIndex } = context;
+	const message = operationFailed(
+		context,
+		`the list did not hold as many entries as ${vendor} said it does`,
+	);
 	const description = [
 		`On page ${pageNumber} of the list (${readBefore} entries were read before it): ${what}`,
 		'Nothing was output, rather than a list that may be short or hold an entry twice.',

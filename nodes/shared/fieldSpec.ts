@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -9,6 +8,7 @@ import type {
 	NodeParameterValueType,
 	NodePropertyTypes,
 } from 'n8n-workflow';
+import { refusedField, refusedItem } from './refused';
 import { assertFields } from './validation';
 import type { FieldRule } from './validation';
 
@@ -228,14 +228,9 @@ export function fieldChecks(
 		const body = (requestOptions.body ?? {}) as IDataObject;
 		const itemIndex = this.getItemIndex();
 		if (operation === 'update' && Object.keys(body).length === 0) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`No field to change was set (item ${itemIndex})`,
-				{
-					itemIndex,
-					description: `Add at least one field under "${collection}". Nothing was sent to the vendor.`,
-				},
-			);
+			throw refusedItem(this.getNode(), itemIndex, 'No field to change was set', {
+				todo: `Add at least one field under "${collection}".`,
+			});
 		}
 		for (const spec of fields) {
 			const key = bodyKey(spec);
@@ -246,14 +241,10 @@ export function fieldChecks(
 			const value = body[bodyKey(spec)];
 			if (spec.empty !== 'refuse' || placement(spec, operation) === 'required') continue;
 			if (value !== '' && value !== null) continue;
-			throw new NodeOperationError(
-				this.getNode(),
-				`"${spec.displayName}" is empty (item ${itemIndex})`,
-				{
-					itemIndex,
-					description: `Give "${spec.displayName}" a value for item ${itemIndex}, or remove it from "${collection}" to leave it as it is${spec.emptyRefused ? ` (${spec.emptyRefused})` : ''}. Nothing was sent to ${vendorName}.`,
-				},
-			);
+			throw refusedField(this.getNode(), itemIndex, spec.displayName, 'is empty', {
+				todo: `Give "${spec.displayName}" a value for item ${itemIndex}, or remove it from "${collection}" to leave it as it is${spec.emptyRefused ? ` (${spec.emptyRefused})` : ''}.`,
+				vendor: vendorName,
+			});
 		}
 		return requestOptions;
 	};

@@ -5,10 +5,18 @@ import type {
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
+	NodeApiError,
 } from 'n8n-workflow';
 import { requestWithinDeadline } from './deadline';
-import { AnswerFailure, httpFailureOf, refusedRequestError, toNodeApiError } from './errors';
-import { unreadableAnswer } from './output';
+import {
+	answerFailureErrorOf,
+	httpFailureOf,
+	refusedRequestError,
+	toNodeApiError,
+	unexpectedAnswerError,
+} from './errors';
+import type { ErrorContext } from './errors';
+import { failureInBodyOf, unreadableAnswer } from './output';
 import { ListShapeError, moreAfter, StatedTotalError, statedTotalOf } from './paging';
 import { redactError, secretsOfCredential } from './redact';
 import type { PagingStrategy } from './types';
@@ -56,41 +64,36 @@ export async function pickerCall<T>(
 	} catch (error) {
 		const operation = `List ${listName} (From List)`;
 		const errorContext = { vendor: vendor.displayName, operation, itemIndex: 0 };
-		const failure = httpFailureOf(error);
-		const built =
-			error instanceof AnswerFailure
-				? toNodeApiError(
-						context.getNode(),
-						{ status: error.status, method: 'GET', unreadable: error.unreadable },
-						error.unreadable
-							? { ...errorContext, detail: error.vendorMessage }
-							: { ...errorContext, vendorMessage: error.vendorMessage },
-					)
-				: error instanceof ListShapeError
-					? toNodeApiError(
-							context.getNode(),
-							{ status: 200, method: 'GET', unreadable: 'unexpected' },
-							{
-								...errorContext,
-								detail: `${error.message} The list is not shown, rather than shown short${
-									error instanceof StatedTotalError
-										? ': entries added or removed while it was read make it disagree with the count, so open the list again.'
-										: '.'
-								}`,
-							},
-						)
-					: failure
-						? toNodeApiError(
-								context.getNode(),
-								{ ...failure, method: 'GET' },
-								{
-									...errorContext,
-									vendorMessage: vendor.errorMessage(failure.body, failure.status),
-								},
-							)
-						: refusedRequestError(context.getNode(), error, errorContext);
+		const built = pickerError(context, vendor, error, errorContext);
 		throw redactError(built, await secretsOfCredential(context, vendor));
 	}
+}
+
+/** What a picker's call threw, as the picker's NodeApiError (the words of the node's errors). */
+function pickerError(
+	context: ILoadOptionsFunctions,
+	vendor: VendorProfile,
+	error: unknown,
+	errorContext: ErrorContext,
+): NodeApiError {
+	const node = context.getNode();
+	const answered = answerFailureErrorOf(node, error, errorContext, 'GET');
+	if (answered) return answered;
+	if (error instanceof ListShapeError) {
+		const todo =
+			error instanceof StatedTotalError
+				? ': entries added or removed while it was read make it disagree with the count, so open the list again.'
+				: '.';
+		const detail = `${error.message} The list is not shown, rather than shown short${todo}`;
+		return unexpectedAnswerError(node, 200, detail, errorContext);
+	}
+	const failure = httpFailureOf(error);
+	if (!failure) return refusedRequestError(node, error, errorContext);
+	return toNodeApiError(
+		node,
+		{ ...failure, method: 'GET' },
+		{ ...errorContext, vendorMessage: vendor.errorMessage(failure.body, failure.status) },
+	);
 }
 
 /** Rows per page of a picker (at most the vendor's own page size). */
@@ -175,15 +178,10 @@ export async function searchList(
 				...request,
 				returnFullResponse: true,
 			})) as IN8nHttpFullResponse;
-			const failed = vendor.failureInBody?.(response.body);
-			if (failed)
-				throw new AnswerFailure(
-					context.getNode(),
-					failed.status ?? response.statusCode,
-					failed.message,
-				);
-			const unreadable = unreadableAnswer(context.getNode(), response.statusCode, response.body);
-			if (unreadable) throw unreadable;
+			const failed =
+				failureInBodyOf(context.getNode(), vendor, response) ??
+				unreadableAnswer(context.getNode(), response.statusCode, response.body);
+			if (failed) throw failed;
 			return response;
 		};
 		const pageSize = Math.min(PICKER_PAGE_SIZE, paging.maxPageSize);

@@ -5,11 +5,11 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { statedTotalError, toNodeApiError } from './errors';
+import { answerFailureError, statedTotalError, unexpectedAnswerError } from './errors';
 import { unreadableAnswer } from './output';
 import { ListShapeError, moreAfter, PageTrail, StatedTotalError, statedTotalOf } from './paging';
 import { refusedField } from './refused';
-import { answerFailureError } from './sending';
+import { errorContextOf } from './sending';
 import type { CountedTotal, OperationHandler, PagingStrategy, RequestPathContext } from './types';
 
 // The list loop of Get Many (Return All / Limit) over a vendor's paging strategy (paging.ts):
@@ -41,7 +41,7 @@ async function countOf(
 	counting: CountedTotal,
 	firstPage: IHttpRequestOptions,
 ): Promise<number> {
-	const { context, vendor, operation, itemIndex } = path;
+	const { context } = path;
 	const onCount = <E>(error: E): E => {
 		const described = error as { description?: string | null };
 		if (typeof described.description === 'string') {
@@ -58,15 +58,11 @@ async function countOf(
 		return statedTotalOf(response.body, counting.totalPath, 'The answer');
 	} catch (error) {
 		throw onCount(
-			toNodeApiError(
+			unexpectedAnswerError(
 				context.getNode(),
-				{ status: response.statusCode, method: 'GET', unreadable: 'unexpected' },
-				{
-					vendor: vendor.displayName,
-					operation,
-					itemIndex,
-					detail: `${(error as Error).message} The node checks the list against that count, so it read no page.`,
-				},
+				response.statusCode,
+				`${(error as Error).message} The node checks the list against that count, so it read no page.`,
+				errorContextOf(path),
 			),
 		);
 	}
@@ -97,7 +93,7 @@ export async function pageThrough(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	paging: PagingStrategy,
 ): Promise<INodeExecutionData[]> {
-	const { context, vendor, operation, itemIndex } = path;
+	const { context, vendor, itemIndex } = path;
 	const limit = limitOf(path);
 	const keep = paging.keep?.(path);
 	const pageSize = Math.min(
@@ -125,7 +121,11 @@ export async function pageThrough(
 		const failed = path.failureOf(response);
 		if (failed) throw onPageError(failed, pageNumber);
 		const unreadable = unreadableAnswer(context.getNode(), response.statusCode, response.body);
-		if (unreadable) throw onPageError(answerFailureError(path, unreadable, 'GET'), pageNumber);
+		if (unreadable)
+			throw onPageError(
+				answerFailureError(context.getNode(), unreadable, errorContextOf(path), 'GET'),
+				pageNumber,
+			);
 		let page: ReturnType<PagingStrategy['readPage']>;
 		const readBefore = listed;
 		try {
@@ -149,21 +149,17 @@ export async function pageThrough(
 			if (error instanceof StatedTotalError) {
 				throw statedTotalError(
 					context.getNode(),
-					{ vendor: vendor.displayName, operation, itemIndex },
+					errorContextOf(path),
 					pageNumber,
 					readBefore,
 					error.message,
 				);
 			}
-			throw toNodeApiError(
+			throw unexpectedAnswerError(
 				context.getNode(),
-				{ status: response.statusCode, method: 'GET', unreadable: 'unexpected' },
-				{
-					vendor: vendor.displayName,
-					operation,
-					itemIndex,
-					detail: `Page ${pageNumber} of the list was not ${vendor.displayName}'s list: ${error.message} The node stopped instead of returning a list that may be short (${readBefore} entries were read before it); nothing was output.`,
-				},
+				response.statusCode,
+				`Page ${pageNumber} of the list was not ${vendor.displayName}'s list: ${error.message} The node stopped instead of returning a list that may be short (${readBefore} entries were read before it); nothing was output.`,
+				errorContextOf(path),
 			);
 		}
 		collected.push(...(keep ? page.items.filter(keep) : page.items));

@@ -36,6 +36,16 @@ export function unreadableAnswer(
 	return unreadable && new AnswerFailure(node, status, UNREADABLE_DETAIL[unreadable], unreadable);
 }
 
+/** A failure the vendor reports in a 2xx body (Opentact's `success: false`), in the vendor's words. */
+export function failureInBodyOf(
+	node: INode,
+	vendor: VendorProfile,
+	response: IN8nHttpFullResponse,
+): AnswerFailure | undefined {
+	const failed = vendor.failureInBody?.(response.body);
+	return failed && new AnswerFailure(node, failed.status ?? response.statusCode, failed.message);
+}
+
 /**
  * postReceive for a call whose answer is a JSON object: refuses a 2xx that still reports failure,
  * a body that is not JSON, or an empty one, and strips the vendor's secret fields.
@@ -47,12 +57,10 @@ export function vendorObjectResponse(vendor: VendorProfile) {
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
 		const body = response.body as unknown;
-		const failed = vendor.failureInBody?.(body);
-		if (failed) {
-			throw new AnswerFailure(this.getNode(), failed.status ?? response.statusCode, failed.message);
-		}
-		const unreadable = unreadableAnswer(this.getNode(), response.statusCode, body);
-		if (unreadable) throw unreadable;
+		const failed =
+			failureInBodyOf(this.getNode(), vendor, response) ??
+			unreadableAnswer(this.getNode(), response.statusCode, body);
+		if (failed) throw failed;
 		if (Array.isArray(body)) {
 			// One resource was asked for: a list is not it (n8n would make an empty item of each entry).
 			throw new AnswerFailure(

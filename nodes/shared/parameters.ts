@@ -1,4 +1,4 @@
-import { deepCopy, NodeHelpers, NodeOperationError } from 'n8n-workflow';
+import { deepCopy, NodeHelpers } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecutePaginationFunctions,
@@ -7,6 +7,7 @@ import type {
 	INodePropertyCollection,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { refusedField } from './refused';
 
 /**
  * Upper bounds for number parameters whose definition has no `typeOptions.maxValue`, keyed by
@@ -236,9 +237,10 @@ function problemWith(check: ParameterCheck, value: unknown): string | undefined 
 	return undefined;
 }
 
+/** What to do about a refused parameter (refusedField adds that nothing was sent). */
 function howToFix(check: ParameterCheck, value: unknown): string {
 	if (check.type === 'secret') {
-		return `Set "${check.label}" to the password itself, as text, for this item. If it is an expression, make it resolve to text for every item: n8n would send a date, number, list or object in its JSON form, and the vendor would store a password that no output carries. Nothing was sent to the vendor.`;
+		return `Set "${check.label}" to the password itself, as text, for this item. If it is an expression, make it resolve to text for every item: n8n would send a date, number, list or object in its JSON form, and the vendor would store a password that no output carries.`;
 	}
 	if (check.type !== 'number' && check.type !== 'boolean') {
 		const wanted =
@@ -247,7 +249,7 @@ function howToFix(check: ParameterCheck, value: unknown): string {
 				: check.type === 'choice'
 					? 'one of the listed values'
 					: 'text (an empty text to leave it empty)';
-		return `Set "${check.label}" to a valid value for this item. If it is an expression, make it resolve to ${wanted} for every item, e.g. {{ String($json.value ?? '') }} for text. Nothing was sent to the vendor.`;
+		return `Set "${check.label}" to a valid value for this item. If it is an expression, make it resolve to ${wanted} for every item, e.g. {{ String($json.value ?? '') }} for text.`;
 	}
 	const example =
 		check.type === 'boolean'
@@ -257,7 +259,7 @@ function howToFix(check: ParameterCheck, value: unknown): string {
 		typeof value === 'string'
 			? " n8n hands an expression's text to the node unchanged (it converts only parameters that declare a type check), so the node does not guess: convert it in the expression."
 			: '';
-	return `Set "${check.label}" to a valid value for this item. If it is an expression, make it resolve to ${check.type === 'boolean' ? 'true or false' : 'a number in range'} for every item, e.g. ${example}.${text} Nothing was sent to the vendor.`;
+	return `Set "${check.label}" to a valid value for this item. If it is an expression, make it resolve to ${check.type === 'boolean' ? 'true or false' : 'a number in range'} for every item, e.g. ${example}.${text}`;
 }
 
 /** The values under a check's path: one, or one per entry of a multiple-value fixedCollection. */
@@ -344,11 +346,9 @@ export function assertParameters(
 					check.type === 'secret'
 						? describeSecret(value)
 						: describeValue(locatorValue(check, value));
-				throw new NodeOperationError(
-					node,
-					`"${check.label}" ${problem}, got ${shown} (item ${itemIndex})`,
-					{ itemIndex, description: howToFix(check, value) },
-				);
+				throw refusedField(node, itemIndex, check.label, `${problem}, got ${shown}`, {
+					todo: howToFix(check, value),
+				});
 			}
 		}
 	}

@@ -1,7 +1,7 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from 'n8n-workflow';
 import type { FieldSpec } from './fieldSpec';
 import { passwordProblem } from './password';
+import { refusedField } from './refused';
 import type { VendorProfile } from './vendor';
 
 type Routed = INodeProperties & { values?: INodeProperties[] };
@@ -40,17 +40,17 @@ export function assertPasswordFields(
 	body: unknown,
 	itemIndex: number,
 ): void {
-	const policy = vendor.rotation?.policy;
-	if (!policy || body === null || typeof body !== 'object') return;
+	const { policy } = vendor.rotation;
+	if (body === null || typeof body !== 'object') return;
 	for (const field of vendor.secretRequestFields) {
 		const value = (body as IDataObject)[field];
 		if (typeof value !== 'string') continue;
 		const problem = passwordProblem(value, policy);
 		if (!problem) continue;
 		const label = labels.get(field) ?? field;
-		throw new NodeOperationError(context.getNode(), `"${label}" ${problem} (item ${itemIndex})`, {
-			itemIndex,
-			description: `Fix "${label}" for item ${itemIndex}: ${vendor.displayName} would store it as sent, and a phone could not register with it. Nothing was sent to ${vendor.displayName}.`,
+		throw refusedField(context.getNode(), itemIndex, label, problem, {
+			todo: `Fix "${label}" for item ${itemIndex}: ${vendor.displayName} would store it as sent, and a phone could not register with it.`,
+			vendor: vendor.displayName,
 		});
 	}
 }

@@ -22,7 +22,12 @@ export function checkRegistrationFields(
 	profile: RotationProfile,
 	statesTime: boolean,
 ): INodeProperties[] {
-	const waiting = { check: ['waitForRegistration'] };
+	// The two bounds of "Wait for Registration", shown only with it.
+	const waitingSeconds = {
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAXIMUM_WAIT_SECONDS },
+		displayOptions: { show: { check: ['waitForRegistration'] } },
+	} satisfies Partial<INodeProperties>;
 	return [
 		{
 			displayName: 'Registered After',
@@ -53,18 +58,14 @@ export function checkRegistrationFields(
 		{
 			displayName: 'Registration Timeout (Seconds)',
 			name: 'registrationTimeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAXIMUM_WAIT_SECONDS },
-			displayOptions: { show: waiting },
+			...waitingSeconds,
 			default: 60,
 			description: 'How long to wait before reporting "notVerified"',
 		},
 		{
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollIntervalSeconds',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAXIMUM_WAIT_SECONDS },
-			displayOptions: { show: waiting },
+			...waitingSeconds,
 			default: 5,
 			description: 'How often to read the registration state while waiting',
 		},

@@ -8,13 +8,13 @@ import type {
 	INodeProperties,
 	JsonObject,
 } from 'n8n-workflow';
-import { AnswerFailure } from './errors';
+import { answerFailureErrorOf } from './errors';
 import { handlerOf, operationLabel } from './operationTable';
 import { assertParameters, parameterValue } from './parameters';
 import { assertPasswordFields, passwordFieldLabels } from './passwordFields';
 import { guardPreSends, raiseDeferredError } from './preSendGuard';
 import { redactError, redactValue, SecretMatcher, secretsOfCredential } from './redact';
-import { answerFailureError, pathContext, secretsOf } from './sending';
+import { errorContextOf, pathContext, secretsOf } from './sending';
 import type { OperationTable } from './types';
 import type { VendorProfile } from './vendor';
 
@@ -77,7 +77,7 @@ export function createRequestPath(
 		} catch (thrown) {
 			// An answer read outside the sender (a read-back) that could not be used: the operation's words.
 			const error =
-				thrown instanceof AnswerFailure ? answerFailureError(path, thrown, 'GET') : thrown;
+				answerFailureErrorOf(this.getNode(), thrown, errorContextOf(path), 'GET') ?? thrown;
 			// The one exit of every error of the node: whatever the vendor echoed, no secret of the
 			// credential, the session or the request leaves it.
 			redactError(error, [

@@ -7,8 +7,9 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 import { requestWithinDeadline } from './deadline';
-import { AnswerFailure, httpFailureOf, refusedRequestError, toNodeApiError } from './errors';
-import type { HttpFailure } from './errors';
+import { answerFailureErrorOf, httpFailureOf, refusedRequestError, toNodeApiError } from './errors';
+import type { ErrorContext, HttpFailure } from './errors';
+import { failureInBodyOf } from './output';
 import { pacerFor, retryAfterMs } from './pacing';
 import type { RequestPathContext, RequestPathOptions, Sender } from './types';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './url';
@@ -65,28 +66,17 @@ export function secretsOf(request: IHttpRequestOptions, vendor: VendorProfile): 
 		.filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
-/**
- * A 2xx answer that could not be used (AnswerFailure, thrown where the answer is read) as the
- * operation's NodeApiError: for an unreadable body the words are the node's own, else the vendor's.
- */
-export function answerFailureError(
-	path: Pick<RequestPathContext, 'context' | 'vendor' | 'operation' | 'itemIndex'>,
-	error: AnswerFailure,
-	method: string,
+/** Whose error it is, in the words of every error of the item: the vendor, the operation, the item. */
+export function errorContextOf(
+	path: Pick<RequestPathContext, 'vendor' | 'operation' | 'itemIndex'>,
 	secrets: string[] = [],
-): NodeApiError {
-	const ownWords = error.unreadable !== undefined;
-	return toNodeApiError(
-		path.context.getNode(),
-		{ status: error.status, method, unreadable: error.unreadable },
-		{
-			vendor: path.vendor.displayName,
-			operation: path.operation,
-			itemIndex: path.itemIndex,
-			...(ownWords ? { detail: error.vendorMessage } : { vendorMessage: error.vendorMessage }),
-			secrets,
-		},
-	);
+): ErrorContext {
+	return {
+		vendor: path.vendor.displayName,
+		operation: path.operation,
+		itemIndex: path.itemIndex,
+		secrets,
+	};
 }
 
 /** The sender of one item's requests, and what the operations read answers with. */
@@ -132,15 +122,17 @@ export function pathContext(
 				});
 			} catch (error) {
 				retryTimeSpentMs += Date.now() - sentAt;
-				if (error instanceof AnswerFailure) throw answerFailureError(named, error, method, secrets);
+				const answered = answerFailureErrorOf(
+					context.getNode(),
+					error,
+					errorContextOf(named, secrets),
+					method,
+				);
+				if (answered) throw answered;
 				const failure = httpFailureOf(error);
 				if (!failure) {
 					// Nothing was sent: the credential refused the request (an unsafe URL, a link off its origin).
-					throw refusedRequestError(context.getNode(), error, {
-						vendor: vendor.displayName,
-						operation,
-						itemIndex,
-					});
+					throw refusedRequestError(context.getNode(), error, errorContextOf(named));
 				}
 				const fail = (extra: Partial<HttpFailure> = {}) =>
 					toNodeApiError(
@@ -155,11 +147,8 @@ export function pathContext(
 							...extra,
 						},
 						{
-							vendor: vendor.displayName,
-							operation,
-							itemIndex,
+							...errorContextOf(named, secrets),
 							vendorMessage: vendor.errorMessage(failure.body, failure.status),
-							secrets,
 						},
 					);
 				const outOfTime = (waitMs: number) =>
@@ -221,13 +210,9 @@ export function pathContext(
 		response: IN8nHttpFullResponse,
 		secrets: string[] = [],
 	): NodeApiError | undefined => {
-		const failed = vendor.failureInBody?.(response.body);
-		if (!failed) return undefined;
-		return toNodeApiError(
-			context.getNode(),
-			{ status: failed.status ?? response.statusCode },
-			{ vendor: vendor.displayName, operation, itemIndex, vendorMessage: failed.message, secrets },
-		);
+		const failed = failureInBodyOf(context.getNode(), vendor, response);
+		// No method: the sender never retries a failure reported in a 2xx body, so no advice may say it did.
+		return answerFailureErrorOf(context.getNode(), failed, errorContextOf(named, secrets));
 	};
 
 	return { ...named, send, fetchFull, failureOf };

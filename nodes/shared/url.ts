@@ -13,11 +13,13 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /**
  * "." and "..": a URL path segment that, sent as it is, moves the request to another path (URL
  * parsing resolves it, and `encodeURIComponent` leaves it as it is). The one check of it: a field's
- * pattern refuses it with NOT_DOT_SEGMENT, code with isDotSegment.
+ * pattern refuses it through pathSegmentPattern, code through isDotSegment.
  */
 export const isDotSegment = (segment: string) => segment === '.' || segment === '..';
-/** NOT_DOT_SEGMENT at the start of a field's pattern (a regular expression's source) refuses "." and "..". */
-export const NOT_DOT_SEGMENT = '(?!\\.{1,2}$)';
+const NOT_DOT_SEGMENT = '(?!\\.{1,2}$)';
+/** A field's pattern for one whole path segment of `characters` (a regular expression's source), never "." or "..". */
+export const pathSegmentPattern = (characters: string) =>
+	new RegExp(`^${NOT_DOT_SEGMENT}${characters}$`);
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 

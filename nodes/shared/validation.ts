@@ -1,5 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { refusedField } from './refused';
+import { isDotSegment } from './url';
 
 /** A vendor-documented limit on one field, keyed by the vendor's own field name. */
 export interface FieldRule {
@@ -92,14 +93,9 @@ export function assertFields(
 		let problem = describeProblem(rule, values[rule.field], vendorName);
 		if (!problem) continue;
 		if (secretFields.includes(rule.field)) problem = problem.replace(/, got .*$/, '');
-		throw new NodeOperationError(
-			context.getNode(),
-			`"${rule.label}" ${problem} (item ${itemIndex})`,
-			{
-				itemIndex,
-				description: `Fix "${rule.label}" for item ${itemIndex} and run again. Nothing was sent to the vendor.`,
-			},
-		);
+		throw refusedField(context.getNode(), itemIndex, rule.label, problem, {
+			todo: `Fix "${rule.label}" for item ${itemIndex} and run again.`,
+		});
 	}
 }
 
@@ -152,6 +148,6 @@ export function fillPath(
 /** Encodes one path segment so that `/`, `?`, `#`, `..` and `%2F` cannot change the path. */
 export function pathSegment(value: unknown): string {
 	const text = String(value ?? '');
-	if (text === '.' || text === '..') return encodeURIComponent(text).replace(/\./g, '%2E');
+	if (isDotSegment(text)) return text.replace(/\./g, '%2E');
 	return encodeURIComponent(text);
 }

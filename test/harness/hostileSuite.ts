@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { HostileServer } from './hostile';
 import type { HostileVendor } from './hostileVendors';
 import { TestEnvironment } from './run';
+import type { RunOptions, RunResult } from './run';
 
 /** What a suite against the vendor impostor (harness/hostile.ts) shares: the engine, the impostor, credentials. */
 export interface HostileSuite {
@@ -19,6 +20,8 @@ export interface HostileSuite {
 	): { type: string; id: string };
 	/** A vendor's credential pointing at `url` (default: the impostor). */
 	credentialFor(config: HostileVendor, url?: string): { type: string; id: string };
+	/** The vendor's Get Many (`config.list`) with a fresh credential at the impostor. */
+	runList(config: HostileVendor, options?: Pick<RunOptions, 'continueOnFail'>): Promise<RunResult>;
 }
 
 /**
@@ -58,6 +61,14 @@ export function hostileSuite(): HostileSuite {
 		},
 		credentialFor(config, url = suite.hostile.url) {
 			return suite.addCredential(config.vendor, config.credentialType, config.credential(url));
+		},
+		async runList(config, options = {}) {
+			return await suite.env.run({
+				node: config.node,
+				credential: suite.credentialFor(config),
+				parameters: config.list,
+				...options,
+			});
 		},
 	};
 	return suite;

@@ -223,6 +223,13 @@ export const HOSTILE_VENDORS: HostileVendor[] = [
 	},
 ];
 
+/** One vendor's entry of HOSTILE_VENDORS, by the name users know it by ("Vobiz"). */
+export function hostileVendor(name: string): HostileVendor {
+	const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === name);
+	if (!config) throw new Error(`No hostile vendor named ${name}`);
+	return config;
+}
+
 /** The Opentact API-token and NetSapiens API-key credentials: their secret rides on every request. */
 export const KEY_CREDENTIALS: {
 	vendor: string;

@@ -32,7 +32,7 @@ export function resourceSuite(options: {
 			return suite.credential;
 		},
 		get seeded() {
-			return suite.env.sandbox.endpoints()[options.vendor].seeded as Record<string, any>;
+			return suite.env.seeded(options.vendor);
 		},
 		run: async (parameters, extra = {}) =>
 			await suite.env.run({

@@ -135,6 +135,11 @@ export class TestEnvironment {
 		await this.sandbox.close();
 	}
 
+	/** The vendor's seeded fixtures (IDs, domains, logins) as they are now: a reset replaces them. */
+	seeded(vendor: string): Record<string, any> {
+		return this.sandbox.endpoints()[vendor].seeded as Record<string, any>;
+	}
+
 	/** Stores the sandbox's sample credential for a vendor (optionally altered) and returns its reference. */
 	credential(
 		vendor: string,

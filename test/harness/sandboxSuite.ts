@@ -8,15 +8,27 @@ export interface SandboxSuite {
 	readonly credential: { type: string; id: string };
 }
 
+export interface SandboxSuiteOptions {
+	registrationDelayMs?: number;
+	/**
+	 * What happens before each test: `reset` the sandbox (seeded data, faults, requests; the default),
+	 * or `clearRequests` only, for a suite whose tests build on state the sandbox keeps (sessions).
+	 */
+	betweenTests?: 'reset' | 'clearRequests';
+	/** Runs after the suite's last test, before the sandbox closes: a check over every test's output. */
+	beforeClose?: () => void;
+}
+
 /**
  * Call inside a `describe`: starts the engine against the sandbox and stores the vendor's sample credential before the
  * suite's tests, resets the sandbox (seeded data, faults, requests; `registrationDelayMs` set when given) before each
- * test, and closes it after the suite. A suite's own `beforeEach` runs after this reset.
+ * test (see `betweenTests`), and after the suite runs `beforeClose` and closes it. A suite's own `beforeAll` and
+ * `beforeEach` run after these.
  */
 export function sandboxSuite(
 	vendor: string,
 	credentialType: string,
-	options: { registrationDelayMs?: number } = {},
+	options: SandboxSuiteOptions = {},
 ): SandboxSuite {
 	let env: TestEnvironment | undefined;
 	let credential: { type: string; id: string } | undefined;
@@ -24,9 +36,16 @@ export function sandboxSuite(
 		env = await TestEnvironment.start();
 		credential = env.credential(vendor, credentialType);
 	});
-	afterAll(async () => await env?.close());
+	afterAll(async () => {
+		try {
+			if (env) options.beforeClose?.();
+		} finally {
+			await env?.close();
+		}
+	});
 	beforeEach(() => {
-		suite.env.sandbox.reset();
+		if (options.betweenTests === 'clearRequests') suite.env.sandbox.clearRequests();
+		else suite.env.sandbox.reset();
 		if (options.registrationDelayMs !== undefined)
 			suite.env.sandbox.configure({ registrationDelayMs: options.registrationDelayMs });
 	});

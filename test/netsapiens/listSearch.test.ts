@@ -1,15 +1,8 @@
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow } from 'n8n-workflow';
-import type {
-	INode,
-	INodeListSearchResult,
-	INodeParameters,
-	IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
+import type { LoadOptionsContext } from 'n8n-core';
+import type { INodeListSearchResult, INodeParameters } from 'n8n-workflow';
 import { searchDevices } from '../../nodes/NetSapiens/listSearch/searchDevices';
 import { searchDomains } from '../../nodes/NetSapiens/listSearch/searchDomains';
 import { searchUsers } from '../../nodes/NetSapiens/listSearch/searchUsers';
-import { PACKAGE_NAME } from '../harness/pack';
 import { TestEnvironment } from '../harness/run';
 import { byId } from '../harness/locator';
 
@@ -53,30 +46,12 @@ describe('NetSapiens resource-locator lists against the sandbox', () => {
 			'netSapiensSipApi',
 			options.apiKey ? { apiKey: options.apiKey } : {},
 		);
-		const node: INode = {
-			id: 'netsapiens-node',
-			name: 'NetSapiens',
-			type: `${PACKAGE_NAME}.netSapiens`,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { resource: 'device', operation: 'get', ...options.parameters },
-			credentials: { netSapiensSipApi: { id: credential.id, name: 'NetSapiens sandbox' } },
-		};
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: env.nodeTypes,
-		});
-		const additionalData = {
-			credentialsHelper: env.credentials,
-			currentNodeParameters: node.parameters,
-			restApiUrl: 'http://127.0.0.1/rest',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			variables: {},
-		} as unknown as IWorkflowExecuteAdditionalData;
-		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.device');
+		const context = env.pickerContext(
+			'netSapiens',
+			credential,
+			{ resource: 'device', operation: 'get', ...options.parameters },
+			'parameters.device',
+		);
 		return await method.call(context, options.filter, options.token);
 	};
 	const calls = () =>

@@ -1,4 +1,5 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { byId } from '../harness/locator';
 import type { RunOptions, RunResult, TestEnvironment } from '../harness/run';
 import { capturedLogLines } from '../harness/run';
 
@@ -76,4 +77,19 @@ export function calls(env: TestEnvironment): string[] {
 
 export function logins(env: TestEnvironment): number {
 	return env.sandbox.requests(VENDOR).filter((request) => request.path === '/rest/auth').length;
+}
+
+/** One SIP user operation on the engine through the ledger, in the seeded main domain unless `parameters` names another. */
+export async function runSipUser(
+	ledger: OutputLedger,
+	credential: { type: string; id: string },
+	parameters: INodeParameters,
+	options: Pick<RunOptions, 'items' | 'continueOnFail'> = {},
+): Promise<RunResult> {
+	return await ledger.run({
+		node: 'opentact',
+		credential,
+		...options,
+		parameters: { resource: 'sipUser', domain: byId(MAIN_DOMAIN), ...parameters },
+	});
 }

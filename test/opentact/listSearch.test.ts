@@ -1,9 +1,6 @@
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow } from 'n8n-workflow';
-import type { INode, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 import { searchSipDomains } from '../../nodes/Opentact/listSearch/searchSipDomains';
 import { searchSipUsers } from '../../nodes/Opentact/listSearch/searchSipUsers';
-import { PACKAGE_NAME } from '../harness/pack';
 import { TestEnvironment } from '../harness/run';
 import { BRANCH_DOMAIN, calls, CREDENTIAL_TYPE, MAIN_DOMAIN, VENDOR } from './helpers';
 import { byId, fromList } from '../harness/locator';
@@ -16,35 +13,8 @@ describe('Opentact "From List" pickers', () => {
 	let env: TestEnvironment;
 	let credential: { type: string; id: string };
 
-	const contextFor = (parameters: INodeParameters, path = 'parameters.userId') => {
-		const node: INode = {
-			id: 'picker',
-			name: 'Opentact',
-			type: `${PACKAGE_NAME}.opentact`,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters,
-			credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: 'Opentact sandbox' } },
-		};
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: env.nodeTypes,
-		});
-		const additionalData = {
-			credentialsHelper: env.credentials,
-			currentNodeParameters: parameters,
-			restApiUrl: 'http://127.0.0.1/rest',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			variables: {},
-		} as unknown as IWorkflowExecuteAdditionalData;
-		return new LoadOptionsContext(workflow, node, additionalData, path);
-	};
+	const contextFor = (parameters: INodeParameters, path = 'parameters.userId') =>
+		env.pickerContext('opentact', credential, parameters, path);
 
 	beforeAll(async () => {
 		env = await TestEnvironment.start();

@@ -1,6 +1,16 @@
 import { sleep } from 'n8n-workflow';
-import { TestEnvironment } from '../harness/run';
-import { calls, CREDENTIAL_TYPE, logins, MAIN_DOMAIN, OutputLedger, VENDOR } from './helpers';
+import type { INodeParameters } from 'n8n-workflow';
+import type { RunOptions, TestEnvironment } from '../harness/run';
+import { sandboxSuite } from '../harness/sandboxSuite';
+import {
+	calls,
+	CREDENTIAL_TYPE,
+	logins,
+	MAIN_DOMAIN,
+	OutputLedger,
+	runSipUser,
+	VENDOR,
+} from './helpers';
 import { byId } from '../harness/locator';
 
 /**
@@ -18,6 +28,11 @@ describe('Opentact credential: login, session token and API token on the engine'
 		otherLogins: Array<{ email: string; password: string }>;
 	};
 	const ledger = new OutputLedger(() => env);
+	// Requests are cleared between tests, the sandbox is not reset: its sessions are what these tests watch.
+	const suite = sandboxSuite(VENDOR, CREDENTIAL_TYPE, {
+		betweenTests: 'clearRequests',
+		beforeClose: () => ledger.assertClean(),
+	});
 	let nextLogin = 0;
 
 	/** A credential of an account user no earlier test has logged in as. */
@@ -29,30 +44,27 @@ describe('Opentact credential: login, session token and API token on the engine'
 		});
 	};
 	const stored = (credential: { id: string }) => env.credentials.stored(credential.id)!;
-	const getUser = (credential: { type: string; id: string }, extra: object = {}) =>
-		ledger.run({
-			node: 'opentact',
+	/** Get of the SIP users the items name (`$json.id`), with more parameters where given. */
+	const getUsers = (
+		credential: { type: string; id: string },
+		items: Array<{ id: string }>,
+		extra: INodeParameters = {},
+		options: Pick<RunOptions, 'continueOnFail'> = {},
+	) =>
+		runSipUser(
+			ledger,
 			credential,
-			parameters: {
-				resource: 'sipUser',
-				operation: 'get',
-				domain: byId(MAIN_DOMAIN),
-				userId: byId('={{ $json.id }}'),
-				...extra,
-			},
-			items: [{ id: seeded.sipUserIds[0] }],
-		});
+			{ operation: 'get', userId: byId('={{ $json.id }}'), ...extra },
+			{ ...options, items },
+		);
+	const getUser = (credential: { type: string; id: string }) =>
+		getUsers(credential, [{ id: seeded.sipUserIds[0] }]);
 
-	beforeAll(async () => {
-		env = await TestEnvironment.start();
-		seeded = env.sandbox.endpoints().opentact.seeded as typeof seeded;
-	});
-	afterAll(async () => {
-		ledger.assertClean();
-		await env.close();
+	beforeAll(() => {
+		env = suite.env;
+		seeded = env.seeded(VENDOR) as typeof seeded;
 	});
 	beforeEach(() => {
-		env.sandbox.clearRequests();
 		env.sandbox.configure({ tokenLifetimeSeconds: 86_400 });
 	});
 
@@ -85,17 +97,10 @@ describe('Opentact credential: login, session token and API token on the engine'
 		await getUser(credential);
 		const token = stored(credential).sessionToken;
 		env.sandbox.clearRequests();
-		const five = await ledger.run({
-			node: 'opentact',
+		const five = await getUsers(
 			credential,
-			items: seeded.sipUserIds.map((id) => ({ id })),
-			parameters: {
-				resource: 'sipUser',
-				operation: 'get',
-				domain: byId(MAIN_DOMAIN),
-				userId: byId('={{ $json.id }}'),
-			},
-		});
+			seeded.sipUserIds.map((id) => ({ id })),
+		);
 		expect(five.items).toHaveLength(5);
 		await getUser(credential);
 		expect(logins(env)).toBe(0);
@@ -109,19 +114,12 @@ describe('Opentact credential: login, session token and API token on the engine'
 		// Pacing lets requests go one at a time; a slow login keeps all 20 items waiting on it at once.
 		env.sandbox.configure({ latencyMs: 300 });
 		const credential = freshLogin();
-		const result = await ledger.run({
-			node: 'opentact',
+		const result = await getUsers(
 			credential,
+			Array.from({ length: 20 }, (_, index) => ({ id: seeded.sipUserIds[index % 5] })),
 			// No pacing: all 20 requests start together, as n8n's RoutingNode starts them.
-			parameters: {
-				resource: 'sipUser',
-				operation: 'get',
-				domain: byId(MAIN_DOMAIN),
-				userId: byId('={{ $json.id }}'),
-				rateLimiting: { requestsPerSecond: 10_000 },
-			},
-			items: Array.from({ length: 20 }, (_, index) => ({ id: seeded.sipUserIds[index % 5] })),
-		});
+			{ rateLimiting: { requestsPerSecond: 10_000 } },
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(20);
 		// Every item found the token field empty, so n8n called preAuthentication for each...
@@ -139,18 +137,12 @@ describe('Opentact credential: login, session token and API token on the engine'
 
 	it('20 items at the default pace log in once too', async () => {
 		const credential = freshLogin();
-		const result = await ledger.run({
-			node: 'opentact',
+		const result = await runSipUser(
+			ledger,
 			credential,
-			parameters: {
-				resource: 'sipUser',
-				operation: 'getAll',
-				domain: byId('={{ $json.domain }}'),
-				returnAll: false,
-				limit: 1,
-			},
-			items: Array.from({ length: 20 }, () => ({ domain: MAIN_DOMAIN })),
-		});
+			{ operation: 'getAll', domain: byId('={{ $json.domain }}'), returnAll: false, limit: 1 },
+			{ items: Array.from({ length: 20 }, () => ({ domain: MAIN_DOMAIN })) },
+		);
 		expect(result.items).toHaveLength(20);
 		expect(logins(env)).toBe(1);
 	});
@@ -192,18 +184,11 @@ describe('Opentact credential: login, session token and API token on the engine'
 			count: 3,
 			body: { success: false, message: 'Invalid token', status: 401 },
 		});
-		const result = await ledger.run({
-			node: 'opentact',
+		const result = await getUsers(
 			credential,
-			items: seeded.sipUserIds.slice(0, 3).map((id) => ({ id })),
-			parameters: {
-				resource: 'sipUser',
-				operation: 'get',
-				domain: byId(MAIN_DOMAIN),
-				userId: byId('={{ $json.id }}'),
-				rateLimiting: { requestsPerSecond: 10_000 },
-			},
-		});
+			seeded.sipUserIds.slice(0, 3).map((id) => ({ id })),
+			{ rateLimiting: { requestsPerSecond: 10_000 } },
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.uuid)).toEqual(seeded.sipUserIds.slice(0, 3));
 		expect(logins(env)).toBe(1);
@@ -261,18 +246,12 @@ describe('Opentact credential: login, session token and API token on the engine'
 				email: 'nobody@example.com',
 				password: 'Wrong-Password-1',
 			});
-			const result = await ledger.run({
-				node: 'opentact',
+			const result = await getUsers(
 				credential,
-				continueOnFail: true,
-				items: Array.from({ length: 8 }, () => ({ id: seeded.sipUserIds[0] })),
-				parameters: {
-					resource: 'sipUser',
-					operation: 'get',
-					domain: byId(MAIN_DOMAIN),
-					userId: byId('={{ $json.id }}'),
-				},
-			});
+				Array.from({ length: 8 }, () => ({ id: seeded.sipUserIds[0] })),
+				{},
+				{ continueOnFail: true },
+			);
 			expect(result.items).toHaveLength(8);
 			expect(result.items.map((item) => item.pairedItem)).toEqual(
 				Array.from({ length: 8 }, (_, item) => ({ item })),
@@ -348,16 +327,10 @@ describe('Opentact credential: login, session token and API token on the engine'
 
 		it('Update sends the token as the bearer query parameter, with no X-Auth-Token and no login', async () => {
 			const credential = tokenCredential();
-			const result = await ledger.run({
-				node: 'opentact',
-				credential,
-				parameters: {
-					resource: 'sipUser',
-					operation: 'update',
-					domain: byId(MAIN_DOMAIN),
-					userId: byId(seeded.sipUserIds[4]),
-					updateFields: { lastName: 'Token' },
-				},
+			const result = await runSipUser(ledger, credential, {
+				operation: 'update',
+				userId: byId(seeded.sipUserIds[4]),
+				updateFields: { lastName: 'Token' },
 			});
 			expect(result.error).toBeUndefined();
 			expect(calls(env)).toEqual([

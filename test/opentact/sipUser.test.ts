@@ -1,7 +1,15 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { TestEnvironment } from '../harness/run';
-import type { RunOptions } from '../harness/run';
-import { BRANCH_DOMAIN, calls, EMPTY_DOMAIN, MAIN_DOMAIN, OutputLedger, VENDOR } from './helpers';
+import type { RunOptions, TestEnvironment } from '../harness/run';
+import { sandboxSuite } from '../harness/sandboxSuite';
+import {
+	BRANCH_DOMAIN,
+	calls,
+	EMPTY_DOMAIN,
+	MAIN_DOMAIN,
+	OutputLedger,
+	runSipUser as runOneSipUser,
+	VENDOR,
+} from './helpers';
 import { byId, fromList } from '../harness/locator';
 import { expectOneItemPerInput } from '../harness/continueOnFail';
 
@@ -15,6 +23,13 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		sipUserCount: number;
 	};
 	const ledger = new OutputLedger(() => env);
+	const suite = sandboxSuite(VENDOR, 'opentactSipApi', {
+		beforeClose: () => {
+			// One check over the output of every test in this file.
+			expect(ledger.count).toBeGreaterThan(15);
+			ledger.assertClean();
+		},
+	});
 
 	const sessionToken = () => String(env.credentials.stored(credential.id)?.sessionToken ?? '');
 	/** Requests other than the login, which the session tests cover. */
@@ -25,28 +40,14 @@ describe('Opentact node: SIP users on the engine, against the sandbox', () => {
 		operation: string,
 		parameters: INodeParameters = {},
 		options: Pick<RunOptions, 'items' | 'continueOnFail'> = {},
-	) =>
-		ledger.run({
-			node: 'opentact',
-			credential,
-			...options,
-			parameters: { resource: 'sipUser', operation, domain: byId(MAIN_DOMAIN), ...parameters },
-		});
+	) => runOneSipUser(ledger, credential, { operation, ...parameters }, options);
 
-	beforeAll(async () => {
-		env = await TestEnvironment.start();
-		credential = env.credential(VENDOR, 'opentactSipApi');
-		seeded = env.sandbox.endpoints().opentact.seeded as typeof seeded;
-	});
-	afterAll(async () => {
-		// One check over the output of every test in this file.
-		expect(ledger.count).toBeGreaterThan(15);
-		ledger.assertClean();
-		await env.close();
+	beforeAll(() => {
+		env = suite.env;
+		credential = suite.credential;
 	});
 	beforeEach(() => {
-		env.sandbox.reset();
-		seeded = env.sandbox.endpoints().opentact.seeded as typeof seeded;
+		seeded = env.seeded(VENDOR) as typeof seeded;
 	});
 
 	describe('Update (Opentact: Modify SIP User)', () => {

@@ -3,6 +3,7 @@ import { echoOf } from '../harness/hostile';
 import type { HostileAnswer, HostileRequest } from '../harness/hostile';
 import {
 	HOSTILE_VENDORS,
+	hostileVendor,
 	KEY_CREDENTIALS,
 	leakForms,
 	serializedError,
@@ -177,7 +178,7 @@ describe('hostile vendor answers, all five vendors', () => {
 	describe.each(KEY_CREDENTIALS.map((entry) => [entry.vendor, entry] as const))(
 		'%s key credential',
 		(_name, entry) => {
-			const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === entry.vendor)!;
+			const config = hostileVendor(entry.vendor);
 
 			it('a key that rides on every request (header or URL) is never echoed back into the error', async () => {
 				const credentialData = entry.data(suite.hostile.url);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HostileServer } from '../harness/hostile';
 import type { HostileAnswer } from '../harness/hostile';
-import { HOSTILE_VENDORS } from '../harness/hostileVendors';
+import { HOSTILE_VENDORS, hostileVendor } from '../harness/hostileVendors';
 import type { HostileVendor } from '../harness/hostileVendors';
 import { TestEnvironment } from '../harness/run';
 
@@ -39,7 +39,7 @@ describe('huge and empty answers never turn into missing items', () => {
 		hostile.reset((request) => config.login?.(request, []) ?? answer());
 
 	it('SignalWire Return All: pages of 100 each padded with a 12 MB field give all 250 endpoints', async () => {
-		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'SignalWire')!;
+		const config = hostileVendor('SignalWire');
 		hostile.reset((request) => {
 			const number = Number(request.query.get('page') ?? 1);
 			return {

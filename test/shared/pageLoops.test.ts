@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { MAX_LIST_PAGES } from '../../nodes/shared/paging';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../nodes/shared/url';
 import type { HostileAnswer, HostileRequest } from '../harness/hostile';
-import { HOSTILE_VENDORS } from '../harness/hostileVendors';
+import { hostileVendor } from '../harness/hostileVendors';
 import type { HostileVendor } from '../harness/hostileVendors';
 import { hostileSuite } from '../harness/hostileSuite';
 
@@ -39,7 +39,7 @@ describe('a next link that loops or never ends is an error, never duplicates or 
 		});
 
 	describe.each(LINKED)('%s', (vendor, withLink) => {
-		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === vendor)!;
+		const config = hostileVendor(vendor);
 		const listPath = (request: HostileRequest) => request.path.replace(/\?.*$/, '');
 
 		it('Return All: a next link back to the page just read fails the item naming the page, no entry twice', async () => {
@@ -48,12 +48,7 @@ describe('a next link that loops or never ends is an error, never duplicates or 
 				(request, number) => (number === 1 ? `${suite.hostile.url}${request.url}` : null),
 				withLink,
 			);
-			const result = await suite.env.run({
-				node: config.node,
-				credential: credentialFor(config),
-				parameters: config.list,
-				continueOnFail: true,
-			});
+			const result = await suite.runList(config, { continueOnFail: true });
 			expect(result.items).toHaveLength(1);
 			expect(result.items[0].error?.description).toContain(
 				`Page 1 of the list was not ${vendor}'s list: Its link to the next page leads back to page 1, which was read already`,
@@ -72,12 +67,7 @@ describe('a next link that loops or never ends is an error, never duplicates or 
 				},
 				withLink,
 			);
-			const result = await suite.env.run({
-				node: config.node,
-				credential: credentialFor(config),
-				parameters: config.list,
-				continueOnFail: true,
-			});
+			const result = await suite.runList(config, { continueOnFail: true });
 			expect(result.items).toHaveLength(1);
 			expect(result.items[0].error?.description).toContain(
 				`Page 2 of the list was not ${vendor}'s list: Its link to the next page leads back to page 1`,
@@ -129,7 +119,7 @@ describe('a next link that loops or never ends is an error, never duplicates or 
 	});
 
 	it(`Ultravox Return All: a next link that never ends fails the item after ${MAX_LIST_PAGES} pages, naming the page`, async () => {
-		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Ultravox')!;
+		const config = hostileVendor('Ultravox');
 		suite.hostile.reset((request) => {
 			const number = Number(request.query.get('cursor') ?? 1);
 			return {
@@ -174,7 +164,7 @@ describe('a next link that loops or never ends is an error, never duplicates or 
 		it(
 			'Vobiz endpoints picker (every picker requests through pickerCall)',
 			async () => {
-				const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Vobiz')!;
+				const config = hostileVendor('Vobiz');
 				const context = suite.env.pickerContext(
 					config.node,
 					credentialFor(config, url),

@@ -27,16 +27,19 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 		registrationId: byId('={{ $json.id }}'),
 		rateLimiting,
 	});
+	/** Get of `count` seeded registrations, one item each, with the Rate Limiting options given. */
+	const getRegistrations = async (count: number, rateLimiting: Record<string, number> = {}) =>
+		await env.run({
+			node: 'ultravox',
+			credential,
+			items: getItems(count),
+			parameters: getParameters(rateLimiting),
+		});
 	const statuses = () => env.sandbox.requests('ultravox').map((request) => request.status);
 
 	it('paces under the vendor limit: 30 items at 6 requests/s against 10 per key, never a 429 (unpaced, 20 would be refused)', async () => {
 		env.sandbox.configure({ rateLimits: { ultravox: 10 } });
-		const result = await env.run({
-			node: 'ultravox',
-			credential,
-			items: getItems(30),
-			parameters: getParameters({ requestsPerSecond: 6 }),
-		});
+		const result = await getRegistrations(30, { requestsPerSecond: 6 });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(30);
 		expect(statuses().filter((status) => status === 429)).toHaveLength(0);
@@ -48,12 +51,7 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 		// the way (a busy n8n, the network) land in the same second as later ones.
 		env.sandbox.configure({ rateLimits: { ultravox: 10 } });
 		env.sandbox.injectFault({ vendor: 'ultravox', mode: 'delay', delayMs: 400, count: 5 });
-		const result = await env.run({
-			node: 'ultravox',
-			credential,
-			items: getItems(20),
-			parameters: getParameters({ requestsPerSecond: 10 }),
-		});
+		const result = await getRegistrations(20, { requestsPerSecond: 10 });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.registrationId)).toEqual(
 			getItems(20).map((item) => item.id),
@@ -63,12 +61,7 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 
 	it('when pacing is set too fast, honours Retry-After on 429 and still loses no item', async () => {
 		env.sandbox.configure({ rateLimits: { ultravox: 10 } });
-		const result = await env.run({
-			node: 'ultravox',
-			credential,
-			items: getItems(25),
-			parameters: getParameters({ requestsPerSecond: 1000 }),
-		});
+		const result = await getRegistrations(25, { requestsPerSecond: 1000 });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(25);
 		expect(result.items.every((item) => item.json.registrationId)).toBe(true);
@@ -84,12 +77,7 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 			headers: { 'retry-after': '1' },
 			body: { detail: 'slow down' },
 		});
-		const result = await env.run({
-			node: 'ultravox',
-			credential,
-			items: getItems(1),
-			parameters: getParameters(),
-		});
+		const result = await getRegistrations(1);
 		expect(result.items[0].json.registrationId).toBe(ids[0]);
 		const [first, second] = env.sandbox.requests('ultravox');
 		expect([first.status, second.status]).toEqual([429, 200]);
@@ -104,12 +92,7 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 			count: 10,
 			body: { detail: 'Request was throttled.' },
 		});
-		const result = await env.run({
-			node: 'ultravox',
-			credential,
-			items: getItems(1),
-			parameters: getParameters({ maxRateLimitRetries: 2 }),
-		});
+		const result = await getRegistrations(1, { maxRateLimitRetries: 2 });
 		expect(result.error?.message).toBe(
 			'Ultravox Get SIP Registration failed: rate limit exceeded (HTTP 429)',
 		);
@@ -131,12 +114,7 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 			count: 1,
 			method: 'GET',
 		});
-		const read = await env.run({
-			node: 'ultravox',
-			credential,
-			items: getItems(1),
-			parameters: getParameters(),
-		});
+		const read = await getRegistrations(1);
 		expect(read.error).toBeUndefined();
 		expect(statuses()).toEqual([503, 200]);
 
@@ -167,12 +145,7 @@ describe('shared request path: pacing, Retry-After and retries', () => {
 
 	it('retries a read after a dropped connection', async () => {
 		env.sandbox.injectFault({ vendor: 'ultravox', mode: 'reset', count: 1 });
-		const read = await env.run({
-			node: 'ultravox',
-			credential,
-			items: getItems(1),
-			parameters: getParameters(),
-		});
+		const read = await getRegistrations(1);
 		expect(read.error).toBeUndefined();
 		expect(env.sandbox.requests('ultravox')).toHaveLength(2);
 	});

@@ -1,5 +1,5 @@
 import type { HostileAnswer, HostileRequest } from '../harness/hostile';
-import { HOSTILE_VENDORS } from '../harness/hostileVendors';
+import { HOSTILE_VENDORS, hostileVendor } from '../harness/hostileVendors';
 import type { HostileVendor } from '../harness/hostileVendors';
 import { hostileSuite } from '../harness/hostileSuite';
 
@@ -45,15 +45,11 @@ describe('lists are never silently short, all five vendors', () => {
 	];
 
 	describe.each(PAGED)('%s, %i entries', (vendor, total) => {
-		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === vendor)!;
+		const config = hostileVendor(vendor);
 
 		it('reads the whole list when every page is a list (the impostor is faithful)', async () => {
 			serveList(config, total, 0, undefined);
-			const result = await suite.env.run({
-				node: config.node,
-				credential: credentialFor(config),
-				parameters: config.list,
-			});
+			const result = await suite.runList(config);
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(total);
 		});
@@ -68,12 +64,7 @@ describe('lists are never silently short, all five vendors', () => {
 			'page 2 answered %s is an error naming page 2, not a short list',
 			async (_shape, bad) => {
 				serveList(config, total, 2, bad);
-				const result = await suite.env.run({
-					node: config.node,
-					credential: credentialFor(config),
-					parameters: config.list,
-					continueOnFail: true,
-				});
+				const result = await suite.runList(config, { continueOnFail: true });
 				expect(result.items).toHaveLength(1);
 				const error = result.items[0].error;
 				expect(error?.message).toMatch(
@@ -91,20 +82,16 @@ describe('lists are never silently short, all five vendors', () => {
 	});
 
 	it('Vobiz: a later page that brings nothing although meta.total_count says more is an error', async () => {
-		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Vobiz')!;
+		const config = hostileVendor('Vobiz');
 		serveList(config, 130, 2, { objects: [], meta: { total_count: 130, limit: 100, offset: 100 } });
-		const result = await suite.env.run({
-			node: config.node,
-			credential: credentialFor(config),
-			parameters: config.list,
-		});
+		const result = await suite.runList(config);
 		expect(result.error?.description).toContain(
 			'The page at offset 100 was empty although "meta.total_count" said 130.',
 		);
 	});
 
 	it('Vobiz: a list whose pages hold fewer entries than meta.total_count is an error', async () => {
-		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Vobiz')!;
+		const config = hostileVendor('Vobiz');
 		// Page 2 holds 10 entries and says 130: 110 listed of 130, and page 3 is empty.
 		suite.hostile.reset((request) => {
 			const offset = Number(request.query.get('offset') ?? 0);
@@ -114,11 +101,7 @@ describe('lists are never silently short, all five vendors', () => {
 			);
 			return { status: 200, body: { objects, meta: { total_count: 130 } } };
 		});
-		const result = await suite.env.run({
-			node: config.node,
-			credential: credentialFor(config),
-			parameters: config.list,
-		});
+		const result = await suite.runList(config);
 		expect(result.error?.description).toContain(
 			'The page at offset 110 was empty although "meta.total_count" said 130.',
 		);
@@ -126,7 +109,7 @@ describe('lists are never silently short, all five vendors', () => {
 	});
 
 	describe("NetSapiens: the list is checked against NetSapiens' own count (GET …/devices/count)", () => {
-		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'NetSapiens')!;
+		const config = hostileVendor('NetSapiens');
 		const COUNT = "NetSapiens' device count (GET …/devices/count)";
 		/** A list whose count says `counted` and whose pages hold `sizes[n - 1]` devices each. */
 		const serveCounted = (counted: unknown, sizes: number[]) =>
@@ -143,13 +126,7 @@ describe('lists are never silently short, all five vendors', () => {
 					})),
 				};
 			});
-		const run = async () =>
-			await suite.env.run({
-				node: config.node,
-				credential: credentialFor(config),
-				parameters: config.list,
-				continueOnFail: true,
-			});
+		const run = async () => await suite.runList(config, { continueOnFail: true });
 		const listRequests = () =>
 			suite.hostile.requests.filter((request) => request.path !== '/ns-api/v2/tokens');
 
@@ -255,13 +232,9 @@ describe('lists are never silently short, all five vendors', () => {
 	});
 
 	it('Opentact: a list answered {} is an error, not zero SIP users', async () => {
-		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Opentact')!;
+		const config = hostileVendor('Opentact');
 		serveList(config, 5, 1, {});
-		const result = await suite.env.run({
-			node: config.node,
-			credential: credentialFor(config),
-			parameters: config.list,
-		});
+		const result = await suite.runList(config);
 		expect(result.error?.message).toBe(
 			'Opentact Get Many SIP User failed: Opentact answered HTTP 200 with an answer of an unexpected shape',
 		);
@@ -271,7 +244,7 @@ describe('lists are never silently short, all five vendors', () => {
 	});
 
 	it('Ultravox: a next link of the form //host is refused as a link, not reported as a network failure', async () => {
-		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Ultravox')!;
+		const config = hostileVendor('Ultravox');
 		suite.hostile.reset(() => ({
 			status: 200,
 			body: {
@@ -279,11 +252,7 @@ describe('lists are never silently short, all five vendors', () => {
 				next: '//evil.example/api/sip/registrations?cursor=2',
 			},
 		}));
-		const result = await suite.env.run({
-			node: config.node,
-			credential: credentialFor(config),
-			parameters: config.list,
-		});
+		const result = await suite.runList(config);
 		expect(result.error?.message).toBe(
 			'Ultravox Get Many SIP Registration failed: Ultravox answered HTTP 200 with an answer of an unexpected shape',
 		);
@@ -294,7 +263,7 @@ describe('lists are never silently short, all five vendors', () => {
 	});
 
 	it('Ultravox: a next link to another origin names the operation and says what happened and what to do', async () => {
-		const config = HOSTILE_VENDORS.find((candidate) => candidate.vendor === 'Ultravox')!;
+		const config = hostileVendor('Ultravox');
 		suite.hostile.reset(() => ({
 			status: 200,
 			body: {
@@ -302,11 +271,7 @@ describe('lists are never silently short, all five vendors', () => {
 				next: 'https://evil.example/api/sip/registrations?cursor=2',
 			},
 		}));
-		const result = await suite.env.run({
-			node: config.node,
-			credential: credentialFor(config),
-			parameters: config.list,
-		});
+		const result = await suite.runList(config);
 		expect(result.error?.message).toBe(
 			"Ultravox Get Many SIP Registration failed: a link in Ultravox's answer pointed to another origin (https://evil.example)",
 		);

@@ -75,6 +75,9 @@ describe('a vendor that trickles its answer byte by byte', () => {
 	beforeAll(async () => (env = await TestEnvironment.start()));
 	afterAll(async () => await env.close());
 	afterEach(async () => await vendor?.close());
+	/** The Ultravox credential pointed at the trickling vendor. */
+	const tricklingCredential = () =>
+		env.credential('ultravox', 'ultravoxSipApi', { baseUrl: vendor.url });
 
 	// About 80 bytes at one per 100 ms: 8 s of answer, each byte far inside a 1 s Timeout.
 	describe('under a Timeout of 1 s', () => {
@@ -84,7 +87,7 @@ describe('a vendor that trickles its answer byte by byte', () => {
 			const startedAt = Date.now();
 			const result = await env.run({
 				node: 'ultravox',
-				credential: env.credential('ultravox', 'ultravoxSipApi', { baseUrl: vendor.url }),
+				credential: tricklingCredential(),
 				parameters: {
 					resource: 'sipRegistration',
 					operation: 'get',
@@ -110,7 +113,7 @@ describe('a vendor that trickles its answer byte by byte', () => {
 			const startedAt = Date.now();
 			const result = await env.run({
 				node: 'ultravox',
-				credential: env.credential('ultravox', 'ultravoxSipApi', { baseUrl: vendor.url }),
+				credential: tricklingCredential(),
 				parameters: {
 					resource: 'sipRegistration',
 					operation: 'update',
@@ -135,7 +138,7 @@ describe('a vendor that trickles its answer byte by byte', () => {
 			const startedAt = Date.now();
 			const result = await env.run({
 				node: 'ultravox',
-				credential: env.credential('ultravox', 'ultravoxSipApi', { baseUrl: vendor.url }),
+				credential: tricklingCredential(),
 				continueOnFail: true,
 				items: [{}, {}],
 				parameters: {
@@ -206,7 +209,7 @@ describe('a vendor that trickles its answer byte by byte', () => {
 			};
 			const picker = env.pickerContext(
 				'ultravox',
-				env.credential('ultravox', 'ultravoxSipApi', { baseUrl: vendor.url }),
+				tricklingCredential(),
 				{ resource: 'sipRegistration', operation: 'get' },
 				'parameters.registrationId',
 			);

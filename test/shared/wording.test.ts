@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { HOSTILE_VENDORS } from '../harness/hostileVendors';
+import { hostileVendor } from '../harness/hostileVendors';
 import { hostileSuite } from '../harness/hostileSuite';
 
 /** A host that can never resolve (RFC 6761 reserves .invalid), with or without a network. */
@@ -8,7 +8,7 @@ const NO_SUCH_HOST = 'sip-pack-no-such-host.invalid';
 /** Error descriptions are sentences, the node's words are its own, network failures are said in words. */
 describe('error wording', () => {
 	const suite = hostileSuite();
-	const vendor = (name: string) => HOSTILE_VENDORS.find((candidate) => candidate.vendor === name)!;
+	const vendor = hostileVendor;
 
 	const credential = (type: string, data: ICredentialDataDecryptedObject) =>
 		suite.addCredential('wording', type, data, 'wording');

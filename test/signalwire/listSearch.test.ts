@@ -1,6 +1,4 @@
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow } from 'n8n-workflow';
-import type { ILoadOptionsFunctions, INode, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { SignalWire } from '../../nodes/SignalWire/SignalWire.node';
 import { TestEnvironment } from '../harness/run';
 
@@ -13,25 +11,12 @@ describe('SignalWire resource-locator lists', () => {
 	beforeAll(async () => {
 		env = await TestEnvironment.start();
 		const credential = env.credential('signalwire', 'signalWireSipApi');
-		const node: INode = {
-			id: 'n',
-			name: 'SignalWire',
-			type: 'n8n-nodes-sip-credentials.signalWire',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { resource: 'sipEndpoint', operation: 'get' },
-			credentials: { signalWireSipApi: { id: credential.id, name: 'SignalWire (sandbox)' } },
-		};
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: env.nodeTypes,
-		});
-		const additionalData = {
-			credentialsHelper: env.credentials,
-		} as unknown as IWorkflowExecuteAdditionalData;
-		context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.endpointId');
+		context = env.pickerContext(
+			'signalWire',
+			credential,
+			{ resource: 'sipEndpoint', operation: 'get' },
+			'parameters.endpointId',
+		);
 	});
 	afterAll(async () => await env.close());
 	beforeEach(() => env.sandbox.clearRequests());

@@ -1,9 +1,7 @@
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow } from 'n8n-workflow';
-import type { INode, INodeListSearchResult, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { LoadOptionsContext } from 'n8n-core';
+import type { INodeListSearchResult } from 'n8n-workflow';
 import { searchApplications } from '../../nodes/Vobiz/listSearch/searchApplications';
 import { searchEndpoints } from '../../nodes/Vobiz/listSearch/searchEndpoints';
-import { PACKAGE_NAME } from '../harness/pack';
 import { TestEnvironment } from '../harness/run';
 
 type SearchMethod = (
@@ -25,30 +23,12 @@ describe('Vobiz resource-locator lists against the sandbox', () => {
 		env = await TestEnvironment.start();
 		const credential = env.credential('vobiz', 'vobizSipApi');
 		authId = env.sandbox.endpoints().vobiz.credentials.authId as string;
-		const node: INode = {
-			id: 'vobiz-node',
-			name: 'Vobiz',
-			type: `${PACKAGE_NAME}.vobiz`,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { resource: 'endpoint', operation: 'get' },
-			credentials: { vobizSipApi: { id: credential.id, name: 'Vobiz sandbox' } },
-		};
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: env.nodeTypes,
-		});
-		const additionalData = {
-			credentialsHelper: env.credentials,
-			currentNodeParameters: node.parameters,
-			restApiUrl: 'http://127.0.0.1/rest',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			variables: {},
-		} as unknown as IWorkflowExecuteAdditionalData;
-		context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.endpointId');
+		context = env.pickerContext(
+			'vobiz',
+			credential,
+			{ resource: 'endpoint', operation: 'get' },
+			'parameters.endpointId',
+		);
 	});
 	afterAll(async () => await env.close());
 	beforeEach(() => env.sandbox.clearRequests());

@@ -20,23 +20,32 @@ export function currentValue(context: ILoadOptionsFunctions, name: string): stri
 	return typeof value === 'string' && value !== '' ? value : '~';
 }
 
+/** A picker of a list only some keys may read (NetSapiens' domains and users). */
+export interface ScopedList extends Omit<PickerList, 'leading'> {
+	/** The key's own entry (`~`), shown first. */
+	own: INodeListSearchItems;
+	/** All there is when NetSapiens refuses the list for the key's scope (filtered alike); default: `own`. */
+	ownOnly?(context: ILoadOptionsFunctions): Promise<INodeListSearchItems[]>;
+}
+
 /**
- * A picker of a list only some keys may read: `own` (the key's own entries, `~`) comes first, and
- * is all there is (`ownOnly`, filtered alike) when NetSapiens refuses the list for the key's scope.
+ * The picker as a method of the node's `methods.listSearch`: `own` comes first, and is all there is
+ * (with `ownOnly`) when NetSapiens refuses the list for the key's scope.
  */
-export async function scopedSearch(
-	context: ILoadOptionsFunctions,
-	list: Omit<PickerList, 'leading'>,
-	own: INodeListSearchItems,
-	ownOnly: () => Promise<INodeListSearchItems[]>,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	try {
-		return await searchList(context, { ...list, leading: [own] }, filter, paginationToken);
-	} catch (error) {
-		if (!isForbidden(error)) throw new NodeApiError(context.getNode(), error as JsonObject);
-		const results = await ownOnly();
-		return { results: results.filter((shown) => matchesFilter(filter, shown.name, shown.value)) };
-	}
+export function scopedSearchMethod({ own, ownOnly, ...list }: ScopedList) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		try {
+			return await searchList(this, { ...list, leading: [own] }, filter, paginationToken);
+		} catch (error) {
+			if (!isForbidden(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
+			const results = ownOnly ? await ownOnly(this) : [own];
+			return {
+				results: results.filter((shown) => matchesFilter(filter, shown.name, shown.value)),
+			};
+		}
+	};
 }

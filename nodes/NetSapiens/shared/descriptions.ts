@@ -1,9 +1,10 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { choices } from '../../shared/choices';
 import { limitWords } from '../../shared/fieldSpec';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { locatorModes } from '../../shared/locator';
+import { pathSegmentPattern } from '../../shared/url';
 import type { FieldRule } from '../../shared/validation';
-
-const NOT_DOT_SEGMENT = '(?!\\.{1,2}$)';
 
 /** DomainNamePath: ≤ 64 characters; `~` is the domain of the key or token. */
 export const domainRule: FieldRule = {
@@ -13,7 +14,7 @@ export const domainRule: FieldRule = {
 	maxLength: 64,
 	// The spec's pattern `^[A-Za-z0-9._-]*|~|\*+` is unanchored at its end; this is its intent.
 	// `*` (all domains) is left out: it names no single domain a device can live in.
-	pattern: new RegExp(`^(?:~|${NOT_DOT_SEGMENT}[A-Za-z0-9._-]+)$`),
+	pattern: pathSegmentPattern('(?:~|[A-Za-z0-9._-]+)'),
 	patternHint:
 		'letters, digits, ".", "_" and "-", or "~" for the domain of the key; not "." or ".."',
 };
@@ -24,7 +25,7 @@ export const userRule: FieldRule = {
 	label: 'User',
 	required: true,
 	maxLength: 16,
-	pattern: new RegExp(`^${NOT_DOT_SEGMENT}[^\\s/]+$`),
+	pattern: pathSegmentPattern('[^\\s/]+'),
 	patternHint:
 		'an extension without spaces or "/", or "~" for the user of the key; not "." or ".."',
 };
@@ -33,7 +34,7 @@ export const deviceRule: FieldRule = {
 	field: 'device',
 	label: 'Device',
 	required: true,
-	pattern: new RegExp(`^${NOT_DOT_SEGMENT}[^\\s/]+$`),
+	pattern: pathSegmentPattern('[^\\s/]+'),
 	patternHint: 'a device name such as 1000a, without spaces or "/"; not "." or ".."',
 };
 
@@ -49,22 +50,16 @@ function locator(
 	return {
 		displayName,
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: defaultValue },
 		required: true,
 		description,
 		// shown under the field, without a hover: what the default "~" stands for
 		...(hint ? { hint } : {}),
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${displayName.toLowerCase()}...`,
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder },
-		],
+		...locatorModes({
+			searchListMethod,
+			listPlaceholder: `Select a ${displayName.toLowerCase()}...`,
+			idPlaceholder: placeholder,
+			defaultValue,
+		}),
 	};
 }
 
@@ -97,15 +92,7 @@ export const deviceLocator = locator(
 	'The device, as in its SIP URI sip:{device}@{domain}',
 );
 
-const YES_NO: INodePropertyOptions[] = [
-	{ name: 'Yes', value: 'yes' },
-	{ name: 'No', value: 'no' },
-];
-const yesNo = (vendorDefault: 'yes' | 'no') => ({
-	type: 'options' as const,
-	options: YES_NO,
-	default: vendorDefault,
-});
+const yesNo = (vendorDefault: 'yes' | 'no') => choices({ Yes: 'yes', No: 'no' }, vendorDefault);
 
 /**
  * The device name (Create only) and the 23 writable device fields of NetSapiens' UpdateDevice /
@@ -205,17 +192,14 @@ export const DEVICE_FIELDS: readonly FieldSpec[] = [
 		displayName: 'SRTP',
 		name: 'srtp',
 		send: 'device-srtp-enabled',
-		type: 'options',
-		options: [
-			{ name: 'Yes', value: 'yes', description: 'Encrypted audio is required' },
-			{ name: 'No', value: 'no', description: 'Plain RTP' },
+		...choices(
 			{
-				name: 'Opportunistic',
-				value: 'opportunistic',
-				description: 'Encrypted audio when the device offers it',
+				Yes: ['yes', 'Encrypted audio is required'],
+				No: ['no', 'Plain RTP'],
+				Opportunistic: ['opportunistic', 'Encrypted audio when the device offers it'],
 			},
-		],
-		default: 'no',
+			'no',
+		),
 		description: 'Secure (encrypted) audio for the device (default: no)',
 	},
 	{
@@ -229,17 +213,15 @@ export const DEVICE_FIELDS: readonly FieldSpec[] = [
 		displayName: 'Call Recording',
 		name: 'recordingConfiguration',
 		send: 'recording-configuration',
-		type: 'options',
-		options: [
-			{ name: 'No', value: 'no' },
-			{ name: 'Yes', value: 'yes' },
-			{ name: 'Yes, With Transcription', value: 'yes-with-transcription' },
+		...choices(
 			{
-				name: 'Yes, With Transcription and Sentiment',
-				value: 'yes-with-transcription-and-sentiment',
+				No: 'no',
+				Yes: 'yes',
+				'Yes, With Transcription': 'yes-with-transcription',
+				'Yes, With Transcription and Sentiment': 'yes-with-transcription-and-sentiment',
 			},
-		],
-		default: 'no',
+			'no',
+		),
 		description: 'Whether calls are recorded, optionally transcribed and analysed (default: no)',
 	},
 	{
@@ -256,14 +238,10 @@ export const DEVICE_FIELDS: readonly FieldSpec[] = [
 		displayName: 'NAT Traversal',
 		name: 'natTraversal',
 		send: 'device-sip-nat-traversal-enabled',
-		type: 'options',
-		options: [
-			{ name: 'Automatic', value: 'automatic' },
-			{ name: 'None', value: 'none' },
-			{ name: 'Never', value: 'never' },
-			{ name: 'Fixed', value: 'fixed' },
-		],
-		default: 'automatic',
+		...choices(
+			{ Automatic: 'automatic', None: 'none', Never: 'never', Fixed: 'fixed' },
+			'automatic',
+		),
 		description: 'NAT traversal for the device; "Automatic" is right for almost every device',
 	},
 	{
@@ -305,13 +283,7 @@ export const DEVICE_FIELDS: readonly FieldSpec[] = [
 		displayName: 'Provisioning SIP Transport',
 		name: 'transportProtocol',
 		send: 'device-provisioning-sip-transport-protocol',
-		type: 'options',
-		options: [
-			{ name: 'UDP', value: 'udp' },
-			{ name: 'TCP', value: 'tcp' },
-			{ name: 'TLS', value: 'tls' },
-		],
-		default: 'udp',
+		...choices({ UDP: 'udp', TCP: 'tcp', TLS: 'tls' }, 'udp'),
 		description: 'The SIP transport requested when the phone is provisioned (default: UDP)',
 	},
 	{

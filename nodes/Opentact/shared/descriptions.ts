@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { locatorModes } from '../../shared/locator';
 import { passwordSpec } from '../../shared/passwordFields';
+import { pathSegmentPattern } from '../../shared/url';
 import type { FieldRule } from '../../shared/validation';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,7 +16,7 @@ export const domainRule: FieldRule = {
 	field: 'domain',
 	label: 'SIP Domain',
 	required: true,
-	pattern: /^(?!\.{1,2}$)[^\s/]+$/,
+	pattern: pathSegmentPattern('[^\\s/]+'),
 	patternHint:
 		'a SIP domain name such as abc.sip.opentact.org, without spaces or "/", and not "." or ".."',
 };
@@ -31,56 +33,27 @@ export const userIdRule: FieldRule = {
 export const domainLocator: INodeProperties = {
 	displayName: 'SIP Domain',
 	name: 'domain',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
 	required: true,
 	description:
 		'The SIP domain the user belongs to. Its name (e.g. abc.sip.opentact.org) is its ID.',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a SIP domain...',
-			typeOptions: { searchListMethod: 'searchSipDomains', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. abc.sip.opentact.org',
-		},
-	],
+	...locatorModes({
+		searchListMethod: 'searchSipDomains',
+		listPlaceholder: 'Select a SIP domain...',
+		idPlaceholder: 'e.g. abc.sip.opentact.org',
+	}),
 };
 
 export const userIdLocator: INodeProperties = {
 	displayName: 'SIP User',
 	name: 'userId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The SIP user to work on (pick the SIP domain first to list its users)',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a SIP user...',
-			typeOptions: { searchListMethod: 'searchSipUsers', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: `e.g. ${UUID_EXAMPLE}`,
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: UUID_PATTERN.source, errorMessage: 'Not a SIP user UUID' },
-				},
-			],
-		},
-	],
+	...locatorModes({
+		searchListMethod: 'searchSipUsers',
+		listPlaceholder: 'Select a SIP user...',
+		idPlaceholder: `e.g. ${UUID_EXAMPLE}`,
+		idPattern: { regex: UUID_PATTERN.source, errorMessage: 'Not a SIP user UUID' },
+	}),
 };
 
 /** Opentact documents no way to clear a SIP user's text field: "" would be sent with an unknown effect. */

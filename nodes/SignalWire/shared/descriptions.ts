@@ -1,5 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { choices } from '../../shared/choices';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { locatorModes } from '../../shared/locator';
 import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
 
@@ -61,34 +63,14 @@ function idLocator(
 	return {
 		displayName: label,
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
 		required: true,
 		description: `The ${label} to work on`,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder,
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 67075301-69b2-4fc3-8a2c-c95a69a5665e',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: UUID.source,
-							errorMessage: `Not a valid ${label} ID (${UUID_HINT})`,
-						},
-					},
-				],
-			},
-		],
+		...locatorModes({
+			searchListMethod,
+			listPlaceholder: placeholder,
+			idPlaceholder: 'e.g. 67075301-69b2-4fc3-8a2c-c95a69a5665e',
+			idPattern: { regex: UUID.source, errorMessage: `Not a valid ${label} ID (${UUID_HINT})` },
+		}),
 	};
 }
 
@@ -132,12 +114,13 @@ export const PROFILE_FIELDS: readonly FieldSpec[] = [
 	{
 		displayName: 'Default Encryption',
 		name: 'defaultEncryption',
-		type: 'options',
-		options: [
-			{ name: 'Optional', value: 'optional', description: 'Encrypt when possible' },
-			{ name: 'Required', value: 'required', description: 'Refuse unencrypted connections' },
-		],
-		default: 'optional',
+		...choices(
+			{
+				Optional: ['optional', 'Encrypt when possible'],
+				Required: ['required', 'Refuse unencrypted connections'],
+			},
+			'optional',
+		),
 		description:
 			'Whether connections to endpoints using this profile require encryption. Encryption is always used when possible.',
 		send: 'default_encryption',
@@ -197,12 +180,7 @@ const methodField = (
 ): FieldSpec => ({
 	displayName,
 	name,
-	type: 'options',
-	options: [
-		{ name: 'GET', value: 'GET' },
-		{ name: 'POST', value: 'POST' },
-	],
-	default: 'POST',
+	...choices({ GET: 'GET', POST: 'POST' }, 'POST'),
 	description,
 	send,
 });
@@ -263,12 +241,10 @@ export const ENDPOINT_FIELDS: readonly FieldSpec[] = [
 	{
 		displayName: 'Call Flow Version',
 		name: 'callFlowVersion',
-		type: 'options',
-		options: [
-			{ name: 'Current Deployed', value: 'current_deployed' },
-			{ name: 'Working Copy', value: 'working_copy' },
-		],
-		default: 'current_deployed',
+		...choices(
+			{ 'Current Deployed': 'current_deployed', 'Working Copy': 'working_copy' },
+			'current_deployed',
+		),
 		description: 'Which version of the call flow to run',
 		send: 'call_flow_version',
 	},
@@ -382,13 +358,14 @@ export const ENDPOINT_FIELDS: readonly FieldSpec[] = [
 	{
 		displayName: 'Encryption',
 		name: 'encryption',
-		type: 'options',
-		options: [
-			{ name: 'Default', value: 'default', description: "Use the SIP profile's setting" },
-			{ name: 'Optional', value: 'optional' },
-			{ name: 'Required', value: 'required' },
-		],
-		default: 'default',
+		...choices(
+			{
+				Default: ['default', "Use the SIP profile's setting"],
+				Optional: 'optional',
+				Required: 'required',
+			},
+			'default',
+		),
 		description: 'Whether connections to this endpoint require encryption',
 		send: 'encryption',
 	},
@@ -465,13 +442,7 @@ export const ADDRESS_FIELDS: readonly FieldSpec[] = [
 	{
 		displayName: 'Encryption',
 		name: 'encryption',
-		type: 'options',
-		options: [
-			{ name: 'Forbidden', value: 'forbidden' },
-			{ name: 'Optional', value: 'optional' },
-			{ name: 'Required', value: 'required' },
-		],
-		default: 'optional',
+		...choices({ Forbidden: 'forbidden', Optional: 'optional', Required: 'required' }, 'optional'),
 		description: 'SRTP encryption requirement for calls to this address',
 	},
 	{

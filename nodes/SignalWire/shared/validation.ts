@@ -1,5 +1,5 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { refusedField } from '../../shared/refused';
 
 /**
  * preSend for creating a SIP address: SignalWire requires at least one IP/CIDR entry when IP
@@ -14,12 +14,13 @@ export async function requireIpAuthWhenEnabled(
 	const entries = Array.isArray(body.ip_auth) ? body.ip_auth.length : 0;
 	if (body.ip_auth_enabled === true && entries === 0) {
 		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(
+		throw refusedField(
 			this.getNode(),
-			`"IP Auth" needs at least one IP or CIDR entry when "IP Auth Enabled" is on (item ${itemIndex})`,
+			itemIndex,
+			'IP Auth',
+			'needs at least one IP or CIDR entry when "IP Auth Enabled" is on',
 			{
-				itemIndex,
-				description: `Add an entry under "IP Auth" for item ${itemIndex}, or turn "IP Auth Enabled" off. Nothing was sent to the vendor.`,
+				todo: `Add an entry under "IP Auth" for item ${itemIndex}, or turn "IP Auth Enabled" off.`,
 			},
 		);
 	}

@@ -1,38 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { locatorModes } from '../../shared/locator';
 import { passwordSpec } from '../../shared/passwordFields';
+import { pathSegmentPattern } from '../../shared/url';
 import type { FieldRule } from '../../shared/validation';
 
 export const registrationIdRule: FieldRule = {
 	field: 'registrationId',
 	label: 'SIP Registration',
 	required: true,
-	pattern: /^(?!\.{1,2}$)[^\s]+$/,
+	pattern: pathSegmentPattern('\\S+'),
 	patternHint: 'a registration ID without spaces, and not "." or ".."',
 };
 
 export const registrationIdLocator: INodeProperties = {
 	displayName: 'SIP Registration',
 	name: 'registrationId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The SIP registration to work on',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a registration...',
-			typeOptions: { searchListMethod: 'searchSipRegistrations', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 7d1c9a2e-…',
-		},
-	],
+	...locatorModes({
+		searchListMethod: 'searchSipRegistrations',
+		listPlaceholder: 'Select a registration...',
+		idPlaceholder: 'e.g. 7d1c9a2e-…',
+	}),
 };
 
 /**

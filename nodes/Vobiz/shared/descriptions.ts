@@ -1,17 +1,18 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { assertCredentialFilled } from '../../shared/url';
+import { refusedItem } from '../../shared/refused';
+import { assertCredentialFilled, pathSegmentPattern } from '../../shared/url';
 import { assertFields } from '../../shared/validation';
 import type { FieldSpec } from '../../shared/fieldSpec';
+import { locatorModes } from '../../shared/locator';
 import { passwordSpec } from '../../shared/passwordFields';
 import type { FieldRule } from '../../shared/validation';
 
-const NOT_A_DOT_SEGMENT = /^(?!\.{1,2}$)[^\s]+$/;
+const NOT_A_DOT_SEGMENT = pathSegmentPattern('\\S+');
 
 /** The credential's Auth ID is the `{auth_id}` path segment of every endpoint call. */
 export const authIdRule: FieldRule = {
@@ -36,14 +37,13 @@ export async function validateAuthIdForPath(
 	// The same gate (and words) the credential's authenticate() applies, which runs after this.
 	assertCredentialFilled({ 'Auth ID': authId });
 	if (!authIdRule.pattern!.test(authId)) {
-		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(
+		throw refusedItem(
 			this.getNode(),
-			`The credential's "Auth ID" cannot be used in a Vobiz URL: it must be ${authIdRule.patternHint} (item ${itemIndex})`,
+			this.getItemIndex(),
+			`The credential's "Auth ID" cannot be used in a Vobiz URL: it must be ${authIdRule.patternHint}`,
 			{
-				itemIndex,
-				description:
-					'Open the Vobiz credential and paste the Auth ID again from the Vobiz console. Nothing was sent to Vobiz.',
+				todo: 'Open the Vobiz credential and paste the Auth ID again from the Vobiz console.',
+				vendor: 'Vobiz',
 			},
 		);
 	}
@@ -79,25 +79,13 @@ export const listFilterRules: readonly FieldRule[] = [
 export const endpointIdLocator: INodeProperties = {
 	displayName: 'Endpoint',
 	name: 'endpointId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
 	required: true,
 	description: 'The SIP endpoint to work on',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select an endpoint...',
-			typeOptions: { searchListMethod: 'searchEndpoints', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 87654321',
-		},
-	],
+	...locatorModes({
+		searchListMethod: 'searchEndpoints',
+		listPlaceholder: 'Select an endpoint...',
+		idPlaceholder: 'e.g. 87654321',
+	}),
 };
 
 // An app_id picked from the list arrives as text; Vobiz documents `application` as an integer.
@@ -105,34 +93,12 @@ const asInteger =
 	'={{ /^\\d+$/.test(String($value).trim()) ? Number(String($value).trim()) : $value }}';
 
 /** The Application picker: an app_id from the list or typed, sent as the integer Vobiz documents. */
-const applicationLocator: Pick<INodeProperties, 'type' | 'default' | 'modes'> = {
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select an application...',
-			typeOptions: { searchListMethod: 'searchApplications', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 98765432',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^[0-9]+$',
-						errorMessage: 'An application ID is a number (app_id)',
-					},
-				},
-			],
-		},
-	],
-};
+const applicationLocator = locatorModes({
+	searchListMethod: 'searchApplications',
+	listPlaceholder: 'Select an application...',
+	idPlaceholder: 'e.g. 98765432',
+	idPattern: { regex: '^[0-9]+$', errorMessage: 'An application ID is a number (app_id)' },
+});
 
 /**
  * Every endpoint field a write sends, with Vobiz's limit next to it. The alias character rule is
