@@ -231,7 +231,7 @@ function footprint(): void {
 			share('icons and codex', (file) => /\.(svg|node\.json)$/.test(file)),
 		].join(
 			', ',
-		)}. The code is one esbuild bundle (scripts/bundle.js), whitespace-only minified: names and strings stay as written, and most of it is the field descriptions, options and help users see.`,
+		)}. The code is one esbuild bundle (scripts/bundle.js), whitespace and syntax minified: names and strings stay as written, and most of it is the field descriptions, options and help users see.`,
 	);
 	row(
 		'footprint',

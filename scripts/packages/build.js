@@ -180,7 +180,8 @@ function readmeFor(umbrella, vendor, nodeType, credential) {
 /**
  * The umbrella's CHANGELOG cut to this package: under each of its headings, the entries that name this vendor (a
  * heading left empty is dropped), after a line saying where the rest is. Changes to the shared core that name no
- * vendor are in the umbrella's CHANGELOG only: the whole of it does not fit the package's size budget.
+ * vendor, and each version's Repository section (tests, sandbox, benchmarks, examples, docs, CI: nothing the package
+ * ships), are in the umbrella's CHANGELOG only: the whole of it does not fit the package's size budget.
  */
 function changelogFor(root, umbrella, vendor) {
 	const lines = fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8').split('\n');
@@ -189,19 +190,22 @@ function changelogFor(root, umbrella, vendor) {
 		'# Changelog',
 		'',
 		`${vendor.packageName} is built from the source of ${umbrella.name} and released with it under the same version.`,
-		`Below: the entries that name ${vendor.service}. Every change, including the shared core's:`,
+		`Below: the entries that name ${vendor.service}, changes to the repository's tests and tools aside. Every change,`,
+		"including the shared core's and the repository's:",
 		`${webUrlOf(umbrella.repository)}/blob/main/CHANGELOG.md`,
 	];
 	let pending = [];
+	let repositorySection = false;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
+		if (/^#{1,3} /.test(line)) repositorySection = /^### Repository\b/.test(line);
 		if (/^## /.test(line)) pending = [line];
 		else if (/^### /.test(line)) pending = [...pending.filter((h) => h.startsWith('## ')), line];
 		if (!line.startsWith('- ')) continue;
 		// an entry runs on over its indented lines
 		let entry = line;
 		while (i + 1 < lines.length && /^ {2}\S/.test(lines[i + 1])) entry += '\n' + lines[++i];
-		if (!entry.includes(vendor.service)) continue;
+		if (repositorySection || !entry.includes(vendor.service)) continue;
 		out.push(...pending.flatMap((heading) => ['', heading, '']));
 		pending = [];
 		// in this package the credential has its own name

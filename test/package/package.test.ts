@@ -18,13 +18,15 @@ const { BUNDLE, classNameOf, sourceOf } = require('../../scripts/bundle') as {
 };
 
 /**
- * `npm pack` budget (bytes of the .tgz). Issue 9 set 60 kB (met at 59.5 kB); the hardening of issue 16
- * (per-item parameter checks, redaction, list-shape checks, rotation outcomes), issue 19's operations and the
- * NetSapiens count check took it to 80.6 kB, ~20 kB of which was n8n's lazy-loading metadata (dist/known,
- * dist/types). Issue 18 leaves that out of the tarball (package.json `files`): 60.6 kB. 60 kB would take syntax
- * minification of the bundle (-0.6 kB), which scripts/bundle.js does not do; so measured plus ~2 %; docs/real-n8n.md.
+ * `npm pack` budget (bytes of the .tgz): issue 9's and issue 17's 60 kB. Met at 59.5 kB after issue 9; the hardening
+ * of issue 16 (per-item parameter checks, redaction, list-shape checks, rotation outcomes), issue 19's operations and
+ * the NetSapiens count check took it to 80.6 kB, ~20 kB of which was n8n's lazy-loading metadata (dist/known,
+ * dist/types). Issue 18 left that out of the tarball (package.json `files`): 60.6-60.8 kB. Syntax minification of the
+ * bundle (scripts/bundle.js; identifiers stay) and entry files without a comment line: 59,984 bytes on 2026-12-02,
+ * 16 bytes of margin, so code added to the shared core or a node must be paid for; `node scripts/packages/sizes.js`
+ * and docs/real-n8n.md, "Packed sizes", say where the bytes go.
  */
-const PACKED_SIZE_BUDGET = 62_000;
+const PACKED_SIZE_BUDGET = 60_000;
 
 describe('package.json is what n8n expects of a community package', () => {
 	it('names, keywords, license, files and peer dependency', () => {
