@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { ApplicationError } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
@@ -15,7 +14,7 @@ import { netSapiensErrorMessage } from '../nodes/NetSapiens/shared/vendor';
 import { LOGIN_DEADLINE_MS, withinDeadline } from '../nodes/shared/deadline';
 import { networkCauseOf } from '../nodes/shared/errors';
 import { redactSecrets } from '../nodes/shared/redact';
-import { credentialTestRules } from '../nodes/shared/credentialTest';
+import { credentialTest } from '../nodes/shared/credentialTest';
 import {
 	assertCredentialFilled,
 	authenticateOnBase,
@@ -305,33 +304,13 @@ export class NetSapiensSipApi implements ICredentialType {
 		);
 	}
 
-	test: ICredentialTestRequest = {
-		request: { method: 'GET', url: '/domains/~' },
-		rules: credentialTestRules('NetSapiens', [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'NetSapiens rejected the API key or access token (401). Copy the whole API key again (it is shown only once, when created), or check that the key was not deleted.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'NetSapiens accepted the credential but refused to read its own domain (403). The key may be restricted to other IP addresses or to other models (allowed-models); ask your NetSapiens administrator.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'This Server does not answer like NetSapiens API v2 (404 for /ns-api/v2/domains/~). Use the API host of your platform (often not the portal host), running v44 or later.',
-				},
-			},
-		]),
-	};
+	test = credentialTest(
+		'NetSapiens',
+		{ url: '/domains/~' },
+		{
+			401: 'NetSapiens rejected the API key or access token (401). Copy the whole API key again (it is shown only once, when created), or check that the key was not deleted.',
+			403: 'NetSapiens accepted the credential but refused to read its own domain (403). The key may be restricted to other IP addresses or to other models (allowed-models); ask your NetSapiens administrator.',
+			404: 'This Server does not answer like NetSapiens API v2 (404 for /ns-api/v2/domains/~). Use the API host of your platform (often not the portal host), running v44 or later.',
+		},
+	);
 }

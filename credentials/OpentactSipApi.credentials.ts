@@ -1,7 +1,6 @@
 import { ApplicationError } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
@@ -10,7 +9,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { sessionTokenFor } from '../nodes/Opentact/shared/session';
-import { credentialTestRules } from '../nodes/shared/credentialTest';
+import { credentialTest } from '../nodes/shared/credentialTest';
+import { baseUrlField } from '../nodes/shared/credentialFields';
 import { assertCredentialFilled, assertHeaderSafe, authenticateOnBase } from '../nodes/shared/url';
 
 export class OpentactSipApi implements ICredentialType {
@@ -79,14 +79,11 @@ export class OpentactSipApi implements ICredentialType {
 			description:
 				'An Opentact API token ("You will only see your API Key once"). It is sent as the bearer query parameter, as Opentact\'s own scripts do.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.opentact.org/rest',
-			description:
-				"Leave as is for Opentact (staging: https://api.stage.opentact.org/rest). Change it only to reach the pack's sandbox; https is required except for localhost.",
-		},
+		baseUrlField(
+			'Opentact',
+			'https://api.opentact.org/rest',
+			'staging: https://api.stage.opentact.org/rest',
+		),
 		{
 			// Filled by preAuthentication; n8n renews it when empty, after a 401 and in the credential test (run on save).
 			displayName: 'Session Token',
@@ -128,25 +125,12 @@ export class OpentactSipApi implements ICredentialType {
 		});
 	}
 
-	test: ICredentialTestRequest = {
-		request: { url: '/account', method: 'GET' },
-		rules: credentialTestRules('Opentact', [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Opentact rejected the credential (401). An API token that is wrong, expired or deleted gives this: create a new one in the Opentact portal (Auth User → Auth Tokens) and paste it again.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Opentact accepted the credential but refused to show the account (403). Use a user of the account that owns the SIP domains.',
-				},
-			},
-		]),
-	};
+	test = credentialTest(
+		'Opentact',
+		{ url: '/account' },
+		{
+			401: 'Opentact rejected the credential (401). An API token that is wrong, expired or deleted gives this: create a new one in the Opentact portal (Auth User → Auth Tokens) and paste it again.',
+			403: 'Opentact accepted the credential but refused to show the account (403). Use a user of the account that owns the SIP domains.',
+		},
+	);
 }

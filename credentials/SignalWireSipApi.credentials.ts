@@ -1,14 +1,13 @@
 import { ApplicationError } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 import { signalWireBaseUrlExpression, signalWireTarget } from '../nodes/SignalWire/shared/space';
-import { credentialTestRules } from '../nodes/shared/credentialTest';
+import { credentialTest } from '../nodes/shared/credentialTest';
 import { assertCredentialFilled, assertHeaderSafe, authenticateOnBase } from '../nodes/shared/url';
 
 export class SignalWireSipApi implements ICredentialType {
@@ -89,36 +88,13 @@ export class SignalWireSipApi implements ICredentialType {
 		});
 	}
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: signalWireBaseUrlExpression,
-			url: '/api/relay/rest/sip_profile',
-			method: 'GET',
+	test = credentialTest(
+		'SignalWire',
+		{ baseURL: signalWireBaseUrlExpression, url: '/api/relay/rest/sip_profile' },
+		{
+			401: "SignalWire refused the credential (401). Check the Space, the Project ID and the API Token. SignalWire also answers 401 when the token lacks the Voice scope, which the SIP profile and SIP endpoints need: enable Voice on the token in your Space's API settings.",
+			403: 'SignalWire accepted the token but refused the SIP profile (403). Enable the Voice scope on the API token.',
+			404: 'SignalWire found nothing at this Space (404). Check the Space name.',
 		},
-		rules: credentialTestRules('SignalWire', [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						"SignalWire refused the credential (401). Check the Space, the Project ID and the API Token. SignalWire also answers 401 when the token lacks the Voice scope, which the SIP profile and SIP endpoints need: enable Voice on the token in your Space's API settings.",
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'SignalWire accepted the token but refused the SIP profile (403). Enable the Voice scope on the API token.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'SignalWire found nothing at this Space (404). Check the Space name.',
-				},
-			},
-		]),
-	};
+	);
 }

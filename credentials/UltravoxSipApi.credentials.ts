@@ -1,13 +1,6 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
-import { credentialTestRules } from '../nodes/shared/credentialTest';
-import { authenticateOnBase } from '../nodes/shared/url';
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import { BASE_URL_OF_CREDENTIAL, credentialTest } from '../nodes/shared/credentialTest';
+import { baseUrlField, headerAuthentication } from '../nodes/shared/credentialFields';
 
 export class UltravoxSipApi implements ICredentialType {
 	name = 'ultravoxSipApi';
@@ -32,53 +25,17 @@ export class UltravoxSipApi implements ICredentialType {
 			description:
 				'An Ultravox API key (created in the Ultravox console), sent as the X-API-Key header',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.ultravox.ai',
-			description:
-				"Leave as is for Ultravox. Change it only to reach the pack's sandbox; https is required except for localhost.",
-		},
+		baseUrlField('Ultravox', 'https://api.ultravox.ai'),
 	];
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return authenticateOnBase(
-			requestOptions,
-			credentials.baseUrl,
-			{
-				'X-API-Key': { label: 'API Key', value: credentials.apiKey },
-			},
-			{ 'API Key': credentials.apiKey },
-		);
-	}
+	authenticate = headerAuthentication({ 'X-API-Key': { field: 'apiKey', label: 'API Key' } });
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
-			url: '/api/accounts/me',
-			method: 'GET',
+	test = credentialTest(
+		'Ultravox',
+		{ baseURL: BASE_URL_OF_CREDENTIAL, url: '/api/accounts/me' },
+		{
+			401: 'Ultravox rejected the API key (401). Copy the key again from the Ultravox console.',
+			403: "Ultravox accepted the key but refused access (403). Check the key's permissions.",
 		},
-		rules: credentialTestRules('Ultravox', [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Ultravox rejected the API key (401). Copy the key again from the Ultravox console.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						"Ultravox accepted the key but refused access (403). Check the key's permissions.",
-				},
-			},
-		]),
-	};
+	);
 }

@@ -1,13 +1,6 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
-import { credentialTestRules } from '../nodes/shared/credentialTest';
-import { authenticateOnBase } from '../nodes/shared/url';
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import { BASE_URL_OF_CREDENTIAL, credentialTest } from '../nodes/shared/credentialTest';
+import { baseUrlField, headerAuthentication } from '../nodes/shared/credentialFields';
 
 export class VobizSipApi implements ICredentialType {
 	name = 'vobizSipApi';
@@ -42,54 +35,20 @@ export class VobizSipApi implements ICredentialType {
 			description:
 				'Your account Auth Token from the Vobiz console, sent as the X-Auth-Token header',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.vobiz.ai',
-			description:
-				"Leave as is for Vobiz. Change it only to reach the pack's sandbox; https is required except for localhost.",
-		},
+		baseUrlField('Vobiz', 'https://api.vobiz.ai'),
 	];
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return authenticateOnBase(
-			requestOptions,
-			credentials.baseUrl,
-			{
-				'X-Auth-ID': { label: 'Auth ID', value: credentials.authId },
-				'X-Auth-Token': { label: 'Auth Token', value: credentials.authToken },
-			},
-			{ 'Auth ID': credentials.authId, 'Auth Token': credentials.authToken },
-		);
-	}
+	authenticate = headerAuthentication({
+		'X-Auth-ID': { field: 'authId', label: 'Auth ID' },
+		'X-Auth-Token': { field: 'authToken', label: 'Auth Token' },
+	});
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
-			url: '/api/v1/auth/me',
-			method: 'GET',
+	test = credentialTest(
+		'Vobiz',
+		{ baseURL: BASE_URL_OF_CREDENTIAL, url: '/api/v1/auth/me' },
+		{
+			401: 'Vobiz rejected the Auth ID or Auth Token (401). Copy both again from the Vobiz console; the Auth ID looks like MA_XXXXXXXX.',
+			403: 'Vobiz accepted the Auth ID and Auth Token but refused access (403). Check in the Vobiz console that the account is active and allowed to use the API.',
 		},
-		rules: credentialTestRules('Vobiz', [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Vobiz rejected the Auth ID or Auth Token (401). Copy both again from the Vobiz console; the Auth ID looks like MA_XXXXXXXX.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Vobiz accepted the Auth ID and Auth Token but refused access (403). Check in the Vobiz console that the account is active and allowed to use the API.',
-				},
-			},
-		]),
-	};
+	);
 }

@@ -1,32 +1,12 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
-import { listOperation } from '../shared/listing';
-import { passwordOperations } from '../shared/passwordOperations';
-import { createRequestPath } from '../shared/requestPath';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { declarativeNode } from '../shared/nodeDescription';
 import { notRegisteredSinceFilter } from '../shared/registration';
 import { searchDevices } from './listSearch/searchDevices';
 import { searchDomains } from './listSearch/searchDomains';
 import { searchUsers } from './listSearch/searchUsers';
 import { deviceDescription } from './resources/device';
 import { devicePaging, netSapiensVendor } from './shared/vendor';
-
-const properties: INodeProperties[] = [
-	sharedRequestPathMarker,
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [{ name: 'Device', value: 'device' }],
-		default: 'device',
-	},
-	...deviceDescription,
-	rateLimitingOptions(
-		netSapiensVendor,
-		'NetSapiens documents no request rate limit; raise the pace if your platform allows.',
-	),
-];
 
 export class NetSapiens implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,18 +22,14 @@ export class NetSapiens implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'netSapiensSipApi', required: true }],
-		// No baseURL here: the credential derives https://{server}/ns-api/v2 and supplies it.
-		requestDefaults: {
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			json: true,
-		},
-		requestOperations: {
-			pagination: createRequestPath(netSapiensVendor, properties, {
-				...passwordOperations(netSapiensVendor),
-				'device:getAll': listOperation({ ...devicePaging, keep: notRegisteredSinceFilter }),
-			}),
-		},
-		properties,
+		...declarativeNode({
+			vendor: netSapiensVendor,
+			resources: [{ name: 'Device', value: 'device' }],
+			properties: deviceDescription,
+			documentedLimit:
+				'NetSapiens documents no request rate limit; raise the pace if your platform allows.',
+			lists: { device: { ...devicePaging, keep: notRegisteredSinceFilter } },
+		}),
 	};
 
 	methods = { listSearch: { searchDomains, searchUsers, searchDevices } };

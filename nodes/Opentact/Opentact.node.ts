@@ -1,30 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
-import { listOperation } from '../shared/listing';
-import { passwordOperations } from '../shared/passwordOperations';
-import { createRequestPath } from '../shared/requestPath';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { declarativeNode } from '../shared/nodeDescription';
 import { searchSipDomains } from './listSearch/searchSipDomains';
 import { searchSipUsers } from './listSearch/searchSipUsers';
 import { sipUserDescription } from './resources/sipUser';
 import { opentactVendor, sipUserPaging } from './shared/vendor';
-
-const properties: INodeProperties[] = [
-	sharedRequestPathMarker,
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [{ name: 'SIP User', value: 'sipUser' }],
-		default: 'sipUser',
-	},
-	...sipUserDescription,
-	rateLimitingOptions(
-		opentactVendor,
-		'Opentact documents no rate limit, so the node paces itself conservatively at 10 requests per second by default.',
-	),
-];
 
 export class Opentact implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,18 +20,14 @@ export class Opentact implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'opentactSipApi', required: true }],
-		// No baseURL here: the credential's authenticate() supplies its own (see authenticateOnBase).
-		requestDefaults: {
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			json: true,
-		},
-		requestOperations: {
-			pagination: createRequestPath(opentactVendor, properties, {
-				...passwordOperations(opentactVendor),
-				'sipUser:getAll': listOperation(sipUserPaging),
-			}),
-		},
-		properties,
+		...declarativeNode({
+			vendor: opentactVendor,
+			resources: [{ name: 'SIP User', value: 'sipUser' }],
+			properties: sipUserDescription,
+			documentedLimit:
+				'Opentact documents no rate limit, so the node paces itself conservatively at 10 requests per second by default.',
+			lists: { sipUser: sipUserPaging },
+		}),
 	};
 
 	methods = { listSearch: { searchSipDomains, searchSipUsers } };

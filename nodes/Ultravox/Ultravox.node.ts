@@ -1,30 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
-import { listOperation } from '../shared/listing';
-import { passwordOperations } from '../shared/passwordOperations';
-import { createRequestPath } from '../shared/requestPath';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { declarativeNode } from '../shared/nodeDescription';
 import { notRegisteredSinceFilter } from '../shared/registration';
 import { searchSipRegistrations } from './listSearch/searchSipRegistrations';
 import { sipRegistrationDescription } from './resources/sipRegistration';
 import { sipRegistrationPaging, ultravoxVendor } from './shared/vendor';
-
-const properties: INodeProperties[] = [
-	sharedRequestPathMarker,
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [{ name: 'SIP Registration', value: 'sipRegistration' }],
-		default: 'sipRegistration',
-	},
-	...sipRegistrationDescription,
-	rateLimitingOptions(
-		ultravoxVendor,
-		'Ultravox allows 200 requests per second per API key and answers 429 with Retry-After beyond that.',
-	),
-];
 
 export class Ultravox implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,21 +20,14 @@ export class Ultravox implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ultravoxSipApi', required: true }],
-		// No baseURL here: the credential's authenticate() supplies its own (see authenticateOnBase).
-		requestDefaults: {
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			json: true,
-		},
-		requestOperations: {
-			pagination: createRequestPath(ultravoxVendor, properties, {
-				...passwordOperations(ultravoxVendor),
-				'sipRegistration:getAll': listOperation({
-					...sipRegistrationPaging,
-					keep: notRegisteredSinceFilter,
-				}),
-			}),
-		},
-		properties,
+		...declarativeNode({
+			vendor: ultravoxVendor,
+			resources: [{ name: 'SIP Registration', value: 'sipRegistration' }],
+			properties: sipRegistrationDescription,
+			documentedLimit:
+				'Ultravox allows 200 requests per second per API key and answers 429 with Retry-After beyond that.',
+			lists: { sipRegistration: { ...sipRegistrationPaging, keep: notRegisteredSinceFilter } },
+		}),
 	};
 
 	methods = { listSearch: { searchSipRegistrations } };

@@ -1,31 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
-import { listOperation } from '../shared/listing';
-import { passwordOperations } from '../shared/passwordOperations';
-import { createRequestPath } from '../shared/requestPath';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { declarativeNode } from '../shared/nodeDescription';
 import { notRegisteredSinceFilter } from '../shared/registration';
 import { searchApplications } from './listSearch/searchApplications';
 import { searchEndpoints } from './listSearch/searchEndpoints';
 import { endpointDescription } from './resources/endpoint';
 import { endpointPaging, vobizVendor } from './shared/vendor';
-
-const properties: INodeProperties[] = [
-	sharedRequestPathMarker,
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [{ name: 'Endpoint', value: 'endpoint' }],
-		default: 'endpoint',
-	},
-	...endpointDescription,
-	rateLimitingOptions(
-		vobizVendor,
-		'Vobiz answers 429 when too many requests arrive but publishes no per-second limit, so the default is deliberately low.',
-	),
-];
 
 export class Vobiz implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,18 +22,14 @@ export class Vobiz implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vobizSipApi', required: true }],
-		// No baseURL here: the credential's authenticate() supplies its own (see authenticateOnBase).
-		requestDefaults: {
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			json: true,
-		},
-		requestOperations: {
-			pagination: createRequestPath(vobizVendor, properties, {
-				...passwordOperations(vobizVendor),
-				'endpoint:getAll': listOperation({ ...endpointPaging, keep: notRegisteredSinceFilter }),
-			}),
-		},
-		properties,
+		...declarativeNode({
+			vendor: vobizVendor,
+			resources: [{ name: 'Endpoint', value: 'endpoint' }],
+			properties: endpointDescription,
+			documentedLimit:
+				'Vobiz answers 429 when too many requests arrive but publishes no per-second limit, so the default is deliberately low.',
+			lists: { endpoint: { ...endpointPaging, keep: notRegisteredSinceFilter } },
+		}),
 	};
 
 	methods = { listSearch: { searchEndpoints, searchApplications } };

@@ -1,4 +1,4 @@
-import type { IAuthenticateRuleResponseCode } from 'n8n-workflow';
+import type { IAuthenticateRuleResponseCode, ICredentialTestRequest } from 'n8n-workflow';
 
 type Rule = IAuthenticateRuleResponseCode;
 
@@ -43,4 +43,32 @@ export function credentialTestRules(vendor: string, specific: Rule[]): Rule[] {
 			});
 	}
 	return rules;
+}
+
+/** The base URL of a credential test against the credential's own Base URL field (trailing slashes off). */
+export const BASE_URL_OF_CREDENTIAL = '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}';
+
+/**
+ * A credential's test: a GET of `url` (on `baseURL` when n8n must be told it), with the vendor's own
+ * words for the statuses in `messages` and the pack's for every other (credentialTestRules).
+ */
+export function credentialTest(
+	vendor: string,
+	request: { url: string; baseURL?: string },
+	messages: Record<number, string>,
+): ICredentialTestRequest {
+	return {
+		request: {
+			...(request.baseURL ? { baseURL: request.baseURL } : {}),
+			url: request.url,
+			method: 'GET',
+		},
+		rules: credentialTestRules(
+			vendor,
+			Object.entries(messages).map(([status, message]): Rule => ({
+				type: 'responseCode',
+				properties: { value: Number(status), message },
+			})),
+		),
+	};
 }

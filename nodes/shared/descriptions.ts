@@ -81,16 +81,13 @@ export function rateLimitingOptions(
 	};
 }
 
-export function returnAllAndLimit(
-	show: Record<string, string[]>,
-	maxLimit?: number,
-): INodeProperties[] {
+/** Get Many's Return All and Limit (the operation's displayOptions are added by resourceDescription). */
+export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
-			displayOptions: { show },
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 		},
@@ -98,10 +95,26 @@ export function returnAllAndLimit(
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 			typeOptions: { minValue: 1, maxValue: maxLimit ?? UPPER_BOUNDS.limit },
 			default: 50,
 			description: 'Max number of results to return',
 		},
 	];
+}
+
+/** Get Many's "Filters" collection: `options` are the vendor's filters (each routed to its query). */
+export function filtersCollection(
+	options: INodeProperties[],
+	description?: string,
+): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		...(description ? { description } : {}),
+		options,
+	};
 }

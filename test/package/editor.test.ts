@@ -73,6 +73,35 @@ describe('one name per operation', () => {
 			expect({ type, name, action: action?.split(' ')[0] }).toEqual({ type, name, action: verb });
 		}
 	});
+
+	// The options are built by resourceDescription (nodes/shared/resourceOperations.ts), where n8n's lint
+	// rules cannot read them: what those rules check of a literal is checked here on the loaded nodes.
+	it('each Resource and Operation list is sorted by name, has a description for every entry, and defaults to one of its values', () => {
+		const lists = Object.entries(packNodeTypes()).flatMap(([type, node]) =>
+			node.description.properties
+				.filter((p) => ['resource', 'operation'].includes(p.name) && p.type === 'options')
+				.map((p) => {
+					const options = p.options as INodePropertyOptions[];
+					return {
+						type,
+						list: `${p.name} of ${JSON.stringify(p.displayOptions?.show ?? {})}`,
+						names: options.map((o) => o.name),
+						defaultOffered: options.some((o) => o.value === p.default),
+						undescribed: options
+							.filter((o) => p.name === 'operation' && !o.description)
+							.map((o) => o.name),
+					};
+				}),
+		);
+		expect(lists.length).toBe(12);
+		for (const list of lists)
+			expect(list).toEqual({
+				...list,
+				names: [...list.names].sort((a, b) => a.localeCompare(b)),
+				defaultOffered: true,
+				undescribed: [],
+			});
+	});
 });
 
 describe('the credential test, in the words users see', () => {

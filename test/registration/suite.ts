@@ -27,8 +27,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function describeRegistration(config: RegistrationTarget): void {
 	describe(`${config.vendor}: Check Registration and "Only Not Registered Since" on the engine against the sandbox`, () => {
 		const suite = sandboxSuite(config.vendor, config.credentialType, { registrationDelayMs: 0 });
-		const policy = config.profile.rotation!.policy;
-		const label = config.profile.rotation!.resourceLabel;
+		const policy = config.profile.rotation.policy;
+		const label = config.profile.rotation.resourceLabel;
 
 		const run = (
 			parameters: INodeParameters,

@@ -7,7 +7,7 @@ import type { RotationTarget } from './suite';
 export function describeDryRun(config: RotationTarget): void {
 	describe(`${config.vendor}: Rotate Password Dry Run on the engine against the sandbox`, () => {
 		const suite = sandboxSuite(config.vendor, config.credentialType);
-		const policy = config.profile.rotation!.policy;
+		const policy = config.profile.rotation.policy;
 
 		const writes = () =>
 			suite.env.sandbox.requests(config.vendor).filter((request) => request.method !== 'GET');

@@ -101,7 +101,7 @@ export function describeRotation(config: RotationTarget): void {
 	describeDryRun(config);
 	describe(`${config.vendor}: password rotation on the engine against the sandbox`, () => {
 		const suite = sandboxSuite(config.vendor, config.credentialType, { registrationDelayMs: 0 });
-		const policy = config.profile.rotation!.policy;
+		const policy = config.profile.rotation.policy;
 
 		const applyRequests = () =>
 			suite.env.sandbox

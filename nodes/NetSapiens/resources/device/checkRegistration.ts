@@ -1,18 +1,10 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { checkRegistrationFields } from '../../../shared/registrationDescriptions';
-import { deviceLocator, domainLocator, userLocator } from '../../shared/descriptions';
 import { netSapiensVendor } from '../../shared/vendor';
+import { deviceLocators } from './locators';
 
 // NetSapiens states the time of the last registration (device-sip-registration-datetime).
-const properties: INodeProperties[] = [
-	domainLocator,
-	userLocator,
-	deviceLocator,
-	...checkRegistrationFields(netSapiensVendor.rotation!, true),
+export const fields: INodeProperties[] = [
+	...deviceLocators,
+	...checkRegistrationFields(netSapiensVendor.rotation, true),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['device'], operation: ['checkRegistration'] } },
-	properties,
-);

@@ -1,16 +1,13 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, PostReceiveAction } from 'n8n-workflow';
 import { fieldCollection, requiredFields } from '../../../shared/fieldSpec';
-import {
-	DEVICE_FIELDS,
-	domainLocator,
-	outputSecretsOption,
-	userLocator,
-} from '../../shared/descriptions';
+import { DEVICE_FIELDS, outputSecretsOption } from '../../shared/descriptions';
+import { userLocators } from './locators';
+import { deviceChangeAnswer } from '../../shared/output';
 
-const properties: INodeProperties[] = [
-	domainLocator,
-	userLocator,
+export const description = 'Add a device (a SIP registration) to a user';
+
+export const fields: INodeProperties[] = [
+	...userLocators,
 	...requiredFields(DEVICE_FIELDS),
 	{
 		displayName: 'Synchronous',
@@ -40,7 +37,4 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['device'], operation: ['create'] } },
-	properties,
-);
+export const postReceive: PostReceiveAction[] = [deviceChangeAnswer('additionalFields')];

@@ -1,17 +1,16 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { INodeProperties } from 'n8n-workflow';
-import { deviceLocator, domainLocator, userLocator } from '../../shared/descriptions';
+import type { INodeProperties, PostReceiveAction } from 'n8n-workflow';
+import { deviceLocator } from '../../shared/descriptions';
+import { userLocators } from './locators';
+import { deletedDevice } from '../../shared/output';
 
-const properties: INodeProperties[] = [
-	domainLocator,
-	userLocator,
+export const description = 'Remove a device from a user';
+
+export const fields: INodeProperties[] = [
+	...userLocators,
 	{
 		...deviceLocator,
 		description: 'The device to delete. Phones that register as this device can no longer do so.',
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['device'], operation: ['delete'] } },
-	properties,
-);
+export const postReceive: PostReceiveAction[] = [deletedDevice];

@@ -1,20 +1,7 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
-import {
-	deviceLocator,
-	domainLocator,
-	outputSecretsOption,
-	userLocator,
-} from '../../shared/descriptions';
+import { outputSecretsOption } from '../../shared/descriptions';
+import { deviceLocators } from './locators';
 
-const properties: INodeProperties[] = [
-	domainLocator,
-	userLocator,
-	deviceLocator,
-	outputSecretsOption,
-];
+export const description = 'Get a device with its settings and registration state';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['device'], operation: ['get'] } },
-	properties,
-);
+export const fields: INodeProperties[] = [...deviceLocators, outputSecretsOption];

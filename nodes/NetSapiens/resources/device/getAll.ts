@@ -1,11 +1,12 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import { notRegisteredSinceField } from '../../../shared/registrationDescriptions';
 import { netSapiensVendor } from '../../shared/vendor';
 import { domainLocator, outputSecretsOption, userLocator } from '../../shared/descriptions';
 
-const properties: INodeProperties[] = [
+export const description = 'List the devices of a user or of a whole domain';
+
+export const fields: INodeProperties[] = [
 	{
 		displayName: 'Devices Of',
 		name: 'listScope',
@@ -22,12 +23,7 @@ const properties: INodeProperties[] = [
 	},
 	domainLocator,
 	{ ...userLocator, displayOptions: { show: { listScope: ['user'] } } },
-	...returnAllAndLimit({}),
-	notRegisteredSinceField(netSapiensVendor.rotation!, true),
+	...returnAllAndLimit(),
+	notRegisteredSinceField(netSapiensVendor.rotation, true),
 	outputSecretsOption,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['device'], operation: ['getAll'] } },
-	properties,
-);

@@ -1,11 +1,5 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
-import { deviceLocator, domainLocator, userLocator } from '../../shared/descriptions';
+import { deviceLocators } from './locators';
 
 // The password policy and verification fields are shared by every vendor (rotationDescriptions.ts).
-const properties: INodeProperties[] = [domainLocator, userLocator, deviceLocator];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['device'], operation: ['rotatePassword'] } },
-	properties,
-);
+export const fields: INodeProperties[] = deviceLocators;

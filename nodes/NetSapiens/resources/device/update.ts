@@ -1,21 +1,15 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, PostReceiveAction } from 'n8n-workflow';
 import { fieldCollection } from '../../../shared/fieldSpec';
-import {
-	DEVICE_FIELDS,
-	deviceLocator,
-	domainLocator,
-	userLocator,
-} from '../../shared/descriptions';
+import { DEVICE_FIELDS } from '../../shared/descriptions';
+import { deviceLocators } from './locators';
+import { deviceChangeAnswer } from '../../shared/output';
 
-const properties: INodeProperties[] = [
-	domainLocator,
-	userLocator,
-	deviceLocator,
+export const description =
+	'Change device settings such as the SIP registration password; only the fields you set are sent';
+
+export const fields: INodeProperties[] = [
+	...deviceLocators,
 	fieldCollection(DEVICE_FIELDS, 'update', { order: 'table' }),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['device'], operation: ['update'] } },
-	properties,
-);
+export const postReceive: PostReceiveAction[] = [deviceChangeAnswer('updateFields')];

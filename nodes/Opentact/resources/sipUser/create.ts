@@ -1,15 +1,11 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { fieldCollection, requiredFields } from '../../../shared/fieldSpec';
 import { domainLocator, SIP_USER_FIELDS } from '../../shared/descriptions';
 
-const properties: INodeProperties[] = [
+export const description = 'Create a SIP user in a SIP domain';
+
+export const fields: INodeProperties[] = [
 	{ ...domainLocator, description: 'The SIP domain to create the user in' },
 	...requiredFields(SIP_USER_FIELDS),
 	fieldCollection(SIP_USER_FIELDS, 'create'),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sipUser'], operation: ['create'] } },
-	properties,
-);

@@ -1,8 +1,10 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, PostReceiveAction } from 'n8n-workflow';
 import { domainLocator, userIdLocator } from '../../shared/descriptions';
+import { sipUserDeleted } from '../../shared/output';
 
-const properties: INodeProperties[] = [
+export const description = 'Delete a SIP user from its SIP domain';
+
+export const fields: INodeProperties[] = [
 	domainLocator,
 	{
 		...userIdLocator,
@@ -10,7 +12,4 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sipUser'], operation: ['delete'] } },
-	properties,
-);
+export const postReceive: PostReceiveAction[] = [sipUserDeleted];

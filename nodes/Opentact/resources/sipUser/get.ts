@@ -1,10 +1,6 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { domainLocator, userIdLocator } from '../../shared/descriptions';
 
-const properties: INodeProperties[] = [domainLocator, userIdLocator];
+export const description = 'Get a SIP user and whether it is online';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sipUser'], operation: ['get'] } },
-	properties,
-);
+export const fields: INodeProperties[] = [domainLocator, userIdLocator];

@@ -1,13 +1,10 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import { domainLocator } from '../../shared/descriptions';
 
-const show = { resource: ['sipUser'], operation: ['getAll'] };
+export const description = 'List the SIP users of a SIP domain';
 
-export const description: INodeProperties[] = [
-	...updateDisplayOptions({ show }, [
-		{ ...domainLocator, description: 'The SIP domain whose users to list' },
-	]),
-	...returnAllAndLimit(show),
+export const fields: INodeProperties[] = [
+	{ ...domainLocator, description: 'The SIP domain whose users to list' },
+	...returnAllAndLimit(),
 ];

@@ -1,10 +1,6 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { addressIdLocator } from '../../shared/descriptions';
 
-const properties: INodeProperties[] = [addressIdLocator];
+export const description = 'Get a SIP address; its password is never returned';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sipAddress'], operation: ['get'] } },
-	properties,
-);
+export const fields: INodeProperties[] = [addressIdLocator];

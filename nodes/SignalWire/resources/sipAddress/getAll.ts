@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 
-export const description: INodeProperties[] = returnAllAndLimit({
-	resource: ['sipAddress'],
-	operation: ['getAll'],
-});
+export const description = 'List the SIP addresses of the project';
+
+export const fields: INodeProperties[] = returnAllAndLimit();

@@ -1,15 +1,11 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { endpointIdLocator } from '../../shared/descriptions';
 
-const properties: INodeProperties[] = [
+export const description = 'Delete a SIP endpoint (legacy) permanently';
+
+export const fields: INodeProperties[] = [
 	{
 		...endpointIdLocator,
 		description: 'The SIP endpoint to delete permanently. Devices registered with it stop working.',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sipEndpoint'], operation: ['delete'] } },
-	properties,
-);

@@ -1,10 +1,6 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { endpointIdLocator } from '../../shared/descriptions';
 
-const properties: INodeProperties[] = [endpointIdLocator];
+export const description = 'Get a SIP endpoint (legacy); its password is never returned';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sipEndpoint'], operation: ['get'] } },
-	properties,
-);
+export const fields: INodeProperties[] = [endpointIdLocator];

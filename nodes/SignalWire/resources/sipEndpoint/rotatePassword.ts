@@ -1,17 +1,11 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { endpointIdLocator } from '../../shared/descriptions';
 
 // The password policy and verification fields are shared by every vendor (rotationDescriptions.ts).
-const properties: INodeProperties[] = [
+export const fields: INodeProperties[] = [
 	{
 		...endpointIdLocator,
 		description:
 			'The SIP endpoint whose password to rotate. SignalWire never returns passwords, so keep the previous one if you may need to roll back.',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sipEndpoint'], operation: ['rotatePassword'] } },
-	properties,
-);

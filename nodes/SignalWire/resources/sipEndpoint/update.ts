@@ -1,14 +1,10 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { fieldCollection } from '../../../shared/fieldSpec';
 import { ENDPOINT_FIELDS, endpointIdLocator } from '../../shared/descriptions';
 
-const properties: INodeProperties[] = [
+export const description = 'Change a SIP endpoint (legacy), including its password';
+
+export const fields: INodeProperties[] = [
 	endpointIdLocator,
 	fieldCollection(ENDPOINT_FIELDS, 'update'),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sipEndpoint'], operation: ['update'] } },
-	properties,
-);

@@ -1,16 +1,10 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { checkRegistrationFields } from '../../../shared/registrationDescriptions';
 import { registrationIdLocator } from '../../shared/descriptions';
 import { ultravoxVendor } from '../../shared/vendor';
 
 // Ultravox states only whether its REGISTER to your PBX is active (successful), not since when.
-const properties: INodeProperties[] = [
+export const fields: INodeProperties[] = [
 	{ ...registrationIdLocator, description: 'The SIP registration whose state to check' },
-	...checkRegistrationFields(ultravoxVendor.rotation!, false),
+	...checkRegistrationFields(ultravoxVendor.rotation, false),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sipRegistration'], operation: ['checkRegistration'] } },
-	properties,
-);

@@ -1,14 +1,10 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { fieldCollection, requiredFields } from '../../../shared/fieldSpec';
 import { REGISTRATION_FIELDS } from '../../shared/descriptions';
 
-const properties: INodeProperties[] = [
+export const description = 'Register Ultravox with your PBX as a SIP user';
+
+export const fields: INodeProperties[] = [
 	...requiredFields(REGISTRATION_FIELDS),
 	fieldCollection(REGISTRATION_FIELDS, 'create', { order: 'table' }),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sipRegistration'], operation: ['create'] } },
-	properties,
-);

@@ -1,16 +1,12 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { registrationIdLocator } from '../../shared/descriptions';
 
-const properties: INodeProperties[] = [
+export const description = 'Delete a SIP registration';
+
+export const fields: INodeProperties[] = [
 	{
 		...registrationIdLocator,
 		description:
 			'The SIP registration to delete. Ultravox stops registering with that PBX at once.',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sipRegistration'], operation: ['delete'] } },
-	properties,
-);

@@ -1,10 +1,6 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { registrationIdLocator } from '../../shared/descriptions';
 
-const properties: INodeProperties[] = [registrationIdLocator];
+export const description = 'Get a SIP registration and whether it is active';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sipRegistration'], operation: ['get'] } },
-	properties,
-);
+export const fields: INodeProperties[] = [registrationIdLocator];

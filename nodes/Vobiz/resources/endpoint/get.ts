@@ -1,16 +1,12 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { endpointIdLocator } from '../../shared/descriptions';
 
-const properties: INodeProperties[] = [
+export const description = 'Get a SIP endpoint and whether a device is registered with it';
+
+export const fields: INodeProperties[] = [
 	{
 		...endpointIdLocator,
 		description:
 			'The SIP endpoint to read. Its sip_registered ("true" or "false", as text), sip_contact, sip_expires and sip_user_agent say whether a device is registered with it.',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['endpoint'], operation: ['get'] } },
-	properties,
-);

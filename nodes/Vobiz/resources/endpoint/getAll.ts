@@ -1,27 +1,18 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import type { INodeProperties, PreSendAction } from 'n8n-workflow';
+import { filtersCollection, returnAllAndLimit } from '../../../shared/descriptions';
 import { notRegisteredSinceField } from '../../../shared/registrationDescriptions';
-import { listFilters } from '../../shared/descriptions';
 import { vobizVendor } from '../../shared/vendor';
+import { listFilterRules, listFilters, validateQuery } from '../../shared/descriptions';
 
-const show = { resource: ['endpoint'], operation: ['getAll'] };
+export const description = 'List the SIP endpoints of the account';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description:
-			'Vobiz applies these filters before paging, so Limit counts matching endpoints only',
-		options: listFilters,
-	},
-	notRegisteredSinceField(vobizVendor.rotation!, false),
+export const fields: INodeProperties[] = [
+	...returnAllAndLimit(),
+	filtersCollection(
+		listFilters,
+		'Vobiz applies these filters before paging, so Limit counts matching endpoints only',
+	),
+	notRegisteredSinceField(vobizVendor.rotation, false),
 ];
 
-export const description: INodeProperties[] = [
-	...returnAllAndLimit(show),
-	...updateDisplayOptions({ show }, properties),
-];
+export const checks: PreSendAction[] = [validateQuery(listFilterRules)];

@@ -1,14 +1,14 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, PostReceiveAction } from 'n8n-workflow';
 import { fieldCollection } from '../../../shared/fieldSpec';
 import { ENDPOINT_FIELDS, endpointIdLocator, lockedFieldsHelp } from '../../shared/descriptions';
+import { updateAccepted } from '../../shared/output';
 
-const properties: INodeProperties[] = [
+export const description =
+	'Change the password, alias, application or voice, message and video permissions';
+
+export const fields: INodeProperties[] = [
 	endpointIdLocator,
 	fieldCollection(ENDPOINT_FIELDS, 'update', { description: lockedFieldsHelp }),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['endpoint'], operation: ['update'] } },
-	properties,
-);
+export const postReceive: PostReceiveAction[] = [updateAccepted];
