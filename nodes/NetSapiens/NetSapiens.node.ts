@@ -3,6 +3,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
 import { listOperation } from '../shared/listing';
 import { passwordOperations } from '../shared/passwordOperations';
+import { oneDefinitionPerField } from '../shared/oneDefinitionPerField';
 import { createRequestPath } from '../shared/requestPath';
 import { notRegisteredSinceFilter } from '../shared/registration';
 import { searchDevices } from './listSearch/searchDevices';
@@ -11,7 +12,8 @@ import { searchUsers } from './listSearch/searchUsers';
 import { deviceDescription } from './resources/device';
 import { devicePaging, netSapiensVendor } from './shared/vendor';
 
-const properties: INodeProperties[] = [
+// One definition per field (see oneDefinitionPerField.ts): n8n resolves every definition per item.
+const properties: INodeProperties[] = oneDefinitionPerField([
 	sharedRequestPathMarker,
 	{
 		displayName: 'Resource',
@@ -26,7 +28,7 @@ const properties: INodeProperties[] = [
 		netSapiensVendor,
 		'NetSapiens documents no request rate limit; raise the pace if your platform allows.',
 	),
-];
+]);
 
 export class NetSapiens implements INodeType {
 	description: INodeTypeDescription = {

@@ -3,13 +3,15 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
 import { listOperation } from '../shared/listing';
 import { passwordOperations } from '../shared/passwordOperations';
+import { oneDefinitionPerField } from '../shared/oneDefinitionPerField';
 import { createRequestPath } from '../shared/requestPath';
 import { searchSipDomains } from './listSearch/searchSipDomains';
 import { searchSipUsers } from './listSearch/searchSipUsers';
 import { sipUserDescription } from './resources/sipUser';
 import { opentactVendor, sipUserPaging } from './shared/vendor';
 
-const properties: INodeProperties[] = [
+// One definition per field (see oneDefinitionPerField.ts): n8n resolves every definition per item.
+const properties: INodeProperties[] = oneDefinitionPerField([
 	sharedRequestPathMarker,
 	{
 		displayName: 'Resource',
@@ -24,7 +26,7 @@ const properties: INodeProperties[] = [
 		opentactVendor,
 		'Opentact documents no rate limit, so the node paces itself conservatively at 10 requests per second by default.',
 	),
-];
+]);
 
 export class Opentact implements INodeType {
 	description: INodeTypeDescription = {

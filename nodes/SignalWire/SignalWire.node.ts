@@ -3,6 +3,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
 import { listOperation } from '../shared/listing';
 import { passwordOperations } from '../shared/passwordOperations';
+import { oneDefinitionPerField } from '../shared/oneDefinitionPerField';
 import { createRequestPath } from '../shared/requestPath';
 import { searchSipAddresses } from './listSearch/searchSipAddresses';
 import { searchSipEndpoints } from './listSearch/searchSipEndpoints';
@@ -11,7 +12,8 @@ import { sipEndpointDescription } from './resources/sipEndpoint';
 import { sipProfileDescription } from './resources/sipProfile';
 import { signalWireVendor, sipAddressPaging, sipEndpointPaging } from './shared/vendor';
 
-const properties: INodeProperties[] = [
+// One definition per field (see oneDefinitionPerField.ts): n8n resolves every definition per item.
+const properties: INodeProperties[] = oneDefinitionPerField([
 	sharedRequestPathMarker,
 	{
 		displayName: 'Resource',
@@ -45,7 +47,7 @@ const properties: INodeProperties[] = [
 		signalWireVendor,
 		'SignalWire documents 13,800 writes (POST, PUT, PATCH) per 10 seconds for a whole Space and reads as effectively unlimited; it answers 429 beyond that.',
 	),
-];
+]);
 
 export class SignalWire implements INodeType {
 	description: INodeTypeDescription = {

@@ -3,13 +3,15 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
 import { listOperation } from '../shared/listing';
 import { passwordOperations } from '../shared/passwordOperations';
+import { oneDefinitionPerField } from '../shared/oneDefinitionPerField';
 import { createRequestPath } from '../shared/requestPath';
 import { notRegisteredSinceFilter } from '../shared/registration';
 import { searchSipRegistrations } from './listSearch/searchSipRegistrations';
 import { sipRegistrationDescription } from './resources/sipRegistration';
 import { sipRegistrationPaging, ultravoxVendor } from './shared/vendor';
 
-const properties: INodeProperties[] = [
+// One definition per field (see oneDefinitionPerField.ts): n8n resolves every definition per item.
+const properties: INodeProperties[] = oneDefinitionPerField([
 	sharedRequestPathMarker,
 	{
 		displayName: 'Resource',
@@ -24,7 +26,7 @@ const properties: INodeProperties[] = [
 		ultravoxVendor,
 		'Ultravox allows 200 requests per second per API key and answers 429 with Retry-After beyond that.',
 	),
-];
+]);
 
 export class Ultravox implements INodeType {
 	description: INodeTypeDescription = {

@@ -3,6 +3,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { rateLimitingOptions, sharedRequestPathMarker } from '../shared/descriptions';
 import { listOperation } from '../shared/listing';
 import { passwordOperations } from '../shared/passwordOperations';
+import { oneDefinitionPerField } from '../shared/oneDefinitionPerField';
 import { createRequestPath } from '../shared/requestPath';
 import { notRegisteredSinceFilter } from '../shared/registration';
 import { searchApplications } from './listSearch/searchApplications';
@@ -10,7 +11,8 @@ import { searchEndpoints } from './listSearch/searchEndpoints';
 import { endpointDescription } from './resources/endpoint';
 import { endpointPaging, vobizVendor } from './shared/vendor';
 
-const properties: INodeProperties[] = [
+// One definition per field (see oneDefinitionPerField.ts): n8n resolves every definition per item.
+const properties: INodeProperties[] = oneDefinitionPerField([
 	sharedRequestPathMarker,
 	{
 		displayName: 'Resource',
@@ -25,7 +27,7 @@ const properties: INodeProperties[] = [
 		vobizVendor,
 		'Vobiz answers 429 when too many requests arrive but publishes no per-second limit, so the default is deliberately low.',
 	),
-];
+]);
 
 export class Vobiz implements INodeType {
 	description: INodeTypeDescription = {

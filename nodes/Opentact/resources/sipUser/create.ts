@@ -4,7 +4,7 @@ import { fieldCollection, requiredFields } from '../../../shared/fieldSpec';
 import { domainLocator, SIP_USER_FIELDS } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	{ ...domainLocator, description: 'The SIP domain to create the user in' },
+	domainLocator,
 	...requiredFields(SIP_USER_FIELDS),
 	fieldCollection(SIP_USER_FIELDS, 'create'),
 ];

@@ -3,11 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import { domainLocator, userIdLocator } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	domainLocator,
 	{
-		...userIdLocator,
-		description: 'The SIP user to delete. Its phones can no longer register or call.',
+		displayName: 'Once the SIP user is deleted, its phones can no longer register or call.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
 	},
+	domainLocator,
+	userIdLocator,
 ];
 
 export const description = updateDisplayOptions(

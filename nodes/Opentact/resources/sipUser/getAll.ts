@@ -6,8 +6,6 @@ import { domainLocator } from '../../shared/descriptions';
 const show = { resource: ['sipUser'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
-	...updateDisplayOptions({ show }, [
-		{ ...domainLocator, description: 'The SIP domain whose users to list' },
-	]),
+	...updateDisplayOptions({ show }, [domainLocator]),
 	...returnAllAndLimit(show),
 ];

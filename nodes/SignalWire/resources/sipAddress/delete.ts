@@ -4,9 +4,12 @@ import { addressIdLocator } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
-		...addressIdLocator,
-		description: 'The SIP address to delete. Calls and registrations to it stop working at once.',
+		displayName: 'Calls and registrations to the deleted SIP address stop working at once.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
 	},
+	addressIdLocator,
 ];
 
 export const description = updateDisplayOptions(

@@ -4,9 +4,13 @@ import { endpointIdLocator } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
-		...endpointIdLocator,
-		description: 'The SIP endpoint to delete permanently. Devices registered with it stop working.',
+		displayName:
+			'The SIP endpoint is deleted permanently. Devices registered with it stop working.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
 	},
+	endpointIdLocator,
 ];
 
 export const description = updateDisplayOptions(

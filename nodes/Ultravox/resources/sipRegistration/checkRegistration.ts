@@ -6,7 +6,7 @@ import { ultravoxVendor } from '../../shared/vendor';
 
 // Ultravox states only whether its REGISTER to your PBX is active (successful), not since when.
 const properties: INodeProperties[] = [
-	{ ...registrationIdLocator, description: 'The SIP registration whose state to check' },
+	registrationIdLocator,
 	...checkRegistrationFields(ultravoxVendor.rotation!, false),
 ];
 

@@ -4,10 +4,13 @@ import { registrationIdLocator } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
-		...registrationIdLocator,
-		description:
-			'The SIP registration to delete. Ultravox stops registering with that PBX at once.',
+		displayName:
+			'Ultravox stops registering with the PBX at once when the registration is deleted.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
 	},
+	registrationIdLocator,
 ];
 
 export const description = updateDisplayOptions(

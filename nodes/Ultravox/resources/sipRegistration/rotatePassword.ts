@@ -5,10 +5,13 @@ import { registrationIdLocator } from '../../shared/descriptions';
 // The password policy and verification fields are shared by every vendor (rotationDescriptions.ts).
 const properties: INodeProperties[] = [
 	{
-		...registrationIdLocator,
-		description:
-			'The SIP registration whose password to rotate. Ultravox re-registers with your PBX using the new password, so the PBX must know it too.',
+		displayName:
+			'Ultravox re-registers with your PBX using the new password, so the PBX must know it too.',
+		name: 'rotatePasswordNotice',
+		type: 'notice',
+		default: '',
 	},
+	registrationIdLocator,
 ];
 
 export const description = updateDisplayOptions(

@@ -6,7 +6,7 @@ import { vobizVendor } from '../../shared/vendor';
 
 // Vobiz states only whether a device is registered (sip_registered), not since when.
 const properties: INodeProperties[] = [
-	{ ...endpointIdLocator, description: 'The SIP endpoint whose registration to check' },
+	endpointIdLocator,
 	...checkRegistrationFields(vobizVendor.rotation!, false),
 ];
 

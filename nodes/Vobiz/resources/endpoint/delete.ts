@@ -4,9 +4,12 @@ import { endpointIdLocator } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
-		...endpointIdLocator,
-		description: 'The SIP endpoint to delete. Devices registered with it are disconnected at once.',
+		displayName: 'Devices registered with the deleted endpoint are disconnected at once.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
 	},
+	endpointIdLocator,
 ];
 
 export const description = updateDisplayOptions(

@@ -4,10 +4,13 @@ import { endpointIdLocator } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
-		...endpointIdLocator,
-		description:
-			'The SIP endpoint to read. Its sip_registered ("true" or "false", as text), sip_contact, sip_expires and sip_user_agent say whether a device is registered with it.',
+		displayName:
+			'The endpoint\'s sip_registered ("true" or "false", as text), sip_contact, sip_expires and sip_user_agent say whether a device is registered with it.',
+		name: 'getNotice',
+		type: 'notice',
+		default: '',
 	},
+	endpointIdLocator,
 ];
 
 export const description = updateDisplayOptions(
