@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import { rateLimitingOptions, sharedRequestPathMarker } from './descriptions';
 import { listOperation } from './listing';
+import { oneDefinitionPerField } from './oneDefinitionPerField';
 import { operationKey } from './operationTable';
 import { passwordOperations } from './passwordOperations';
 import { createRequestPath } from './requestPath';
@@ -31,7 +32,8 @@ export function declarativeNode(
 ): Pick<INodeTypeDescription, 'requestDefaults' | 'requestOperations' | 'properties'> {
 	const { vendor, resources } = spec;
 	const defaultResource = spec.defaultResource ?? resources[0].value;
-	const properties: INodeProperties[] = [
+	// One definition per field (oneDefinitionPerField.ts): n8n resolves every definition for every item.
+	const properties: INodeProperties[] = oneDefinitionPerField([
 		sharedRequestPathMarker,
 		{
 			displayName: 'Resource',
@@ -43,7 +45,7 @@ export function declarativeNode(
 		},
 		...spec.properties,
 		rateLimitingOptions(vendor, spec.documentedLimit),
-	];
+	]);
 	const lists = Object.entries(spec.lists).map(([resource, paging]): [string, OperationHandler] => [
 		operationKey(resource, 'getAll'),
 		listOperation(paging),

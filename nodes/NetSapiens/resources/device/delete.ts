@@ -6,11 +6,15 @@ import { deletedDevice } from '../../shared/output';
 export const description = 'Remove a device from a user';
 
 export const fields: INodeProperties[] = [
-	...userLocators,
 	{
-		...deviceLocator,
-		description: 'The device to delete. Phones that register as this device can no longer do so.',
+		displayName:
+			'Once the device is deleted, phones that register as this device can no longer do so.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
 	},
+	...userLocators,
+	deviceLocator,
 ];
 
 export const postReceive: PostReceiveAction[] = [deletedDevice];

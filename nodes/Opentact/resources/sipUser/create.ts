@@ -5,7 +5,7 @@ import { domainLocator, SIP_USER_FIELDS } from '../../shared/descriptions';
 export const description = 'Create a SIP user in a SIP domain';
 
 export const fields: INodeProperties[] = [
-	{ ...domainLocator, description: 'The SIP domain to create the user in' },
+	domainLocator,
 	...requiredFields(SIP_USER_FIELDS),
 	fieldCollection(SIP_USER_FIELDS, 'create'),
 ];

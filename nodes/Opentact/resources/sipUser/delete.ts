@@ -5,11 +5,14 @@ import { sipUserDeleted } from '../../shared/output';
 export const description = 'Delete a SIP user from its SIP domain';
 
 export const fields: INodeProperties[] = [
-	domainLocator,
 	{
-		...userIdLocator,
-		description: 'The SIP user to delete. Its phones can no longer register or call.',
+		displayName: 'Once the SIP user is deleted, its phones can no longer register or call.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
 	},
+	domainLocator,
+	userIdLocator,
 ];
 
 export const postReceive: PostReceiveAction[] = [sipUserDeleted];

@@ -4,7 +4,4 @@ import { domainLocator } from '../../shared/descriptions';
 
 export const description = 'List the SIP users of a SIP domain';
 
-export const fields: INodeProperties[] = [
-	{ ...domainLocator, description: 'The SIP domain whose users to list' },
-	...returnAllAndLimit(),
-];
+export const fields: INodeProperties[] = [domainLocator, ...returnAllAndLimit()];

@@ -5,7 +5,10 @@ export const description = 'Delete a SIP address; calls and registrations to it 
 
 export const fields: INodeProperties[] = [
 	{
-		...addressIdLocator,
-		description: 'The SIP address to delete. Calls and registrations to it stop working at once.',
+		displayName: 'Calls and registrations to the deleted SIP address stop working at once.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
 	},
+	addressIdLocator,
 ];

@@ -5,7 +5,11 @@ export const description = 'Delete a SIP endpoint (legacy) permanently';
 
 export const fields: INodeProperties[] = [
 	{
-		...endpointIdLocator,
-		description: 'The SIP endpoint to delete permanently. Devices registered with it stop working.',
+		displayName:
+			'The SIP endpoint is deleted permanently. Devices registered with it stop working.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
 	},
+	endpointIdLocator,
 ];

@@ -4,8 +4,11 @@ import { endpointIdLocator } from '../../shared/descriptions';
 // The password policy and verification fields are shared by every vendor (rotationDescriptions.ts).
 export const fields: INodeProperties[] = [
 	{
-		...endpointIdLocator,
-		description:
-			'The SIP endpoint whose password to rotate. SignalWire never returns passwords, so keep the previous one if you may need to roll back.',
+		displayName:
+			'SignalWire never returns passwords, so keep the previous one if you may need to roll back.',
+		name: 'rotatePasswordNotice',
+		type: 'notice',
+		default: '',
 	},
+	endpointIdLocator,
 ];

@@ -5,6 +5,6 @@ import { ultravoxVendor } from '../../shared/vendor';
 
 // Ultravox states only whether its REGISTER to your PBX is active (successful), not since when.
 export const fields: INodeProperties[] = [
-	{ ...registrationIdLocator, description: 'The SIP registration whose state to check' },
+	registrationIdLocator,
 	...checkRegistrationFields(ultravoxVendor.rotation, false),
 ];

@@ -5,8 +5,11 @@ export const description = 'Delete a SIP registration';
 
 export const fields: INodeProperties[] = [
 	{
-		...registrationIdLocator,
-		description:
-			'The SIP registration to delete. Ultravox stops registering with that PBX at once.',
+		displayName:
+			'Ultravox stops registering with the PBX at once when the registration is deleted.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
 	},
+	registrationIdLocator,
 ];

@@ -4,8 +4,11 @@ import { registrationIdLocator } from '../../shared/descriptions';
 // The password policy and verification fields are shared by every vendor (rotationDescriptions.ts).
 export const fields: INodeProperties[] = [
 	{
-		...registrationIdLocator,
-		description:
-			'The SIP registration whose password to rotate. Ultravox re-registers with your PBX using the new password, so the PBX must know it too.',
+		displayName:
+			'Ultravox re-registers with your PBX using the new password, so the PBX must know it too.',
+		name: 'rotatePasswordNotice',
+		type: 'notice',
+		default: '',
 	},
+	registrationIdLocator,
 ];

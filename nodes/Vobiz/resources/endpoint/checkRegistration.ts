@@ -5,6 +5,6 @@ import { vobizVendor } from '../../shared/vendor';
 
 // Vobiz states only whether a device is registered (sip_registered), not since when.
 export const fields: INodeProperties[] = [
-	{ ...endpointIdLocator, description: 'The SIP endpoint whose registration to check' },
+	endpointIdLocator,
 	...checkRegistrationFields(vobizVendor.rotation, false),
 ];

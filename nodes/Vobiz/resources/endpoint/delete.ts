@@ -5,7 +5,10 @@ export const description = 'Delete a SIP endpoint; its devices are disconnected 
 
 export const fields: INodeProperties[] = [
 	{
-		...endpointIdLocator,
-		description: 'The SIP endpoint to delete. Devices registered with it are disconnected at once.',
+		displayName: 'Devices registered with the deleted endpoint are disconnected at once.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
 	},
+	endpointIdLocator,
 ];

@@ -5,8 +5,11 @@ export const description = 'Get a SIP endpoint and whether a device is registere
 
 export const fields: INodeProperties[] = [
 	{
-		...endpointIdLocator,
-		description:
-			'The SIP endpoint to read. Its sip_registered ("true" or "false", as text), sip_contact, sip_expires and sip_user_agent say whether a device is registered with it.',
+		displayName:
+			'The endpoint\'s sip_registered ("true" or "false", as text), sip_contact, sip_expires and sip_user_agent say whether a device is registered with it.',
+		name: 'getNotice',
+		type: 'notice',
+		default: '',
 	},
+	endpointIdLocator,
 ];

@@ -4,8 +4,11 @@ import { endpointIdLocator } from '../../shared/descriptions';
 // The password policy and verification fields are shared by every vendor (rotationDescriptions.ts).
 export const fields: INodeProperties[] = [
 	{
-		...endpointIdLocator,
-		description:
-			'The SIP endpoint whose password to rotate. Every device registered with it is signed out until it re-registers with the new password.',
+		displayName:
+			'Every device registered with the endpoint is signed out until it re-registers with the new password.',
+		name: 'rotatePasswordNotice',
+		type: 'notice',
+		default: '',
 	},
+	endpointIdLocator,
 ];
