@@ -38,7 +38,7 @@ function validateIcons(root) {
 	if (problems.length) throw new Error(`Icon check failed:\n  ${problems.join('\n  ')}`);
 }
 
-/** nodes/**\/*.{png,svg,json} and credentials/**\/*.{png,svg} into dist/, keeping their paths. */
+/** nodes/**\/*.{png,svg,json} and credentials/**\/*.{png,svg} into dist/, keeping their paths (JSON compacted). */
 function copyAssets(root) {
 	const assets = { nodes: /\.(png|svg|json)$/, credentials: /\.(png|svg)$/ };
 	for (const [folder, pattern] of Object.entries(assets)) {
@@ -48,7 +48,13 @@ function copyAssets(root) {
 			if (!pattern.test(file)) continue;
 			const target = path.join(root, 'dist', folder, file);
 			fs.mkdirSync(path.dirname(target), { recursive: true });
-			fs.copyFileSync(path.join(from, file), target);
+			// Codex files ship without their indentation: they count toward the packed-size budgets.
+			if (file.endsWith('.json'))
+				fs.writeFileSync(
+					target,
+					JSON.stringify(JSON.parse(fs.readFileSync(path.join(from, file), 'utf8'))),
+				);
+			else fs.copyFileSync(path.join(from, file), target);
 		}
 	}
 }

@@ -71,7 +71,6 @@ const OPERATION_NOTICES: Array<[node: string, operation: string, notice: string,
 		'rotatePasswordNotice',
 		'so the PBX must know it too',
 	],
-	['signalWire', 'sipAddress:delete', 'deleteNotice', 'Calls and registrations'],
 	['signalWire', 'sipEndpoint:delete', 'deleteNotice', 'deleted permanently'],
 	[
 		'signalWire',
