@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
  *
  * With a function name (e.g. `getParameterValue`), it prints instead who asks for that function's
  * work: its time and its callees', by the nearest caller outside n8n-workflow and the expression runtime.
+ * With `--inclusive`, the pack's functions with the time of everything they call.
  */
 
 interface ProfileNode {
@@ -32,11 +33,8 @@ export function packageOf(url: string): string {
 	return name === 'n8n-nodes-sip-credentials' ? 'this pack' : name;
 }
 
-/**
- * Who calls `functionName` (self time of it and of everything it calls), by the nearest frame
- * outside the packages in `through`: e.g. which n8n-core or pack code asks for expression work.
- */
-export function callersOf(profile: Profile, functionName: string, through: string[], top = 25) {
+/** A profile's frames by id, each frame's parent, the self time (µs) sampled in each, and their sum. */
+function indexed(profile: Profile) {
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parent = new Map<number, number>();
 	for (const node of profile.nodes)
@@ -46,6 +44,15 @@ export function callersOf(profile: Profile, functionName: string, through: strin
 		self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[n] ?? 0)),
 	);
 	const total = [...self.values()].reduce((sum, value) => sum + value, 0);
+	return { byId, parent, self, total };
+}
+
+/**
+ * Who calls `functionName` (self time of it and of everything it calls), by the nearest frame
+ * outside the packages in `through`: e.g. which n8n-core or pack code asks for expression work.
+ */
+export function callersOf(profile: Profile, functionName: string, through: string[], top = 25) {
+	const { byId, parent, self, total } = indexed(profile);
 	const byCaller = new Map<string, number>();
 	for (const [id, micros] of self) {
 		// Bounded by the stack's depth: each step goes one frame up to the root.
@@ -73,13 +80,32 @@ export function callersOf(profile: Profile, functionName: string, through: strin
 		.map(([name, micros]) => ({ name, ms: micros / 1000, share: micros / total }));
 }
 
+/**
+ * Time spent inside each function of a package, callees included (a sample counts once for every
+ * distinct function of the package on its stack): what the pack's own functions cost with the
+ * n8n work they ask for, e.g. the parameter reads and credential reads of one operation.
+ */
+export function inclusiveIn(profile: Profile, pkg: string, top = 25) {
+	const { byId, parent, self, total } = indexed(profile);
+	const byFunction = new Map<string, number>();
+	for (const [id, micros] of self) {
+		const seen = new Set<string>();
+		// Bounded by the stack's depth: each step goes one frame up to the root.
+		for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+			const { functionName, url, lineNumber } = byId.get(at)!.callFrame;
+			if (packageOf(url) !== pkg) continue;
+			seen.add(`${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`);
+		}
+		for (const key of seen) byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
+	}
+	return [...byFunction.entries()]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, top)
+		.map(([name, micros]) => ({ name, ms: micros / 1000, share: micros / total }));
+}
+
 export function summarize(profile: Profile, top = 25) {
-	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-	const self = new Map<number, number>();
-	profile.samples.forEach((id, n) =>
-		self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[n] ?? 0)),
-	);
-	const total = [...self.values()].reduce((sum, value) => sum + value, 0);
+	const { byId, self, total } = indexed(profile);
 	const byPackage = new Map<string, number>();
 	const byFunction = new Map<string, number>();
 	for (const [id, micros] of self) {
@@ -103,6 +129,18 @@ if (require.main === module) {
 	const summary = summarize(profile, Number(top ?? 25));
 	const line = (entry: { name: string; ms: number; share: number }) =>
 		`${(entry.share * 100).toFixed(1).padStart(5)} %  ${entry.ms.toFixed(0).padStart(7)} ms  ${entry.name}`;
+	if (callee === '--inclusive') {
+		process.stdout.write(
+			`this pack's functions, with what they call\n${inclusiveIn(
+				profile,
+				'this pack',
+				Number(top ?? 25),
+			)
+				.map(line)
+				.join('\n')}\n`,
+		);
+		process.exit(0);
+	}
 	if (callee) {
 		const through = [
 			'@n8n/expression-runtime',

@@ -13,6 +13,8 @@ import path from 'node:path';
 import * as runtime from '../scripts/n8n/runtime';
 import type { WorkflowJson } from '../scripts/n8n/runtime';
 import { startExternalSandbox } from './externalSandbox';
+import { cpuMsBetween, cpuMsOf } from './processCpu';
+import type { CpuSample } from './processCpu';
 import { n8nPidOf, peakRssMb } from './queueMode';
 
 /**
@@ -30,6 +32,11 @@ export const CONTENDERS: Contender[] = ['pack', 'bare', 'http'];
 export interface RealN8nFigures {
 	/** Items per second of each node, one entry per round. */
 	rates: Record<Operation, Record<Contender, number[]>>;
+	/**
+	 * CPU time of the n8n process per item while the node ran (user + system, all its threads), one
+	 * entry per round: less disturbed than wall time by other work on a shared machine.
+	 */
+	cpuMsPerItem: Record<Operation, Record<Contender, number[]>>;
 	failed: number;
 	/** Failed items by workflow (`pack update`…), with the first error's words, for the notes. */
 	failures: string[];
@@ -39,20 +46,22 @@ export interface RealN8nFigures {
 	loadAfter: number[];
 	/** Where the CPU profiles went, when they were asked for. */
 	profiles?: string;
+	/** The copy of the n8n install measured instead of the pinned one (BENCH_N8N_DIR). */
+	n8nDir?: string;
 }
 
 /**
  * `n8n execute --rawOutput` with its output in a file: through a pipe, n8n's exit cuts the printed
  * run short (at ~439 kB), and 2,000 items print several MB. With `cpuProfDir`, n8n's process runs
  * under `node --cpu-prof` and leaves its profile there, named after the workflow. `peakRssMb` is the
- * n8n process's peak resident set, read from /proc every 250 ms while it runs.
+ * n8n process's peak resident set and `cpu` its CPU time, read from /proc every 100 ms while it runs.
  */
 export async function executeToFile(
 	n8n: runtime.N8nInstance,
 	id: string,
 	folder: string,
 	{ cpuProfDir, timeoutMs = 15 * 60_000 }: { cpuProfDir?: string; timeoutMs?: number } = {},
-): Promise<{ code: number | null; data: any; tail: string; peakRssMb: number }> {
+): Promise<{ code: number | null; data: any; tail: string; peakRssMb: number; cpu: CpuSample[] }> {
 	const out = path.join(folder, `execute-${id}.out`);
 	const fd = openSync(out, 'w');
 	try {
@@ -76,9 +85,14 @@ export async function executeToFile(
 			},
 		);
 		let peak = 0;
+		const cpu: CpuSample[] = [];
 		const sampler = setInterval(() => {
-			peak = Math.max(peak, peakRssMb(n8nPidOf(child)));
-		}, 250);
+			const pid = n8nPidOf(child);
+			peak = Math.max(peak, peakRssMb(pid));
+			// Before n8n starts and after it ends, n8nPidOf names the guard, whose CPU is not n8n's.
+			const cpuMs = pid === child.pid ? undefined : cpuMsOf(pid);
+			if (cpuMs !== undefined) cpu.push({ at: Date.now(), cpuMs });
+		}, 100);
 		// Bounded: a run that has not ended after timeoutMs is stopped.
 		const timer = setTimeout(() => void runtime.stopProcess(child), timeoutMs);
 		const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -90,6 +104,7 @@ export async function executeToFile(
 			data: runtime.parseTrailingJson(text),
 			tail: text.slice(-2000),
 			peakRssMb: peak,
+			cpu,
 		};
 	} finally {
 		closeSync(fd);
@@ -285,10 +300,19 @@ function workflowFor(
 	};
 }
 
+export const OPERATIONS: Operation[] = ['update', 'rotatePassword'];
+
+export interface RealN8nOptions {
+	cpuProfDir?: string;
+	/** The nodes and operations to measure (all by default): fewer for a quicker comparison. */
+	contenders?: Contender[];
+	operations?: Operation[];
+}
+
 export async function measureRealN8n(
 	items: number,
 	rounds: number,
-	cpuProfDir?: string,
+	{ cpuProfDir, contenders = CONTENDERS, operations = OPERATIONS }: RealN8nOptions = {},
 ): Promise<RealN8nFigures> {
 	const loadBefore = loadavg();
 	const sandbox = await startExternalSandbox({ rateLimits: { ultravox: 0 } });
@@ -323,26 +347,28 @@ export async function measureRealN8n(
 				data: { name: 'X-API-Key', value: apiKey },
 			},
 		]);
-		const operations: Operation[] = ['update', 'rotatePassword'];
 		const workflows = operations.flatMap((operation) =>
-			CONTENDERS.map((contender) => ({
+			contenders.map((contender) => ({
 				operation,
 				contender,
 				workflow: workflowFor(contender, operation, baseUrl, sandbox.ids, items),
 			})),
 		);
 		await n8n.importWorkflow(workflows.map((entry) => entry.workflow));
-		const rates = {
-			update: { pack: [], bare: [], http: [] },
-			rotatePassword: { pack: [], bare: [], http: [] },
-		} as RealN8nFigures['rates'];
+		const perRound = () =>
+			({
+				update: { pack: [], bare: [], http: [] },
+				rotatePassword: { pack: [], bare: [], http: [] },
+			}) as RealN8nFigures['rates'];
+		const rates = perRound();
+		const cpuMsPerItem = perRound();
 		let failed = 0;
 		const failures: string[] = [];
 		for (let round = 0; round < rounds; round++) {
 			for (const { operation, contender, workflow } of workflows) {
 				const run = await executeToFile(n8n, workflow.id, folder, { cpuProfDir });
 				const task = run.data?.data?.resultData?.runData?.['Under Test']?.[0] as
-					{ executionTime: number; data?: { main?: unknown[][] } } | undefined;
+					{ startTime: number; executionTime: number; data?: { main?: unknown[][] } } | undefined;
 				if (run.code !== 0 || !task)
 					throw new Error(`n8n execute of ${workflow.name} failed (exit ${run.code}): ${run.tail}`);
 				const output = (task.data?.main?.[0] ?? []) as { json: Record<string, unknown> }[];
@@ -354,10 +380,13 @@ export async function measureRealN8n(
 						`${contender} ${operation} round ${round + 1}: ${lost} (${String(errors[0]?.json.error ?? 'items missing from the output').slice(0, 160)})`,
 					);
 				rates[operation][contender].push(items / (task.executionTime / 1000));
+				const cpuMs = cpuMsBetween(run.cpu, task.startTime, task.startTime + task.executionTime);
+				if (cpuMs !== undefined) cpuMsPerItem[operation][contender].push(cpuMs / items);
 			}
 		}
 		return {
 			rates,
+			cpuMsPerItem,
 			failed,
 			failures,
 			n8nVersion: n8n.install.n8nVersion,
@@ -365,6 +394,7 @@ export async function measureRealN8n(
 			loadBefore,
 			loadAfter: loadavg(),
 			profiles: cpuProfDir,
+			n8nDir: other,
 		};
 	} finally {
 		await n8n.dispose();

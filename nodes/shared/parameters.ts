@@ -289,22 +289,66 @@ function holdsExpression(value: unknown, depth = 0): boolean {
 	return Object.values(value).some((entry) => holdsExpression(entry, depth + 1));
 }
 
+type ItemContext = IExecuteSingleFunctions | IExecutePaginationFunctions;
+
+/**
+ * The parameters holding an expression that were already resolved for an item, by the context n8n
+ * gives the node for that item (one per item and request). An item's checks and its operation read
+ * the same field several times (Rotate Password: the checks, then the ID in its output): each read
+ * would evaluate the expression again, a trip to n8n's expression sandbox (about 2 ms per read in a
+ * real n8n, docs/performance.md). Resolved once, the value checked is also the value used, even for
+ * an expression that reads the clock.
+ */
+const resolvedByItem = new WeakMap<ItemContext, Map<string, unknown>>();
+
+const copyOf = (value: unknown) =>
+	value !== null && typeof value === 'object' ? deepCopy(value) : value;
+
+/**
+ * A copy of a resolved value's lists and plain objects, so no caller can change what the next read
+ * gets. Anything else an expression returned (a Date, a DateTime) is handed on as it is: n8n's
+ * deepCopy would turn it into its JSON text, and the parameter checks must see what n8n gave.
+ */
+function copyResolved(value: unknown, depth = 0): unknown {
+	if (value === null || typeof value !== 'object' || depth >= MAX_STORED_DEPTH) return value;
+	if (Array.isArray(value)) return value.map((entry) => copyResolved(entry, depth + 1));
+	const prototype = Object.getPrototypeOf(value) as unknown;
+	if (prototype !== Object.prototype && prototype !== null) return value;
+	// Bounded by the value's size and MAX_STORED_DEPTH.
+	return Object.fromEntries(
+		Object.entries(value).map(([key, entry]) => [key, copyResolved(entry, depth + 1)]),
+	);
+}
+
 /**
  * A parameter as n8n's getNodeParameter resolves it, read as stored when nothing in it is an
  * expression: n8n then returns the stored value too, after building the expression context and
  * looking the property up among the node's (hundreds of) properties for every item, about half
  * of what a real n8n spends per item on a node this size (docs/performance.md). None of the
  * nodes' properties declares n8n's `validateType`, the one thing that would convert a stored value.
+ * One that holds an expression is resolved by n8n once per item (resolvedByItem).
  * Objects come back as copies, as n8n's do, so no caller can change the node's parameters.
  */
-export function parameterValue(
-	context: IExecuteSingleFunctions | IExecutePaginationFunctions,
-	name: string,
-	fallback: unknown,
-): unknown {
+export function parameterValue(context: ItemContext, name: string, fallback: unknown): unknown {
 	const stored = context.getNodeParameter(name, fallback, { rawExpressions: true }) as unknown;
-	if (holdsExpression(stored)) return context.getNodeParameter(name, fallback) as unknown;
-	return stored !== null && typeof stored === 'object' ? deepCopy(stored) : stored;
+	if (!holdsExpression(stored)) return copyOf(stored);
+	let resolved = resolvedByItem.get(context);
+	if (!resolved) resolvedByItem.set(context, (resolved = new Map()));
+	// The fallback plays no part: a parameter holding an expression is stored, so n8n never uses it.
+	if (!resolved.has(name)) resolved.set(name, context.getNodeParameter(name, fallback));
+	return copyResolved(resolved.get(name));
+}
+
+/**
+ * A parameter as getNodeParameter with `extractValue` gives it: a resource locator's ID, any other
+ * value as it is. n8n would also apply a locator mode's `extractValue` regex; no property of the
+ * nodes declares one (test/shared/parameters.test.ts fails for one that does).
+ */
+export function extractedValue(context: ItemContext, name: string, fallback: unknown): unknown {
+	const value = parameterValue(context, name, fallback);
+	return value !== null && typeof value === 'object' && 'mode' in value && 'value' in value
+		? (value as IDataObject).value
+		: value;
 }
 
 const checksByProperties = new WeakMap<

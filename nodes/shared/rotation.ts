@@ -20,7 +20,7 @@ import { readRegistrationBody, waitBounds, watchRegistration } from './registrat
 import { refusedField } from './refused';
 import type { RequestPathContext } from './types';
 import type { RotationProfile } from './vendor';
-import { parameterValue } from './parameters';
+import { extractedValue, parameterValue } from './parameters';
 
 export type VerificationResult = 'verified' | 'notVerified' | 'notVerifiable' | 'skipped';
 
@@ -29,8 +29,9 @@ function profileOf(path: RequestPathContext): RotationProfile {
 }
 
 export function resourceIdOf(path: RequestPathContext, profile: RotationProfile): string {
+	// Resolved already by the item's parameter checks: not evaluated again.
 	return profile.idParameters
-		.map((name) => String(path.context.getNodeParameter(name, '', { extractValue: true })))
+		.map((name) => String(extractedValue(path.context, name, '')))
 		.join('/');
 }
 

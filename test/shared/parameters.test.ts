@@ -153,6 +153,19 @@ describe('every number, boolean, text, password, options and ID parameter is che
 		expect(unbounded).toEqual([]);
 	});
 
+	it("no parameter declares n8n's extractValue, so extractedValue gives the ID n8n would", () => {
+		const declaring = cases.flatMap(({ vendorCase, properties }) =>
+			properties
+				.filter(
+					(property) =>
+						'extractValue' in property ||
+						(property.modes ?? []).some((mode) => 'extractValue' in mode),
+				)
+				.map((property) => `${vendorCase.node}: ${property.name}`),
+		);
+		expect(declaring).toEqual([]);
+	});
+
 	describe.each(cases)('$vendorCase.vendor', ({ vendorCase, properties, checks }) => {
 		let env: TestEnvironment;
 		beforeAll(async () => (env = await TestEnvironment.start()));
