@@ -232,7 +232,10 @@ export async function runSingleProcess(n8n: N8nInstance, items: number): Promise
 		const loadAfter = loadavg();
 		const output = (run.data?.data?.resultData?.runData?.[node.name]?.[0]?.data?.main?.[0] ??
 			[]) as Array<{ json: Record<string, unknown> }>;
-		const errors = output.filter((item) => item.json.error !== undefined).length;
+		const errorItems = output.filter((item) => item.json.error !== undefined);
+		const errors = errorItems.length;
+		// The first error's words, so a run's notes say what failed.
+		const firstError = errorItems[0]?.json.error;
 		const seen = await received(sandbox, items);
 		const startedAt = Date.parse(run.data?.startedAt);
 		if (run.code !== 0 || !Number.isFinite(startedAt))
@@ -247,7 +250,7 @@ export async function runSingleProcess(n8n: N8nInstance, items: number): Promise
 			peakRssMb: run.peakRssMb,
 			loadBefore,
 			loadAfter,
-			detail: `${output.length} items output, ${errors} error items; the sandbox answered 200 for all but ${seen.missing} of the ${items} updates`,
+			detail: `${output.length} items output, ${errors} error items${firstError === undefined ? '' : ` (the first: ${JSON.stringify(firstError).slice(0, 300)})`}; the sandbox answered 200 for all but ${seen.missing} of the ${items} updates`,
 		};
 	} finally {
 		sandbox.stop();
