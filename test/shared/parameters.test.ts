@@ -65,15 +65,27 @@ function badValues(check: ParameterCheck): string[] {
 	];
 }
 
-/** Parameters under which n8n shows the property: the first value of each of its show conditions. */
-function shownWith(property: INodeProperties): INodeParameters {
+/**
+ * Parameters under which n8n shows the property: the first value of each of its show conditions, and
+ * `operation` when given (one definition serves every operation that shows the field).
+ */
+function shownWith(property: INodeProperties, operation?: string): INodeParameters {
 	const show = property.displayOptions?.show ?? {};
-	return Object.fromEntries(
-		Object.entries(show)
-			.filter(([name]) => !name.startsWith('@'))
-			.map(([name, values]) => [name, (values as unknown[])[0] as string]),
-	);
+	return {
+		...Object.fromEntries(
+			Object.entries(show)
+				.filter(([name]) => !name.startsWith('@'))
+				.map(([name, values]) => [name, (values as unknown[])[0] as string]),
+		),
+		...(operation === undefined ? {} : { operation }),
+	};
 }
+
+/** The operations that show the property, each checked on its own; [undefined] when none is named. */
+const operationsShowing = (property: INodeProperties): Array<string | undefined> =>
+	((property.displayOptions?.show?.operation as string[] | undefined) ?? [undefined]).map(
+		(operation) => operation,
+	);
 
 /**
  * Fills every required parameter shown with these parameters (n8n refuses to run a node missing
@@ -171,9 +183,21 @@ describe('every number, boolean, text, password, options and ID parameter is che
 		beforeAll(async () => (env = await TestEnvironment.start()));
 		afterAll(async () => await env.close());
 
-		it.each(checks.map(({ property, check }) => [check.path, property, check] as const))(
+		it.each(
+			checks.flatMap(({ property, check }) =>
+				operationsShowing(property).map(
+					(operation) =>
+						[
+							operation === undefined ? check.path : `${check.path} (${operation})`,
+							property,
+							check,
+							operation,
+						] as const,
+				),
+			),
+		)(
 			'%s: every bad value fails its item before any request, naming the field and the item',
-			async (_path, property, check) => {
+			async (_path, property, check, operation) => {
 				const values = badValues(check);
 				env.sandbox.clearRequests();
 				// n8n's own batching (which runs before the node) would wait its default 1 s per item.
@@ -181,7 +205,7 @@ describe('every number, boolean, text, password, options and ID parameter is che
 					? { requestOptions: { batching: { batch: { batchInterval: 0 } } } }
 					: {};
 				const parameters = withValueAt(
-					withRequiredFilled(properties, { ...shownWith(property), ...base }),
+					withRequiredFilled(properties, { ...shownWith(property, operation), ...base }),
 					check.path,
 					`={{ [${values.join(', ')}][$itemIndex] }}`,
 				);
