@@ -118,3 +118,8 @@ export function filtersCollection(
 		options,
 	};
 }
+
+/** A notice: help shown as text above the fields (n8n stores no value for it). */
+export function noticeField(name: string, text: string): INodeProperties {
+	return { displayName: text, name, type: 'notice', default: '' };
+}

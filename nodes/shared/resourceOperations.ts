@@ -1,4 +1,5 @@
 import { ApplicationError, updateDisplayOptions } from 'n8n-workflow';
+import { noticeField } from './descriptions';
 import type {
 	IHttpRequestMethods,
 	INodeProperties,
@@ -227,15 +228,7 @@ export function resourceDescription(spec: ResourceSpec): INodeProperties[] {
 			: [];
 	};
 	const notice: INodeProperties[] = spec.notice
-		? [
-				{
-					displayName: spec.notice.text,
-					name: spec.notice.name,
-					type: 'notice',
-					default: '',
-					displayOptions: { show },
-				},
-			]
+		? [{ ...noticeField(spec.notice.name, spec.notice.text), displayOptions: { show } }]
 		: [];
 	return [
 		...notice,

@@ -2,17 +2,15 @@ import type { INodeProperties, PostReceiveAction } from 'n8n-workflow';
 import { deviceLocator } from '../../shared/descriptions';
 import { userLocators } from './locators';
 import { deletedDevice } from '../../shared/output';
+import { noticeField } from '../../../shared/descriptions';
 
 export const description = 'Remove a device from a user';
 
 export const fields: INodeProperties[] = [
-	{
-		displayName:
-			'Once the device is deleted, phones that register as this device can no longer do so.',
-		name: 'deleteNotice',
-		type: 'notice',
-		default: '',
-	},
+	noticeField(
+		'deleteNotice',
+		'Once the device is deleted, phones that register as this device can no longer do so.',
+	),
 	...userLocators,
 	deviceLocator,
 ];

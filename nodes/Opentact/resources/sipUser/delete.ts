@@ -1,16 +1,15 @@
 import type { INodeProperties, PostReceiveAction } from 'n8n-workflow';
 import { domainLocator, userIdLocator } from '../../shared/descriptions';
 import { sipUserDeleted } from '../../shared/output';
+import { noticeField } from '../../../shared/descriptions';
 
 export const description = 'Delete a SIP user from its SIP domain';
 
 export const fields: INodeProperties[] = [
-	{
-		displayName: 'Once the SIP user is deleted, its phones can no longer register or call.',
-		name: 'deleteNotice',
-		type: 'notice',
-		default: '',
-	},
+	noticeField(
+		'deleteNotice',
+		'Once the SIP user is deleted, its phones can no longer register or call.',
+	),
 	domainLocator,
 	userIdLocator,
 ];

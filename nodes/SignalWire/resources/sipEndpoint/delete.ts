@@ -1,15 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { endpointIdLocator } from '../../shared/descriptions';
+import { noticeField } from '../../../shared/descriptions';
 
 export const description = 'Delete a SIP endpoint (legacy) permanently';
 
 export const fields: INodeProperties[] = [
-	{
-		displayName:
-			'The SIP endpoint is deleted permanently. Devices registered with it stop working.',
-		name: 'deleteNotice',
-		type: 'notice',
-		default: '',
-	},
+	noticeField(
+		'deleteNotice',
+		'The SIP endpoint is deleted permanently. Devices registered with it stop working.',
+	),
 	endpointIdLocator,
 ];

@@ -1,14 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { registrationIdLocator } from '../../shared/descriptions';
+import { noticeField } from '../../../shared/descriptions';
 
 // The password policy and verification fields are shared by every vendor (rotationDescriptions.ts).
 export const fields: INodeProperties[] = [
-	{
-		displayName:
-			'Ultravox re-registers with your PBX using the new password, so the PBX must know it too.',
-		name: 'rotatePasswordNotice',
-		type: 'notice',
-		default: '',
-	},
+	noticeField(
+		'rotatePasswordNotice',
+		'Ultravox re-registers with your PBX using the new password, so the PBX must know it too.',
+	),
 	registrationIdLocator,
 ];

@@ -1,14 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { endpointIdLocator } from '../../shared/descriptions';
+import { noticeField } from '../../../shared/descriptions';
 
 // The password policy and verification fields are shared by every vendor (rotationDescriptions.ts).
 export const fields: INodeProperties[] = [
-	{
-		displayName:
-			'Every device registered with the endpoint is signed out until it re-registers with the new password.',
-		name: 'rotatePasswordNotice',
-		type: 'notice',
-		default: '',
-	},
+	noticeField(
+		'rotatePasswordNotice',
+		'Every device registered with the endpoint is signed out until it re-registers with the new password.',
+	),
 	endpointIdLocator,
 ];
