@@ -20,6 +20,7 @@ export interface ThrowawayPostgres {
 }
 
 const PG_ROOT = '/usr/lib/postgresql';
+const RUNNING_AS_ROOT = process.getuid?.() === 0;
 
 /** The newest installed server's bin folder, or undefined. */
 export function postgresBinDir(): string | undefined {
@@ -32,9 +33,7 @@ export function postgresBinDir(): string | undefined {
 
 /** PostgreSQL refuses to run as root: as root, its commands run as the `postgres` user. */
 function asServerUser(bin: string, args: string[]): [string, string[]] {
-	return process.getuid?.() === 0
-		? ['runuser', ['-u', 'postgres', '--', bin, ...args]]
-		: [bin, args];
+	return RUNNING_AS_ROOT ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
 }
 
 function postgresUid(): { uid: number; gid: number } | undefined {
@@ -52,8 +51,8 @@ function postgresUid(): { uid: number; gid: number } | undefined {
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | undefined> {
 	const bin = postgresBinDir();
 	if (!bin) return undefined;
-	const owner = process.getuid?.() === 0 ? postgresUid() : undefined;
-	if (process.getuid?.() === 0 && !owner) return undefined;
+	const owner = RUNNING_AS_ROOT ? postgresUid() : undefined;
+	if (RUNNING_AS_ROOT && !owner) return undefined;
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'sip-bench-pg-'));
 	const data = path.join(dir, 'data');
 	if (owner) chownSync(dir, owner.uid, owner.gid);
