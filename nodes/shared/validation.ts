@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { extractedValue } from './parameters';
 import { refusedField } from './refused';
 import { isDotSegment } from './url';
 
@@ -130,7 +131,8 @@ export function fillPath(
 	): Promise<IHttpRequestOptions> {
 		const values: IDataObject = {};
 		for (const rule of rules) {
-			const value = this.getNodeParameter(rule.field, undefined, { extractValue: true });
+			// The item's resolution of the field, shared with its parameter checks: an expression is evaluated once.
+			const value = extractedValue(this, rule.field, undefined);
 			values[rule.field] = typeof value === 'number' ? String(value) : (value as string);
 		}
 		assertFields(this, values, rules.map(withPathSegmentLimit));

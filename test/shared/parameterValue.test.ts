@@ -1,5 +1,6 @@
 import type { IExecutePaginationFunctions } from 'n8n-workflow';
 import { extractedValue, parameterValue } from '../../nodes/shared/parameters';
+import { fillPath } from '../../nodes/shared/validation';
 
 /**
  * parameterValue reads what n8n's getNodeParameter would return, asking n8n to resolve an
@@ -10,11 +11,18 @@ import { extractedValue, parameterValue } from '../../nodes/shared/parameters';
 function itemContext(stored: Record<string, unknown>, resolved: Record<string, unknown>) {
 	const resolutions: string[] = [];
 	const context = {
-		getNodeParameter(name: string, fallback: unknown, options?: { rawExpressions?: boolean }) {
+		getItemIndex: () => 0,
+		getNode: () => ({ name: 'Ultravox' }),
+		getNodeParameter(
+			name: string,
+			fallback: unknown,
+			options?: { rawExpressions?: boolean; extractValue?: boolean },
+		) {
 			if (!(name in stored)) return fallback;
 			if (options?.rawExpressions) return stored[name];
 			resolutions.push(name);
-			return resolved[name];
+			const value = resolved[name] as { __rl?: boolean; value?: unknown };
+			return options?.extractValue && value?.__rl ? value.value : value;
 		},
 	} as unknown as IExecutePaginationFunctions;
 	return { context, resolutions };
@@ -36,6 +44,20 @@ describe('parameterValue', () => {
 			value: 'reg-1',
 		});
 		expect(extractedValue(context, 'registrationId', '')).toBe('reg-1');
+		expect(resolutions).toEqual(['registrationId']);
+	});
+
+	it("fills a URL from the item's resolution its parameter checks read too, not from one of its own", async () => {
+		const { context, resolutions } = itemContext(
+			{ registrationId: locator },
+			{ registrationId: { __rl: true, mode: 'id', value: 'reg/1' } },
+		);
+		const fill = fillPath([{ field: 'registrationId', label: 'Registration ID', required: true }]);
+		const request = await fill.call(context as never, {
+			url: '/api/sip/registrations/{registrationId}',
+		});
+		expect(request.url).toBe('/api/sip/registrations/reg%2F1');
+		expect(extractedValue(context, 'registrationId', '')).toBe('reg/1');
 		expect(resolutions).toEqual(['registrationId']);
 	});
 
