@@ -20,6 +20,8 @@ import { executeToFile, itemSource } from './realN8n';
 export interface QueueRun {
 	label: string;
 	workers: number;
+	/** Requests per second the sandbox allowed the key. */
+	limit: number;
 	wallSeconds: number;
 	failed: number;
 	/** Update requests the sandbox received, and of them answered 429. */
@@ -33,7 +35,6 @@ export interface QueueRun {
 
 export interface QueueFigures {
 	items: number;
-	limit: number;
 	runs: QueueRun[];
 	/** The database n8n ran on. */
 	database: string;
@@ -42,7 +43,14 @@ export interface QueueFigures {
 const EXAMPLES = path.resolve(__dirname, '..', 'examples');
 export const FAN_OUT_FILE = 'queue-ultravox-fan-out.json';
 export const BATCH_FILE = 'queue-ultravox-update-batch.json';
+/** Ultravox's documented limit per API key. */
 const ULTRAVOX_LIMIT = 200;
+/**
+ * A limit this 2-core machine can feed: main, two workers, Redis, PostgreSQL and the sandbox preparing
+ * 10,000 items reach about 90 items/s at most (BENCHMARKS.md), so at 200/s the run is bound by CPU, not by the
+ * limit. At a lower limit the workers are not starved, and the run shows whether their pacing converges on it.
+ */
+const SUSTAINABLE_LIMIT = Number(process.env.BENCH_QUEUE_SUSTAINABLE_LIMIT ?? 60);
 
 export function readExample(file: string): WorkflowJson & { id: string } {
 	return JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8'));
@@ -141,10 +149,15 @@ async function setUp(n8n: N8nInstance, sandbox: ExternalSandbox, secret: string)
  */
 export async function runQueueExamples(
 	n8n: N8nInstance,
-	{ items, workers, concurrency = 2 }: { items: number; workers: number; concurrency?: number },
+	{
+		items,
+		workers,
+		concurrency = 2,
+		limit = ULTRAVOX_LIMIT,
+	}: { items: number; workers: number; concurrency?: number; limit?: number },
 ): Promise<QueueRun> {
 	const folder = mkdtempSync(path.join(tmpdir(), 'queue-bench-'));
-	const sandbox = await startExternalSandbox({ rateLimits: { ultravox: ULTRAVOX_LIMIT } });
+	const sandbox = await startExternalSandbox({ rateLimits: { ultravox: limit } });
 	const secret = randomBytes(16).toString('hex');
 	let queue: Awaited<ReturnType<typeof startQueueMode>> | undefined;
 	try {
@@ -191,7 +204,10 @@ export async function runQueueExamples(
 			);
 		const peaks = queue.workerPids.map(peakRssMb);
 		return {
-			label: `queue mode, ${workers} workers (concurrency ${concurrency}), batches of 500`,
+			label:
+				`queue mode, ${workers} workers (concurrency ${concurrency}), batches of 500` +
+				(limit === ULTRAVOX_LIMIT ? '' : `, the sandbox's limit lowered to ${limit}/s`),
+			limit,
 			workers,
 			wallSeconds: (seen.lastAt - startedAt) / 1000,
 			failed: Math.max(seen.missing, items - updated),
@@ -242,6 +258,7 @@ export async function runSingleProcess(n8n: N8nInstance, items: number): Promise
 			throw new Error(`the single-process run failed (exit ${run.code}): ${run.tail}`);
 		return {
 			label: 'one process (n8n execute), Batching 10 items / 1 ms',
+			limit: ULTRAVOX_LIMIT,
 			workers: 1,
 			wallSeconds: (seen.lastAt - startedAt) / 1000,
 			failed: Math.max(seen.missing, errors + items - output.length),
@@ -271,7 +288,9 @@ export async function measureQueue(): Promise<QueueFigures> {
 			await n8n.installPack(await runtime.packProject());
 			const runs = [await runQueueExamples(n8n, { items, workers: 2 })];
 			runs.push(await runSingleProcess(n8n, items));
-			return { items, limit: ULTRAVOX_LIMIT, runs, database };
+			if (SUSTAINABLE_LIMIT !== ULTRAVOX_LIMIT)
+				runs.push(await runQueueExamples(n8n, { items, workers: 2, limit: SUSTAINABLE_LIMIT }));
+			return { items, runs, database };
 		} finally {
 			await n8n.dispose();
 		}
