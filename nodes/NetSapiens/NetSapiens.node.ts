@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { declarativeNode } from '../shared/nodeDescription';
 import { notRegisteredSinceFilter } from '../shared/registration';
+import { registrationOperations } from '../shared/registrationOperations';
 import { searchDevices } from './listSearch/searchDevices';
 import { searchDomains } from './listSearch/searchDomains';
 import { searchUsers } from './listSearch/searchUsers';
@@ -29,6 +30,7 @@ export class NetSapiens implements INodeType {
 			documentedLimit:
 				'NetSapiens documents no request rate limit; raise the pace if your platform allows.',
 			lists: { device: { ...devicePaging, keep: notRegisteredSinceFilter } },
+			registration: registrationOperations,
 		}),
 	};
 

@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { declarativeNode } from '../shared/nodeDescription';
 import { notRegisteredSinceFilter } from '../shared/registration';
+import { registrationOperations } from '../shared/registrationOperations';
 import { searchSipRegistrations } from './listSearch/searchSipRegistrations';
 import { sipRegistrationDescription } from './resources/sipRegistration';
 import { sipRegistrationPaging, ultravoxVendor } from './shared/vendor';
@@ -27,6 +28,7 @@ export class Ultravox implements INodeType {
 			documentedLimit:
 				'Ultravox allows 200 requests per second per API key and answers 429 with Retry-After beyond that.',
 			lists: { sipRegistration: { ...sipRegistrationPaging, keep: notRegisteredSinceFilter } },
+			registration: registrationOperations,
 		}),
 	};
 

@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { declarativeNode } from '../shared/nodeDescription';
 import { notRegisteredSinceFilter } from '../shared/registration';
+import { registrationOperations } from '../shared/registrationOperations';
 import { searchApplications } from './listSearch/searchApplications';
 import { searchEndpoints } from './listSearch/searchEndpoints';
 import { endpointDescription } from './resources/endpoint';
@@ -29,6 +30,7 @@ export class Vobiz implements INodeType {
 			documentedLimit:
 				'Vobiz answers 429 when too many requests arrive but publishes no per-second limit, so the default is deliberately low.',
 			lists: { endpoint: { ...endpointPaging, keep: notRegisteredSinceFilter } },
+			registration: registrationOperations,
 		}),
 	};
 

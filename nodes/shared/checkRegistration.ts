@@ -6,8 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { instantParameter } from './instant';
 import { watchRegistration, waitBounds } from './registration';
-import type { WatchedRegistration } from './registration';
-import type { RequestPathContext } from './types';
+import type { RequestPathContext, WatchedRegistration } from './types';
 import { resourceIdOf } from './rotation';
 
 function detailOf(

@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { effectiveLength, DEFAULT_PASSWORD_LENGTH } from './password';
-import { readRegistrationBody } from './registration';
+import { readResourceBody } from './readBack';
 import type { RequestPathContext } from './types';
 import { parameterValue } from './parameters';
 
@@ -46,7 +46,7 @@ export async function dryRunItem(
 	const profile = vendor.rotation;
 	const apply = requestData.options as IHttpRequestOptions;
 	const { body: _body, ...read } = { ...apply, method: 'GET' as const };
-	const current = await readRegistrationBody(path, read);
+	const current = await readResourceBody(path, read);
 	const mode = parameterValue(context, 'verification', 'readBack') as string;
 	const length = effectiveLength(
 		Number(parameterValue(context, 'passwordLength', DEFAULT_PASSWORD_LENGTH)),

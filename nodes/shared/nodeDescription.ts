@@ -5,7 +5,7 @@ import { oneDefinitionPerField } from './oneDefinitionPerField';
 import { operationKey } from './operationTable';
 import { passwordOperations } from './passwordOperations';
 import { createRequestPath } from './requestPath';
-import type { OperationHandler, PagingStrategy } from './types';
+import type { OperationHandler, PagingStrategy, RegistrationOperations } from './types';
 import type { VendorProfile } from './vendor';
 
 // What every vendor node's description has alike, built once. The node class keeps the literal
@@ -24,13 +24,20 @@ export interface NodeSpec {
 	documentedLimit: string;
 	/** Get Many's paging strategy, by resource. */
 	lists: Record<string, PagingStrategy>;
+	/**
+	 * registrationOperations (registrationOperations.ts), exactly when the vendor's rotation profile has a
+	 * registration state: passed in rather than imported here, so that a vendor without one bundles none of it.
+	 * Not checked at load (the umbrella's size budget): the rotation and registration suites, which run every
+	 * vendor, fail for a node that leaves it out (Check Registration unknown, Rotate Password "notVerifiable").
+	 */
+	registration?: RegistrationOperations;
 }
 
 /** The request defaults, the shared request path (with the node's operation table) and the properties. */
 export function declarativeNode(
 	spec: NodeSpec,
 ): Pick<INodeTypeDescription, 'requestDefaults' | 'requestOperations' | 'properties'> {
-	const { vendor, resources } = spec;
+	const { vendor, resources, registration } = spec;
 	const defaultResource = spec.defaultResource ?? resources[0].value;
 	// One definition per field (oneDefinitionPerField.ts): n8n resolves every definition for every item.
 	const properties: INodeProperties[] = oneDefinitionPerField([
@@ -58,7 +65,7 @@ export function declarativeNode(
 		},
 		requestOperations: {
 			pagination: createRequestPath(vendor, properties, {
-				...passwordOperations(vendor),
+				...passwordOperations(vendor, registration),
 				...Object.fromEntries(lists),
 			}),
 		},

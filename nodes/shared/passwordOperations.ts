@@ -1,7 +1,6 @@
-import { checkRegistration } from './checkRegistration';
 import { operationKey } from './operationTable';
 import { generatePasswordItem, rotatePassword, settleRotationFailure } from './rotation';
-import type { OperationTable } from './types';
+import type { OperationTable, RegistrationOperations } from './types';
 import type { VendorProfile } from './vendor';
 import { parameterValue } from './parameters';
 
@@ -9,16 +8,20 @@ import { parameterValue } from './parameters';
  * The password operations of the vendor's rotation resource, for its node's operation table:
  * Generate Password, Rotate Password (which settles its own failures: a refusal before the apply
  * sent nothing, and says so in the item) and, where the vendor exposes registration state, Check
- * Registration.
+ * Registration. `registration` is the registration code (registrationOperations.ts), passed by the nodes of the
+ * vendors that have a registration state only, so that no other bundle carries it.
  */
-export function passwordOperations(vendor: VendorProfile): OperationTable {
-	const { resource, registration } = vendor.rotation;
+export function passwordOperations(
+	vendor: VendorProfile,
+	registration?: RegistrationOperations,
+): OperationTable {
+	const { resource } = vendor.rotation;
 	return {
 		[operationKey(resource, 'generatePassword')]: {
 			run: async (path) => [generatePasswordItem(path)],
 		},
 		[operationKey(resource, 'rotatePassword')]: {
-			run: async (path, requestData) => [await rotatePassword(path, requestData)],
+			run: async (path, requestData) => [await rotatePassword(path, requestData, registration)],
 			// A rotation refused before its apply (a parameter check): nothing was sent.
 			settle: (path, error) =>
 				settleRotationFailure(path, error, {
@@ -33,7 +36,9 @@ export function passwordOperations(vendor: VendorProfile): OperationTable {
 		...(registration
 			? {
 					[operationKey(resource, 'checkRegistration')]: {
-						run: async (path, requestData) => [await checkRegistration(path, requestData)],
+						run: async (path, requestData) => [
+							await registration.checkRegistration(path, requestData),
+						],
 					},
 				}
 			: {}),

@@ -1,8 +1,8 @@
 import { sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { instantParameter } from './instant';
-import { unreadableAnswer } from './output';
-import type { RequestPathContext } from './types';
+import { readResourceBody } from './readBack';
+import type { RegistrationWatch, RequestPathContext, WatchedRegistration } from './types';
 import type { RegistrationState } from './vendor';
 
 /**
@@ -26,41 +26,6 @@ export function registeredAfter(
 		: signOutSeenSince;
 }
 
-/** One read of the resource whose body carries the registration state; throws what the vendor said. */
-export async function readRegistrationBody(
-	path: RequestPathContext,
-	read: IHttpRequestOptions,
-): Promise<IDataObject> {
-	const response = await path.fetchFull(read);
-	const failed = path.failureOf(response);
-	if (failed) throw failed;
-	// An answer that cannot be read proves nothing: neither that the resource exists nor its state.
-	const unreadable = unreadableAnswer(path.context.getNode(), response.statusCode, response.body);
-	if (unreadable) throw unreadable;
-	return response.body as IDataObject;
-}
-
-export interface RegistrationWatch {
-	/** The moment a registration must follow (ms). */
-	afterMs: number;
-	/** Reads sent at or after this moment (n8n's clock) count a sign-out they show. */
-	signOutCountsFromMs: number;
-	/** How long to keep reading (0: read once) and how often. */
-	waitMs: number;
-	pollMs: number;
-	/**
-	 * The vendor signs out every device when its password changes (Vobiz), and the moment is that
-	 * change: the sign-out is known without being seen, so any registration read after it counts.
-	 */
-	signedOutAtMoment?: boolean;
-}
-
-export interface WatchedRegistration {
-	state: RegistrationState;
-	verified: boolean;
-	signOutSeen: boolean;
-}
-
 /**
  * Reads the resource until it shows a registration after the moment, or the wait ends, using n8n's
  * sleep.
@@ -77,7 +42,7 @@ export async function watchRegistration(
 	// most waitMs / pollMs + 1 reads; waitBounds keeps waitMs within 3600 s and pollMs at 1 s or more.
 	for (;;) {
 		const sentAt = Date.now();
-		const state = registration(await readRegistrationBody(path, read));
+		const state = registration(await readResourceBody(path, read));
 		if (registeredAfter(state, watch.afterMs, signOutSeen))
 			return { state, verified: true, signOutSeen };
 		if (!state.registered && sentAt >= watch.signOutCountsFromMs) signOutSeen = true;

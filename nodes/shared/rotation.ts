@@ -16,13 +16,11 @@ import {
 	generatePassword,
 	passwordProblem,
 } from './password';
-import { readRegistrationBody, waitBounds, watchRegistration } from './registration';
+import { readResourceBody } from './readBack';
 import { refusedField } from './refused';
-import type { RequestPathContext } from './types';
+import type { RegistrationOperations, RequestPathContext, Verification } from './types';
 import type { RotationProfile } from './vendor';
 import { extractedValue, parameterValue } from './parameters';
-
-export type VerificationResult = 'verified' | 'notVerified' | 'notVerifiable' | 'skipped';
 
 function profileOf(path: RequestPathContext): RotationProfile {
 	return path.vendor.rotation;
@@ -69,11 +67,6 @@ export function generatePasswordItem(path: RequestPathContext): INodeExecutionDa
 	};
 }
 
-interface Verification {
-	verification: VerificationResult;
-	verificationDetail: string;
-}
-
 /**
  * When the vendor had applied the password, as a whole second on the vendor's own clock where its
  * answer says (the `Date` header, written after the change was made), else on n8n's clock when the
@@ -92,50 +85,20 @@ async function verify(
 	readBack: IHttpRequestOptions,
 	appliedAtSecond: number,
 	wait: { waitMs: number; pollMs: number },
+	registration: RegistrationOperations | undefined,
 ): Promise<Verification> {
-	const { context, vendor } = path;
-	const mode = parameterValue(context, 'verification', 'readBack') as string;
+	const mode = parameterValue(path.context, 'verification', 'readBack') as string;
 	if (mode === 'none')
 		return { verification: 'skipped', verificationDetail: 'Verification was turned off.' };
-	if (!profile.registration) {
-		await readRegistrationBody(path, readBack);
+	// declarativeNode passes the registration code exactly to the nodes whose profile has a registration state.
+	if (!registration) {
+		await readResourceBody(path, readBack);
 		return {
 			verification: 'notVerifiable',
 			verificationDetail: notVerifiableDetail(path, profile),
 		};
 	}
-	const waiting = mode === 'waitForRegistration';
-	// Every read follows the apply, so any sign-out it shows counts (registration.ts has the rule).
-	const { state, verified } = await watchRegistration(path, profile.registration, readBack, {
-		afterMs: appliedAtSecond * 1000,
-		signOutCountsFromMs: -Infinity,
-		waitMs: waiting ? wait.waitMs : 0,
-		pollMs: wait.pollMs,
-		signedOutAtMoment: profile.changeSignsOut === true,
-	});
-	if (verified) {
-		return {
-			verification: 'verified',
-			verificationDetail: state.registeredAt
-				? `The device registered with the new password at ${state.registeredAt}, after the change.`
-				: profile.changeSignsOut
-					? `${vendor.displayName} signs out every device when its password changes; the ${profile.resourceLabel} registered again after the change.`
-					: `${vendor.displayName} reported the ${profile.resourceLabel} signed out after the change, then registered again.`,
-		};
-	}
-	const since = state.registeredAt
-		? `since ${state.registeredAt}, not after the change`
-		: 'with no sign-out seen after the change';
-	return {
-		verification: 'notVerified',
-		verificationDetail:
-			(waiting
-				? `The device did not register with the new password within ${wait.waitMs / 1000} s.`
-				: `The device is not registered with the new password yet (checked once; choose "Wait for Registration" to wait).`) +
-			(state.registered
-				? ` It is registered, but ${since}, which does not prove it has the new password.`
-				: ''),
-	};
+	return await registration.verifyRotation(path, readBack, appliedAtSecond, wait);
 }
 
 export function notVerifiableDetail(path: RequestPathContext, profile: RotationProfile): string {
@@ -145,13 +108,17 @@ export function notVerifiableDetail(path: RequestPathContext, profile: RotationP
 	);
 }
 
-/** The wait of "Wait for Registration" (its values checked by assertParameters before the apply). */
-export function verificationWait(path: RequestPathContext): { waitMs: number; pollMs: number } {
+/**
+ * The wait of "Wait for Registration" (its values checked by assertParameters before the apply); none (0: read
+ * once) with Read Back or where the vendor exposes no registration state.
+ */
+export function verificationWait(
+	path: RequestPathContext,
+	registration: RegistrationOperations | undefined,
+): { waitMs: number; pollMs: number } {
 	const waiting =
 		parameterValue(path.context, 'verification', 'readBack') === 'waitForRegistration';
-	return waiting && path.vendor.rotation.registration
-		? waitBounds(path.context)
-		: { waitMs: 0, pollMs: 0 };
+	return waiting && registration ? registration.waitBounds(path.context) : { waitMs: 0, pollMs: 0 };
 }
 
 export type PasswordSource = 'generate' | 'provided';
@@ -280,6 +247,7 @@ export function settleRotationFailure(
 export async function rotatePassword(
 	path: RequestPathContext,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
+	registration?: RegistrationOperations,
 ): Promise<INodeExecutionData> {
 	const profile = profileOf(path);
 	const { context, vendor } = path;
@@ -291,7 +259,7 @@ export async function rotatePassword(
 	let wait: { waitMs: number; pollMs: number };
 	try {
 		refuseUnsafeCombination(path, source);
-		wait = verificationWait(path);
+		wait = verificationWait(path, registration);
 		// A dry run checks a provided password but never generates one.
 		if (!dryRun || source === 'provided') password = newPasswordFor(path, profile);
 	} catch (error) {
@@ -336,7 +304,14 @@ export async function rotatePassword(
 	const { body: _body, ...readBack } = { ...apply, method: 'GET' as const };
 	let verification: Verification;
 	try {
-		verification = await verify(path, profile, readBack, appliedSecond(applied, answeredAt), wait);
+		verification = await verify(
+			path,
+			profile,
+			readBack,
+			appliedSecond(applied, answeredAt),
+			wait,
+			registration,
+		);
 	} catch (error) {
 		verification = {
 			verification: 'notVerified',

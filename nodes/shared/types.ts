@@ -2,12 +2,13 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	NodeApiError,
 } from 'n8n-workflow';
-import type { VendorProfile } from './vendor';
+import type { RegistrationState, VendorProfile } from './vendor';
 
 // The types the layers of the request path share, in a file of their own so that no layer imports
 // another's types back (sending, listing, the operations and the vendors all depend on this file,
@@ -112,3 +113,54 @@ export interface OperationHandler {
 
 /** The operations of one node the request path runs itself, by `resource:operation`. */
 export type OperationTable = Readonly<Record<string, OperationHandler>>;
+
+export interface RegistrationWatch {
+	/** The moment a registration must follow (ms). */
+	afterMs: number;
+	/** Reads sent at or after this moment (n8n's clock) count a sign-out they show. */
+	signOutCountsFromMs: number;
+	/** How long to keep reading (0: read once) and how often. */
+	waitMs: number;
+	pollMs: number;
+	/**
+	 * The vendor signs out every device when its password changes (Vobiz), and the moment is that
+	 * change: the sign-out is known without being seen, so any registration read after it counts.
+	 */
+	signedOutAtMoment?: boolean;
+}
+
+export interface WatchedRegistration {
+	state: RegistrationState;
+	verified: boolean;
+	signOutSeen: boolean;
+}
+
+export type VerificationResult = 'verified' | 'notVerified' | 'notVerifiable' | 'skipped';
+
+/** Rotate Password's verification, as its output item states it. */
+export interface Verification {
+	verification: VerificationResult;
+	verificationDetail: string;
+}
+
+/**
+ * The code of registration watching and Check Registration (registrationOperations.ts). Only the nodes of vendors
+ * whose rotation profile has a registration state pass it to declarativeNode, so the bundles of the others never
+ * carry it; Rotate Password reaches it through the node's operation table.
+ */
+export interface RegistrationOperations {
+	/** Rotate Password's verification after the apply (rotationVerification.ts). */
+	verifyRotation(
+		path: RequestPathContext,
+		readBack: IHttpRequestOptions,
+		appliedAtSecond: number,
+		wait: { waitMs: number; pollMs: number },
+	): Promise<Verification>;
+	/** The item's timeout and poll interval of "Wait for Registration", in ms. */
+	waitBounds(context: IExecuteSingleFunctions): { waitMs: number; pollMs: number };
+	/** Check Registration's one output item. */
+	checkRegistration(
+		path: RequestPathContext,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData>;
+}
