@@ -275,7 +275,10 @@ export async function runSingleProcess(n8n: N8nInstance, items: number): Promise
 	}
 }
 
-/** `npm run bench -- queue`: BENCH_QUEUE_ITEMS (10,000) updates over two workers, then in one process. */
+/**
+ * `npm run bench -- queue`: BENCH_QUEUE_ITEMS (10,000) updates over two workers, then in one process;
+ * BENCH_QUEUE_MODES (queue,single,sustainable) picks which.
+ */
 export async function measureQueue(): Promise<QueueFigures> {
 	const items = Number(process.env.BENCH_QUEUE_ITEMS ?? 10_000);
 	const postgres = await startThrowawayPostgres();
@@ -286,9 +289,12 @@ export async function measureQueue(): Promise<QueueFigures> {
 		const n8n = await runtime.createN8n(postgres ? { env: postgres.env } : {});
 		try {
 			await n8n.installPack(await runtime.packProject());
-			const runs = [await runQueueExamples(n8n, { items, workers: 2 })];
-			runs.push(await runSingleProcess(n8n, items));
-			if (SUSTAINABLE_LIMIT !== ULTRAVOX_LIMIT)
+			// BENCH_QUEUE_MODES picks runs (queue, single, sustainable), e.g. to re-measure one process alone.
+			const modes = (process.env.BENCH_QUEUE_MODES ?? 'queue,single,sustainable').split(',');
+			const runs: QueueRun[] = [];
+			if (modes.includes('queue')) runs.push(await runQueueExamples(n8n, { items, workers: 2 }));
+			if (modes.includes('single')) runs.push(await runSingleProcess(n8n, items));
+			if (modes.includes('sustainable') && SUSTAINABLE_LIMIT !== ULTRAVOX_LIMIT)
 				runs.push(await runQueueExamples(n8n, { items, workers: 2, limit: SUSTAINABLE_LIMIT }));
 			return { items, runs, database };
 		} finally {

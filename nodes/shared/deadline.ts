@@ -43,19 +43,62 @@ export async function withinDeadline<T>(
 	ms: number,
 	attempt: (controller: AbortController) => Promise<T>,
 ): Promise<T> {
+	return await withinDeadlineOnceSent(ms, ms, (controller, sending) => {
+		sending();
+		return attempt(controller);
+	});
+}
+
+/** Errors of attempts that ended before their request was handed to the HTTP client. */
+const endedBeforeSending = new WeakSet<object>();
+
+/**
+ * Whether `error` ended an attempt before n8n handed its request to the HTTP client (n8n was still
+ * looking the credential up, or the lookup failed): that request never left, so sending it again
+ * cannot apply a write twice.
+ */
+export function failedBeforeSending(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && endedBeforeSending.has(error);
+}
+
+/**
+ * withinDeadline whose `ms` start when the attempt calls `sending()`, the moment its request goes to
+ * the HTTP client; until then it has `waitMs` at most. An error the attempt ends with before that is
+ * marked for failedBeforeSending.
+ */
+async function withinDeadlineOnceSent<T>(
+	ms: number,
+	waitMs: number,
+	attempt: (controller: AbortController, sending: () => void) => Promise<T>,
+): Promise<T> {
 	const controller = new AbortController();
 	// The deadline's own sleeps end only when the attempt has: an execution cancelled mid-attempt
 	// aborts `controller`, and the deadline must still hold should the attempt ignore that.
 	const attemptEnded = new AbortController();
-	const run = attempt(controller).finally(() => attemptEnded.abort());
-	const end = Date.now() + ms;
+	let sent = false;
+	let end = Date.now() + waitMs;
+	const sending = () => {
+		if (sent) return;
+		sent = true;
+		end = Date.now() + ms;
+	};
+	const marked = (error: unknown) => {
+		if (!sent && typeof error === 'object' && error !== null) endedBeforeSending.add(error);
+		return error;
+	};
+	const run = attempt(controller, sending)
+		.catch((error: unknown) => {
+			throw marked(error);
+		})
+		.finally(() => attemptEnded.abort());
 	const expired = async (): Promise<never> => {
-		// Bounded: each pass sleeps min(SLICE_MS, time left), so at most ceil(ms / SLICE_MS) + 1 passes.
+		// Bounded: each pass sleeps min(SLICE_MS, time left), so at most ceil((waitMs + ms) / SLICE_MS)
+		// + 2 passes (`end` moves once, when the request is sent, to at most `ms` ahead).
 		while (!attemptEnded.signal.aborted) {
 			const leftMs = end - Date.now();
 			if (leftMs <= 0) {
 				controller.abort();
-				throw new DeadlineError(ms);
+				throw marked(new DeadlineError(sent ? ms : waitMs));
 			}
 			await sleep(Math.min(leftMs, SLICE_MS), attemptEnded.signal).catch(() => undefined);
 		}
@@ -72,13 +115,19 @@ export async function withinDeadline<T>(
  * and so would drop a signal of the node's own. For the attempt, the request's `abortSignal` is an
  * accessor: what n8n assigns is followed (cancelling the execution still cancels the request), and
  * what the HTTP client reads is the deadline's signal, which either of the two aborts.
+ *
+ * The Timeout (`ms`) starts when the HTTP client reads that signal, not when the attempt starts:
+ * before sending, n8n looks the credential up in its database (a read per request), and with
+ * thousands of items in one run that queue can take longer than the Timeout, a wait that is no
+ * vendor's silence. That wait has `waitMs` at most.
  */
 export async function requestWithinDeadline<T>(
 	request: IHttpRequestOptions,
 	ms: number,
 	attempt: () => Promise<T>,
+	waitMs = ms,
 ): Promise<T> {
-	return await withinDeadline(ms, async (controller) => {
+	return await withinDeadlineOnceSent(ms, waitMs, async (controller, sending) => {
 		const own = Object.getOwnPropertyDescriptor(request, 'abortSignal');
 		let execution: AbortSignal | undefined;
 		const cancel = () => controller.abort(execution?.reason);
@@ -95,7 +144,10 @@ export async function requestWithinDeadline<T>(
 		Object.defineProperty(request, 'abortSignal', {
 			configurable: true,
 			enumerable: true,
-			get: () => controller.signal,
+			get: () => {
+				sending();
+				return controller.signal;
+			},
 			set: follow,
 		});
 		try {

@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { ApplicationError, sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecutePaginationFunctions,
@@ -6,7 +6,7 @@ import type {
 	IN8nHttpFullResponse,
 	NodeApiError,
 } from 'n8n-workflow';
-import { requestWithinDeadline } from './deadline';
+import { DeadlineError, failedBeforeSending, requestWithinDeadline } from './deadline';
 import { answerFailureErrorOf, httpFailureOf, refusedRequestError, toNodeApiError } from './errors';
 import type { ErrorContext, HttpFailure } from './errors';
 import { failureInBodyOf } from './output';
@@ -23,6 +23,11 @@ import { parameterValue } from './parameters';
 export const DEFAULT_MAX_RETRY_TIME_SECONDS = 120;
 /** A retry is only worth sending with at least this much of the item's retry time left. */
 const MIN_RETRY_TIMEOUT_MS = 1000;
+/**
+ * How many times one request that never left (n8n's credential lookup before sending failed, e.g.
+ * its database was too busy) is sent again, whatever its method: the vendor never saw it.
+ */
+const MAX_UNSENT_RETRIES = 3;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const RETRYABLE_NETWORK_CODES = new Set([
@@ -32,6 +37,19 @@ const RETRYABLE_NETWORK_CODES = new Set([
 	'ECONNREFUSED',
 	'EPIPE',
 ]);
+
+/**
+ * Whether n8n itself failed an attempt before handing its request to the HTTP client, with an error
+ * of its own machinery (not the pack's refusal of an unsafe request, nor a login's, both
+ * ApplicationErrors; not the deadline's): the request never left.
+ */
+function n8nFailedBeforeSending(error: unknown): boolean {
+	if (!failedBeforeSending(error) || error instanceof DeadlineError) return false;
+	// httpRequestWithAuthentication wraps what failed in a NodeApiError, as its cause.
+	const cause = (error as { cause?: unknown })?.cause;
+	const original = cause instanceof Error ? cause : error;
+	return original instanceof Error && !(original instanceof ApplicationError);
+}
 
 /**
  * The item's settings, already checked by assertParameters (a bad value fails the item before this
@@ -99,11 +117,12 @@ export function pathContext(
 	const send: Sender = async (request, attempt) => {
 		let rateLimitWaits = 0;
 		let serverRetries = 0;
+		let unsentRetries = 0;
 		let attempts = 0;
 		const secrets = secretsOf(request, vendor);
 		const method = (request.method ?? 'GET').toUpperCase();
 		// Bounded: each pass sends one attempt, and every pass but the last is a retry that
-		// maxRateLimitRetries or serverErrorRetries counts (at most their sum + 1 attempts), each
+		// maxRateLimitRetries, serverErrorRetries or MAX_UNSENT_RETRIES counts (at most their sum + 1 attempts), each
 		// retry only with retry time left, each attempt limited by its timeout.
 		for (;;) {
 			const remainingMs = budgetMs - retryTimeSpentMs;
@@ -114,10 +133,14 @@ export function pathContext(
 			try {
 				return await pacer.paced(options.requestsPerSecond, async () => {
 					sentAt = Date.now();
+					// Waiting for n8n to send it (its credential lookup) may take the item's retry time.
 					return await requestWithinDeadline(
 						request,
 						request.timeout ?? options.timeoutMs,
 						attempt,
+						vendor.logsInBeforeSending
+							? undefined
+							: Math.max(request.timeout ?? options.timeoutMs, budgetMs - retryTimeSpentMs),
 					);
 				});
 			} catch (error) {
@@ -129,6 +152,17 @@ export function pathContext(
 					method,
 				);
 				if (answered) throw answered;
+				if (unsentRetries < MAX_UNSENT_RETRIES && n8nFailedBeforeSending(error)) {
+					// n8n could not send it (its credential lookup failed: a database too busy to answer):
+					// the vendor never saw this request, so even a write is sent again.
+					const waitMs = 500 * 2 ** unsentRetries;
+					if (retryTimeSpentMs + waitMs + MIN_RETRY_TIMEOUT_MS <= budgetMs) {
+						unsentRetries++;
+						retryTimeSpentMs += waitMs;
+						await sleep(waitMs);
+						continue;
+					}
+				}
 				const failure = httpFailureOf(error);
 				if (!failure) {
 					// Nothing was sent: the credential refused the request (an unsafe URL, a link off its origin).

@@ -7,6 +7,12 @@ export interface VendorProfile {
 	displayName: string;
 	credentialType: string;
 	/**
+	 * The credential may log in (preAuthentication) inside a request, before sending it: the
+	 * request's Timeout then covers the login too, so it starts with the attempt, not when the
+	 * request is handed to the HTTP client.
+	 */
+	logsInBeforeSending?: boolean;
+	/**
 	 * Pacing default, a little under the vendor's documented per-key limit (or a conservative
 	 * figure where none is documented); users can change it in the node's Options.
 	 */

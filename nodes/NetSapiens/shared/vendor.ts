@@ -45,6 +45,7 @@ export function maskDeviceSecrets(
 export const netSapiensVendor: VendorProfile = {
 	displayName: 'NetSapiens',
 	credentialType: 'netSapiensSipApi',
+	logsInBeforeSending: true,
 	// NetSapiens documents no request rate limit (https://docs.ns-api.com/docs); a conservative
 	// default that users can raise under Rate Limiting.
 	defaultRequestsPerSecond: 10,

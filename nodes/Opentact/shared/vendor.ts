@@ -47,6 +47,7 @@ export function opentactErrorMessage(body: unknown): string | undefined {
 export const opentactVendor: VendorProfile = {
 	displayName: 'Opentact',
 	credentialType: 'opentactSipApi',
+	logsInBeforeSending: true,
 	// Opentact documents no rate limit: a conservative pace, which users can raise under Rate Limiting.
 	defaultRequestsPerSecond: 10,
 	errorMessage: opentactErrorMessage,
