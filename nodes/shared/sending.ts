@@ -126,8 +126,9 @@ export function pathContext(
 		// retry only with retry time left, each attempt limited by its timeout.
 		for (;;) {
 			const remainingMs = budgetMs - retryTimeSpentMs;
-			request.timeout =
+			const timeoutMs =
 				attempts === 0 ? options.timeoutMs : Math.min(options.timeoutMs, remainingMs);
+			request.timeout = timeoutMs;
 			attempts++;
 			let sentAt = Date.now();
 			try {
@@ -136,11 +137,9 @@ export function pathContext(
 					// Waiting for n8n to send it (its credential lookup) may take the item's retry time.
 					return await requestWithinDeadline(
 						request,
-						request.timeout ?? options.timeoutMs,
+						timeoutMs,
 						attempt,
-						vendor.logsInBeforeSending
-							? undefined
-							: Math.max(request.timeout ?? options.timeoutMs, budgetMs - retryTimeSpentMs),
+						vendor.logsInBeforeSending ? undefined : Math.max(timeoutMs, remainingMs),
 					);
 				});
 			} catch (error) {
